@@ -1,0 +1,51 @@
+"""Per-replicate values of every numeric parameter, drawn from its own random stream.
+
+Each distribution gets a stream keyed by its parameter path, so changing one input (as a
+sweep does) leaves the draws of every other input unchanged: common random numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zlib
+from typing import Any
+
+import numpy as np
+
+from sim.config.distributions import Distribution
+
+
+def stream(seed: np.random.SeedSequence, name: str) -> np.random.Generator:
+    """A generator for one named purpose, derived from `seed` and stable across code changes."""
+    key = (*seed.spawn_key, zlib.crc32(name.encode()))
+    return np.random.default_rng(np.random.SeedSequence(seed.entropy, spawn_key=key))
+
+
+def parameters(obj: Any, path: str) -> dict[str, float | Distribution]:
+    """Every float or distribution inside a config dataclass, by dotted path, in a stable order."""
+    found: dict[str, float | Distribution] = {}
+    if isinstance(obj, Distribution) or (isinstance(obj, float) and not isinstance(obj, bool)):
+        found[path] = obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            found.update(parameters(getattr(obj, f.name), f"{path}.{f.name}"))
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            found.update(parameters(value, f"{path}.{key}"))
+    return found
+
+
+def sample(obj: Any, path: str, seed: np.random.SeedSequence, size: int) -> dict[str, np.ndarray]:
+    """Arrays of shape (size,) for every parameter: fixed ones repeated, distributions drawn."""
+    values = {}
+    for key, value in parameters(obj, path).items():
+        if isinstance(value, Distribution):
+            values[key] = value.sample(stream(seed, "input:" + key), size)
+        else:
+            values[key] = np.full(size, value)
+    return values
+
+
+def uncertain(obj: Any, path: str) -> list[str]:
+    """Paths of the parameters given as distributions: the inputs a run table must record."""
+    return [k for k, v in parameters(obj, path).items() if isinstance(v, Distribution)]

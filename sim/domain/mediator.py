@@ -1,0 +1,72 @@
+"""What a mediator is configured with: its ladder of stages, style, patience, bias and leverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.config.errors import ConfigError
+from sim.config.schema import Param, build, number, text
+from sim.domain.scenario import Scenario
+
+STYLES = ("facilitative", "leverage")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Leverage:
+    """Carrots and sticks, used only by a mediator whose style is `leverage`."""
+
+    carrot_budget: Param = number(0, doc="side-payments it can fund over an episode",
+                                  unit="share of the stake")
+    stick_size: Param = number(0, doc="rise in the blocking party's daily war cost per stick",
+                               unit="fraction of its cost")
+    max_sticks: int = number(0, doc="sticks it may apply before walking away", unit="count")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MediatorSpec:
+    strategy: str = text(doc="name of the strategy")
+    description: str = text(default="")
+    ladder: tuple[tuple[str, ...], ...] = text(doc="tiers of stages; a tier's stages are proposed "
+                                               "together, the next tier once all of them held")
+    style: str = text(doc="facilitative or leverage")
+    patience_rounds: int = number(1, doc="rounds without a signing before it presses or walks away",
+                                  unit="rounds")
+    bias: dict[str, Param] = number(-0.99, 0.99, doc="rapport toward a party: its extra Nash weight",
+                                    unit="weight")
+    belief_error: Param = number(0, doc="spread of its first estimate of each reservation value",
+                                 unit="share of the stake")
+    learning_step: Param = number(0, doc="how far it raises an estimate past a rejected offer",
+                                  unit="share of the stake")
+    proposal_grid: int = number(2, 100000, default=200,
+                                doc="steps per party weight when searching for the Nash solution",
+                                unit="count")
+    leverage: Leverage = field(default_factory=lambda: Leverage(carrot_budget=0.0, stick_size=0.0,
+                                                                  max_sticks=0))
+
+
+def load_mediator(raw: object, scenario: Scenario, path: str = "mediator") -> MediatorSpec:
+    """Build a mediator and check it against the scenario it will mediate."""
+    spec = build(MediatorSpec, raw, path)
+    if spec.style not in STYLES:
+        raise ConfigError(f"{path}.style", spec.style, f"one of {', '.join(STYLES)}")
+    stages = scenario.stage_names
+    if not spec.ladder or not all(spec.ladder):
+        raise ConfigError(f"{path}.ladder", [list(t) for t in spec.ladder],
+                          "a non-empty list of non-empty tiers of stage names")
+    seen: set[str] = set()
+    for t, tier in enumerate(spec.ladder):
+        for i, stage in enumerate(tier):
+            if stage not in scenario.stages:
+                raise ConfigError(f"{path}.ladder[{t}][{i}]", stage,
+                                  f"a stage of scenario {scenario.name}: {', '.join(stages)}")
+            if stage in seen:
+                raise ConfigError(f"{path}.ladder[{t}][{i}]", stage, "each stage once in the ladder")
+            seen.add(stage)
+    if not any(scenario.stages[s].comprehensive for s in seen):
+        raise ConfigError(f"{path}.ladder", [list(t) for t in spec.ladder],
+                          "a ladder that includes a comprehensive stage")
+    for party in spec.bias:
+        if party not in scenario.parties:
+            raise ConfigError(f"{path}.bias.{party}", "<unknown key>",
+                              f"a party name: {', '.join(scenario.party_names)}")
+    return spec

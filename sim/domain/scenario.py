@@ -1,0 +1,235 @@
+"""A scenario: issues, parties, stages of truce, the conflict and its monitoring.
+
+Numbers typed `Param` may be given as distributions and are sampled once per replicate;
+positions (ideal points and salience) are public demands and stay fixed across replicates.
+Every field carries its meaning and unit; each scenario file adds the provenance of its values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sim.config.errors import ConfigError
+from sim.config.schema import Param, build, number, text
+
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+MEDIATOR = "mediator"
+"""The key under which a party's trust in the mediator is given, beside its trust in each party."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Issue:
+    description: str = text(doc="what the issue is")
+    scale: str = text(default="0 = none, 1 = fully", doc="what 0 and 1 mean on this issue")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Delay:
+    """Stalling as a war of attrition: hold out until conceding, with hazard cost/prize per day."""
+
+    prize: Param = number(0, doc="value of outlasting the other side; 0 = never stalls",
+                          unit="share of the stake")
+    cost_per_day: Param = number(0, above=True, doc="cost of one more day of delay",
+                                 unit="share of the stake per day")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Linkage:
+    """Conditional acceptance: the party signs the stage only if paid this side-payment."""
+
+    side_payment: Param = number(0, 1, doc="side-payment demanded for signing",
+                                 unit="share of the stake")
+    description: str = text(default="", doc="what the side-payment is")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrustPrior:
+    """Beta(alpha, beta) belief that the other complies; mean alpha / (alpha + beta)."""
+
+    alpha: Param = number(0, above=True, doc="prior compliant evidence", unit="pseudo-counts")
+    beta: Param = number(0, doc="prior violation evidence", unit="pseudo-counts")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Propensity:
+    """Daily hazard of violating a truce in force: base * exp(weighted drivers) * (1 - verification)."""
+
+    base_hazard: Param = number(0, 1, doc="daily violation hazard with no drivers", unit="per day")
+    incentive_weight: Param = number(0, doc="weight of the gain from striking", unit="per stake share")
+    distrust_weight: Param = number(0, doc="weight of distrust in the others", unit="per unit distrust")
+    escalation_weight: Param = number(0, doc="weight of its own escalation window", unit="log hazard")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Party:
+    label: str = text(doc="display name")
+    capability: Param = number(0, above=True, doc="military capability at day 0", unit="relative")
+    cost_per_day: Param = number(0, doc="daily cost of war", unit="share of the stake per day")
+    ideal: dict[str, float] = number(0, 1, doc="ideal term on each issue", unit="issue scale")
+    salience: dict[str, float] = number(0, doc="weight of each issue (normalised)", unit="weight")
+    demand_margin: Param = number(0, 1, doc="surplus demanded above the reservation value at day 0",
+                                  unit="share of the stake")
+    concession_exponent: Param = number(0, above=True, doc="<1 Boulware (hard-line), >1 Conceder",
+                                        unit="exponent")
+    acceptance_noise: Param = number(0, doc="spread of bounded-rational noise in acceptance",
+                                     unit="share of the stake")
+    sucker_cost: Param = number(0, doc="loss if it complies while the other violates",
+                                unit="share of the stake")
+    mediator_distrust_penalty: Param = number(0, doc="devaluation of proposals per unit of "
+                                              "distrust in the mediator", unit="share of the stake")
+    bias_sensitivity: Param = number(0, doc="mediator-distrust evidence per proposal per unit of "
+                                     "bias against it", unit="pseudo-counts")
+    delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
+    linkage: dict[str, Linkage] = field(default_factory=dict)
+    trust: dict[str, TrustPrior] = field(default_factory=dict)
+    violation: Propensity = field(default_factory=lambda: Propensity(base_hazard=0.0, incentive_weight=0.0,
+                                                          distrust_weight=0.0, escalation_weight=0.0))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    """A truce or settlement: a package over some issues, with the rules for holding it."""
+
+    label: str = text(doc="display name")
+    issues: tuple[str, ...] = text(doc="issues whose terms the stage fixes")
+    duration_days: int | None = number(1, default=None, doc="life of the truce; null = open-ended",
+                                       unit="days")
+    hold_days: int = number(1, doc="days in force without collapse that count as held", unit="days")
+    verification: Param = number(0, 1, doc="monitoring strength: cuts hazard, raises detection",
+                                 unit="0..1")
+    max_violations: int = number(1, doc="reported violations that collapse it", unit="count")
+    cost_relief: Param = number(0, 1, doc="share of the daily cost of war it removes while in force",
+                                unit="share")
+    comprehensive: bool = field(default=False, metadata={"doc": "signing it is the agreement"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Escalation:
+    party: str | None = text(doc="party that escalates at intervals; null = none")
+    period_days: int = number(1, doc="days between escalations", unit="days")
+    window_days: int = number(0, doc="days each escalation lasts", unit="days")
+    jump: Param = number(doc="jump in the party's log-capability at each escalation",
+                         unit="log capability")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conflict:
+    contest_exponent: Param = number(0, above=True, doc="decisiveness k of the contest function",
+                                     unit="exponent")
+    drift_per_day: dict[str, Param] = number(-1, 1, doc="trend of each party's log-capability",
+                                             unit="per day")
+    volatility_per_day: dict[str, Param] = number(0, 1, doc="daily noise of log-capability",
+                                                  unit="per sqrt(day)")
+    cost_horizon_days: Param = number(0, doc="days of future war costs weighed in the "
+                                      "reservation value", unit="days")
+    option_lookahead_days: Param = number(0, doc="days ahead a party weighs a balance moving its "
+                                          "way", unit="days")
+    escalation: Escalation = field(default_factory=lambda: Escalation(party=None, period_days=1,
+                                                                        window_days=0, jump=0.0))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Monitoring:
+    detection_base: Param = number(0, 1, doc="chance a violation is detected at zero verification",
+                                   unit="probability")
+    attribution_accuracy: Param = number(0, 1, doc="chance a detected violation is blamed on the "
+                                         "true violator", unit="probability")
+    false_report_per_day: Param = number(0, 1, doc="daily chance a party reports a violation that "
+                                         "did not happen", unit="per day")
+    compliance_weight: Param = number(0, doc="trust evidence per day with no reported violation",
+                                      unit="pseudo-counts per day")
+    violation_weight: Param = number(0, doc="distrust evidence per reported violation",
+                                     unit="pseudo-counts")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scenario:
+    name: str = text()
+    description: str = text()
+    horizon_days: int = number(1, 36500, doc="length of an episode", unit="days")
+    round_interval_days: int = number(1, 3650, doc="days between negotiation rounds", unit="days")
+    issues: dict[str, Issue] = text()
+    parties: dict[str, Party] = text()
+    stages: dict[str, Stage] = text()
+    conflict: Conflict = text()
+    monitoring: Monitoring = text()
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
+    or 'assumption' (with its reason). Meaning and unit come from the field definitions."""
+
+    @property
+    def party_names(self) -> list[str]:
+        return list(self.parties)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return list(self.stages)
+
+
+def load_scenario(raw: object, path: str = "scenario") -> Scenario:
+    """Build and cross-check a scenario; the first problem found is raised as ConfigError."""
+    scenario = build(Scenario, raw, path)
+    check_references(scenario, path)
+    return scenario
+
+
+def _names(kind: str, names: list[str]) -> str:
+    return f"a {kind} name: {', '.join(names)}"
+
+
+def check_references(s: Scenario, path: str) -> None:
+    """Every name used in the scenario must be declared there, and weights must normalise."""
+    issues, parties, stages = list(s.issues), list(s.parties), list(s.stages)
+    for group, names in (("issues", issues), ("parties", parties), ("stages", stages)):
+        for name in names:
+            if not NAME.fullmatch(name) or name == MEDIATOR:
+                raise ConfigError(f"{path}.{group}.{name}", name,
+                                  "a name of letters, digits and _ (not 'mediator')")
+    if not issues:
+        raise ConfigError(f"{path}.issues", {}, "at least one issue")
+    if len(parties) < 2:
+        raise ConfigError(f"{path}.parties", parties, "at least two parties")
+    if not stages:
+        raise ConfigError(f"{path}.stages", {}, "at least one stage")
+    for p, party in s.parties.items():
+        _check_party(party, f"{path}.parties.{p}", issues, parties, stages, p)
+    for name, stage in s.stages.items():
+        where = f"{path}.stages.{name}"
+        if not stage.issues:
+            raise ConfigError(f"{where}.issues", [], "at least one issue")
+        for i, issue in enumerate(stage.issues):
+            if issue not in s.issues:
+                raise ConfigError(f"{where}.issues[{i}]", issue, _names("declared issue", issues))
+        if stage.duration_days is not None and stage.hold_days > stage.duration_days:
+            raise ConfigError(f"{where}.hold_days", stage.hold_days,
+                              f"at most duration_days ({stage.duration_days})")
+    if not any(stage.comprehensive for stage in s.stages.values()):
+        raise ConfigError(f"{path}.stages", stages, "at least one stage with comprehensive: true")
+    for key in ("drift_per_day", "volatility_per_day"):
+        _check_keys(getattr(s.conflict, key), f"{path}.conflict.{key}", parties, "party")
+    party = s.conflict.escalation.party
+    if party is not None and party not in s.parties:
+        raise ConfigError(f"{path}.conflict.escalation.party", party, _names("party", parties))
+
+
+def _check_party(party: Party, where: str, issues: list[str], parties: list[str],
+                 stages: list[str], me: str) -> None:
+    _check_keys(party.ideal, f"{where}.ideal", issues, "issue")
+    _check_keys(party.salience, f"{where}.salience", issues, "issue")
+    if sum(party.salience.values()) <= 0:
+        raise ConfigError(f"{where}.salience", party.salience, "weights with a positive sum")
+    others = [p for p in parties if p != me] + [MEDIATOR]
+    _check_keys(party.trust, f"{where}.trust", others, "party (or mediator)")
+    for stage in party.linkage:
+        if stage not in stages:
+            raise ConfigError(f"{where}.linkage.{stage}", stage, _names("stage", stages))
+
+
+def _check_keys(given: dict, where: str, expected: list[str], kind: str) -> None:
+    for key in given:
+        if key not in expected:
+            raise ConfigError(f"{where}.{key}", "<unknown key>", _names(kind, expected))
+    for key in expected:
+        if key not in given:
+            raise ConfigError(f"{where}.{key}", "<missing>", f"a value for every {kind}")

@@ -1,0 +1,116 @@
+"""What an episode produced: one outcome row per replicate, and (when traced) its events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.agents import NONE, RESPONSES
+
+if TYPE_CHECKING:
+    from sim.model import NegotiationModel
+
+
+def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
+    """Outcome columns (R,) by name: the agreement, each stage, each party, the mediator."""
+    lay, truces, med = model.layout, model.truces, model.mediator
+    comprehensive = lay.comprehensive
+    agreement_day = np.where(truces.signed[:, comprehensive], truces.signed_day[:, comprehensive],
+                             np.inf).min(axis=1)
+    cols: dict[str, np.ndarray] = {
+        "agreement": np.isfinite(agreement_day),
+        "agreement_day": np.where(np.isfinite(agreement_day), agreement_day, np.nan),
+        "agreement_held": (truces.held[:, comprehensive]).any(axis=1),
+        "end_reason": model.end_reason.astype(str),
+        "end_day": model.end_day.astype(np.int32),
+        "highest_stage": _highest_stage(model),
+        "carrots_paid": med.carrots_paid.copy(),
+        "sticks": med.sticks.copy(),
+    }
+    for s, name in enumerate(lay.stages):
+        cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()
+        cols[f"stage.{name}.signed_day"] = truces.signed_day[:, s].copy()
+        cols[f"stage.{name}.held"] = truces.held[:, s].copy()
+        cols[f"stage.{name}.collapsed"] = truces.collapses[:, s] > 0
+        cols[f"stage.{name}.collapses"] = truces.collapses[:, s].copy()
+        cols[f"stage.{name}.days_in_force"] = truces.days_in_force[:, s].copy()
+        for i, party in enumerate(lay.parties):
+            cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
+    for party in model.parties:
+        prefix = f"party.{party.name}."
+        cols[prefix + "stalls"] = party.stalls.copy()
+        cols[prefix + "violations"] = party.violations.copy()
+        cols[prefix + "reported_violations"] = party.reported.copy()
+        cols[prefix + "cost_borne"] = model.cost_borne[:, party.index].copy()
+        cols[prefix + "trust_in_mediator"] = party.trust_in_mediator()
+        for other in model.parties:
+            if other is not party:
+                alpha = party.trust_alpha[:, other.index]
+                cols[prefix + f"trust_in.{other.name}"] = alpha / (alpha + party.trust_beta[:,
+                                                                                 other.index])
+    for k, issue in enumerate(lay.issues):
+        cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
+    return cols
+
+
+def _highest_stage(model: NegotiationModel) -> np.ndarray:
+    """Name of the signed stage highest on the mediator's ladder, or 'none'."""
+    lay, signed = model.layout, model.truces.signed
+    rank = np.where(signed, lay.tier[None, :] * len(lay.stages) + np.arange(len(lay.stages)), -1)
+    best = rank.argmax(axis=1)
+    names = np.array(lay.stages, dtype=object)[best]
+    return np.where(rank.max(axis=1) >= 0, names, "none").astype(str)
+
+
+class EventLog:
+    """Day-by-day record of what happened in each replicate, for inspection and narratives."""
+
+    def __init__(self, model: NegotiationModel) -> None:
+        self.model = model
+        self.rows: list[dict[str, object]] = []
+        self.timeline: list[dict[str, object]] = []
+
+    def _row(self, replicate: int, kind: str, stage: str = "", party: str = "",
+             detail: str = "") -> None:
+        self.rows.append({"replicate": replicate, "day": self.model.day, "kind": kind,
+                          "stage": stage, "party": party, "detail": detail})
+
+    def add(self, kind: str, mask: np.ndarray, party: str = "",
+            per_stage_party: bool = False) -> None:
+        """Log `kind` wherever `mask` is true: (R,), (R, S) or, per party, (R, S, n)."""
+        lay = self.model.layout
+        for index in zip(*np.nonzero(mask), strict=True):
+            r = int(index[0])
+            stage = lay.stages[index[1]] if len(index) > 1 else ""
+            who = lay.parties[index[2]] if per_stage_party else party
+            self._row(r, kind, stage, who)
+
+    def round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
+              signed: np.ndarray) -> None:
+        lay = self.model.layout
+        name = lay.stages[stage]
+        issues = [k for k in range(len(lay.issues)) if lay.stage_issues[stage, k]]
+        for r in np.flatnonzero(tabled):
+            offer = ", ".join(f"{lay.issues[k]}={terms[r, k]:.2f}" for k in issues)
+            self._row(int(r), "proposal", name, "mediator", offer)
+            for i, party in enumerate(lay.parties):
+                if codes[r, i] != NONE:
+                    self._row(int(r), RESPONSES[int(codes[r, i])], name, party)
+            if signed[r]:
+                self._row(int(r), "signed", name, "", offer)
+
+    def snapshot(self) -> None:
+        """One timeline row per replicate per day: balance, trust, stage and reservations."""
+        model = self.model
+        lay = model.layout
+        for r in range(model.replicates):
+            row: dict[str, object] = {"replicate": r, "day": model.day,
+                                      "tier": int(model.tier[r])}
+            for party in model.parties:
+                row[f"p_win.{party.name}"] = float(model.p_win[r, party.index])
+                row[f"trust.{party.name}"] = float(party.trust_in_others()[r])
+                row[f"mediator_trust.{party.name}"] = float(party.trust_in_mediator()[r])
+            for s, stage in enumerate(lay.stages):
+                row[f"status.{stage}"] = int(model.truces.status[r, s])
+            self.timeline.append(row)

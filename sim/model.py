@@ -1,0 +1,251 @@
+"""NegotiationModel: R independent replicates of one mediated negotiation, advanced in lockstep.
+
+One day per step: the war goes on, truces in force are kept or broken, and on round days the
+mediator proposes and the parties respond. R=1 is a single episode to inspect.
+"""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+from sim.agents import ACCEPT, REJECT, STALL, Mediator, Party
+from sim.config.sampling import sample, stream, uncertain
+from sim.domain.mediator import MediatorSpec
+from sim.domain.scenario import Scenario
+from sim.episode import EventLog, outcomes
+from sim.rules.acceptance import option_value
+from sim.rules.bargaining import contest_success, reservation
+from sim.rules.conflict import advance_balance, escalating, escalation_starts
+from sim.rules.trust import observe
+from sim.rules.violation import blame, detection_chance, other_party
+from sim.tables import Layout, layout, nash_weights, party_table, stage_table
+from sim.truce import TABLED, TABLINGS, Truces
+
+AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
+
+
+class NegotiationModel(mesa.Model):
+    """A mediated, staged negotiation between parties at war, over R replicates at once."""
+
+    def __init__(self, scenario: Scenario, mediator: MediatorSpec, replicates: int = 1,
+                 seed: int | np.random.SeedSequence = 0, trace: bool = False) -> None:
+        self.seed_sequence = seed if isinstance(seed, np.random.SeedSequence) else (
+            np.random.SeedSequence(seed))
+        super().__init__(rng=stream(self.seed_sequence, "mesa"))
+        self.world, self.mediator_spec, self.replicates = scenario, mediator, replicates
+        self.day = 0
+        values = sample(scenario, "scenario", self.seed_sequence, replicates)
+        values |= sample(mediator, "mediator", self.seed_sequence, replicates)
+        self.inputs = {k: values[k] for k in uncertain(scenario, "scenario")
+                       + uncertain(mediator, "mediator")}
+        self.layout: Layout = layout(scenario, mediator)
+        self.party_table = party_table(values, self.layout)
+        self._read_world(values)
+        self.parties = [Party(self, name, i) for i, name in enumerate(self.layout.parties)]
+        first_error = self._draw("belief", (replicates, len(self.parties), len(self.layout.stages)))
+        self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
+                                 first_error * values["mediator.belief_error"][:, None, None])
+        delay = self.party_table.params
+        shape = (replicates, len(self.layout.stages), len(self.parties), TABLINGS)
+        hold = self._random("delay").standard_exponential(shape)
+        hold *= (delay["delay.prize"] / delay["delay.cost_per_day"])[:, None, :, None]
+        self.truces = Truces(self.layout, replicates, hold)
+        self.end_reason = np.full(replicates, RUNNING, dtype=object)
+        self.end_day = np.full(replicates, scenario.horizon_days)
+        self.tier = np.zeros(replicates, dtype=np.int64)
+        self.cost_borne = np.zeros((replicates, len(self.parties)))
+        self.events = EventLog(self) if trace else None
+        self._update_prospects()
+        self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
+        self._log("tabled", self.truces.status == TABLED)
+
+    def _random(self, name: str) -> np.random.Generator:
+        return stream(self.seed_sequence, name)
+
+    def _draw(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
+        return self._random(name).standard_normal(shape)
+
+    def _read_world(self, values: dict[str, np.ndarray]) -> None:
+        prefix = "scenario.conflict."
+        self.decisiveness = values[prefix + "contest_exponent"]
+        self.cost_horizon = values[prefix + "cost_horizon_days"]
+        self.lookahead = values[prefix + "option_lookahead_days"]
+        self.jump = values[prefix + "escalation.jump"]
+        self.log_capability = np.log(self.party_table.params["capability"]).copy()
+        self.monitor = {k.split(".")[-1]: v for k, v in values.items()
+                        if k.startswith("scenario.monitoring.")}
+        self.verification = stage_table(values, self.layout, "verification")
+        self.cost_relief = stage_table(values, self.layout, "cost_relief")
+        self.streams = {name: self._random(name) for name in
+                        ("balance", "violation", "acceptance")}
+
+    @property
+    def live(self) -> np.ndarray:
+        return self.end_reason == RUNNING
+
+    def step(self) -> None:
+        """One day: fighting, truce keeping, a round of talks if due, the ladder, the ending."""
+        self.day += 1
+        live = self.live
+        self._fight(live)
+        self._keep_truces(live)
+        if self.day % self.world.round_interval_days == 0:
+            self._negotiate(live)
+        self._climb_ladder(self.live)
+        if self.day >= self.world.horizon_days:
+            self._end(self.live, HORIZON)
+        self.running = bool(self.live.any())
+        if self.events is not None:
+            self.events.snapshot()
+
+    def run(self) -> dict[str, np.ndarray]:
+        """Run every replicate to its end; return the outcome columns."""
+        while self.running:
+            self.step()
+        return outcomes(self)
+
+    # --- the war -------------------------------------------------------------------------
+    def _fight(self, live: np.ndarray) -> None:
+        esc = self.world.conflict.escalation
+        shocks = self.streams["balance"].standard_normal(self.log_capability.shape)
+        jump = np.zeros_like(self.log_capability)
+        if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
+            jump[:, self.layout.parties.index(esc.party)] = self.jump
+            self._log("escalation", live, party=esc.party)
+        table = self.party_table
+        advance_balance(self.log_capability, table.drift, table.volatility,
+                        shocks * live[:, None], jump * live[:, None])
+        self.cost_borne += self._daily_cost() * live[:, None]
+        self._update_prospects()
+
+    def _daily_cost(self) -> np.ndarray:
+        """Each party's cost of one more day of war (R, n), less what truces in force avert."""
+        in_force = self.truces.in_force(np.ones(self.replicates, dtype=bool))
+        relief = 1.0 - np.prod(1.0 - self.cost_relief * in_force, axis=1)
+        pressure = 1.0 + self.mediator.pressure
+        return self.party_table.params["cost_per_day"] * pressure * (1.0 - relief)[:, None]
+
+    def _update_prospects(self) -> None:
+        """Chances of prevailing, reservation values (R, n, S) and option values (R, n)."""
+        lay = self.layout
+        self.p_win = contest_success(self.log_capability, self.decisiveness)
+        cost_of_war = self._daily_cost() * self.cost_horizon[:, None]
+        self.reservation = reservation(self.p_win, cost_of_war, lay.ideal, lay.salience,
+                                       lay.stage_issues)
+        self.option = option_value(self.p_win, self.party_table.drift, self.decisiveness,
+                                   self.lookahead)
+
+    # --- truces in force -------------------------------------------------------------------
+    def _keep_truces(self, live: np.ndarray) -> None:
+        truces, lay = self.truces, self.layout
+        in_force = truces.in_force(live)
+        if not in_force.any():
+            return
+        n = len(self.parties)
+        draws = self.streams["violation"].random((6, *in_force.shape, n))
+        weight = np.maximum(lay.weight[None], 1e-12)  # (1, n, S)
+        incentive = np.maximum(self.reservation - truces.utility
+                               + self.option[:, :, None] * weight, 0.0) / weight
+        esc = self.world.conflict.escalation
+        violated = np.stack([party.violate(
+            incentive[:, i], in_force, self.verification,
+            esc.party == party.name and escalating(self.day, esc.period_days, esc.window_days),
+            draws[0, :, :, i]) for i, party in enumerate(self.parties)], axis=-1)
+        truces.violations += violated
+        mon = {k: v[:, None, None] for k, v in self.monitor.items()}
+        detected = draws[1] < detection_chance(mon["detection_base"], self.verification[..., None])
+        correct = draws[2] < mon["attribution_accuracy"]
+        scapegoat = other_party(np.arange(n), draws[3], n)
+        reports = blame(violated, detected, correct, scapegoat)
+        false = in_force[..., None] & (draws[4] < mon["false_report_per_day"])
+        reports += (false[..., None] * np.eye(n, dtype=np.int32)[scapegoat]).sum(axis=-2)
+        self._observe(reports.sum(axis=1), in_force.any(axis=1))
+        self._log("violation", violated, per_stage_party=True)
+        self._log("report", reports > 0, per_stage_party=True)
+        collapsed, held, expired = truces.record(in_force, reports.sum(axis=-1), self.day)
+        self._log("collapsed", collapsed)
+        self._log("held", held)
+        self._log("expired", expired)
+        agreed = (held & lay.comprehensive).any(axis=1)
+        self._end(agreed, AGREEMENT)
+
+    def _observe(self, reports_against: np.ndarray, watched: np.ndarray) -> None:
+        """Every party updates its trust in each other party from today's public reports."""
+        for party in self.parties:
+            party.reported += reports_against[:, party.index]
+        table, mon = self.party_table, self.monitor
+        off_diagonal = ~np.eye(len(self.parties), dtype=bool)
+        against = reports_against[:, None, :] * off_diagonal
+        observe(table.trust_alpha, table.trust_beta, against, watched[:, None, None] & off_diagonal,
+                mon["compliance_weight"][:, None, None], mon["violation_weight"][:, None, None])
+
+    # --- talks -------------------------------------------------------------------------------
+    def _negotiate(self, live: np.ndarray) -> None:
+        lay, truces, med = self.layout, self.truces, self.mediator
+        progress = np.zeros(self.replicates, dtype=bool)
+        talking = np.zeros(self.replicates, dtype=bool)
+        blocking = np.zeros((self.replicates, len(self.parties)))
+        noise = self.streams["acceptance"].standard_normal((len(lay.stages), *blocking.shape))
+        for s in range(len(lay.stages)):
+            tabled = live & (truces.status[:, s] == TABLED)
+            if not tabled.any():
+                continue
+            public = self.reservation[:, :, s]
+            choice = med.propose(s, public)
+            terms, value = lay.candidate_terms[s][choice], lay.candidate_utility[s][choice]
+            carrot, met = med.offer_carrots(s)
+            codes = np.stack([party.respond(s, value[:, i], public[:, i], carrot[:, i],
+                                            met[:, i], noise[s, :, i])
+                              for i, party in enumerate(self.parties)], axis=1)
+            stalling = (self.day < truces.stalemate_end[:, s])[:, None] & truces.contestant[:, s]
+            codes = np.where(stalling, STALL, codes)
+            signed = tabled & (codes == ACCEPT).all(axis=1)
+            truces.sign(s, signed, terms, value, self.day)
+            med.pay(signed, carrot)
+            med.learn(s, tabled[:, None] & (codes == REJECT), value, public)
+            for party in self.parties:
+                party.stalls += tabled & (codes[:, party.index] == STALL)
+            blocking += tabled[:, None] & (codes != ACCEPT)
+            progress |= signed
+            talking |= tabled
+            self._log_round(s, tabled, codes, terms, signed)
+        self._lose_faith_in_mediator(talking)
+        pressed, withdrew = med.reconsider(progress, talking, blocking)
+        self._log("stick", pressed)
+        self._end(withdrew & live, WITHDREW)
+
+    def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
+        """Each round of talks, a party sees the mediator favour others by the gap in weights."""
+        weights = self.mediator.nash_weights
+        gap = np.maximum(weights.max(axis=1, keepdims=True) - weights, 0.0)
+        sensitivity = self.party_table.params["bias_sensitivity"]
+        self.party_table.mediator_beta += sensitivity * gap * talking[:, None]
+
+    def _climb_ladder(self, live: np.ndarray) -> None:
+        """Move to the next tier where every stage of the current tier has held."""
+        lay, truces = self.layout, self.truces
+        in_tier = lay.tier[None, :] == self.tier[:, None]
+        done = live & (truces.held | ~in_tier).all(axis=1) & (self.tier < lay.tiers - 1)
+        if not done.any():
+            return
+        self.tier += done
+        fresh = done[:, None] & (lay.tier[None, :] == self.tier[:, None]) & (truces.status == 0)
+        truces.table(fresh, self.day)
+        self._log("tabled", fresh)
+
+    def _end(self, mask: np.ndarray, reason: str) -> None:
+        mask = mask & self.live
+        self.end_reason[mask] = reason
+        self.end_day[mask] = self.day
+        self._log(reason, mask)
+
+    # --- tracing -----------------------------------------------------------------------------
+    def _log(self, kind: str, mask: np.ndarray, **where: object) -> None:
+        if self.events is not None:
+            self.events.add(kind, mask, **where)
+
+    def _log_round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
+                   signed: np.ndarray) -> None:
+        if self.events is not None:
+            self.events.round(stage, tabled, codes, terms, signed)

@@ -1,0 +1,66 @@
+"""Monte Carlo over fixed-size chunks of replicates, each with its own spawned seed.
+
+This layer knows nothing of parties or stages: it hands each chunk to a `simulate` function
+and passes back that function's columns, in chunk order, whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from joblib import Parallel, delayed
+from tqdm import tqdm
+
+Columns = dict[str, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A unit of work: `size` replicates starting at `start`, seeded by its own SeedSequence."""
+
+    index: int
+    start: int
+    size: int
+    seed: np.random.SeedSequence
+
+    @property
+    def seed_value(self) -> int:
+        """A 64-bit fingerprint of the chunk's seed, recorded in the run table."""
+        return int(self.seed.generate_state(1, np.uint64)[0])
+
+
+def plan(runs: int, chunk_size: int, seed: int) -> list[Chunk]:
+    """Cut `runs` replicates into chunks of `chunk_size`; seeds are drawn up front."""
+    count = math.ceil(runs / chunk_size)
+    seeds = np.random.SeedSequence(seed).spawn(count)
+    return [Chunk(i, i * chunk_size, min(chunk_size, runs - i * chunk_size), seeds[i])
+            for i in range(count)]
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _labelled(simulate: Callable[[Chunk], Columns], chunk: Chunk) -> Columns:
+    columns = simulate(chunk)
+    head = {"replicate": np.arange(chunk.start, chunk.start + chunk.size),
+            "chunk": np.full(chunk.size, chunk.index, dtype=np.int32),
+            "chunk_seed": np.full(chunk.size, chunk.seed_value, dtype=np.uint64)}
+    return head | columns
+
+
+def run_chunks(simulate: Callable[[Chunk], Columns], chunks: list[Chunk], workers: int | None,
+               progress: bool = False) -> Iterator[tuple[Chunk, Columns]]:
+    """Yield each chunk with its columns, in order. `workers` processes (loky); 1 runs here."""
+    workers = min(workers or default_workers(), len(chunks)) or 1
+    jobs = (delayed(_labelled)(simulate, chunk) for chunk in chunks)
+    total = sum(chunk.size for chunk in chunks)
+    with tqdm(total=total, unit="replicate", disable=not progress, leave=False) as bar:
+        results = Parallel(n_jobs=workers, backend="loky", return_as="generator")(jobs)
+        for chunk, columns in zip(chunks, results, strict=True):
+            bar.update(chunk.size)
+            yield chunk, columns

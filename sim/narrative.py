@@ -1,0 +1,39 @@
+"""A day-by-day account of one traced episode, in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+_VERBS = {
+    "accept": "{party} accepts", "reject": "{party} rejects", "stall": "{party} stalls",
+    "conditional": "{party} accepts only against a side-payment",
+    "signed": "{stage} is signed ({detail})", "violation": "{party} violates the {stage}",
+    "report": "a violation of the {stage} is reported against {party}",
+    "collapsed": "the {stage} collapses", "held": "the {stage} has held",
+    "expired": "the {stage} expires and is not renewed", "tabled": "the {stage} is tabled",
+    "escalation": "{party} escalates its strikes", "stick": "the mediator applies a stick",
+    "agreement": "a comprehensive agreement is reached and holds",
+    "mediator_withdrew": "the mediator walks away", "horizon": "the horizon is reached",
+}
+
+
+def narrate(events: pd.DataFrame, stage_labels: Mapping[str, str],
+            party_labels: Mapping[str, str], replicate: int = 0) -> str:
+    """One line per day with something to tell, for the given replicate."""
+    mine = events[events["replicate"] == replicate]
+    lines = []
+    for day, today in mine.groupby("day", sort=True):
+        said = []
+        for row in today.itertuples():
+            stage = stage_labels.get(row.stage, row.stage)
+            party = party_labels.get(row.party, row.party)
+            if row.kind == "proposal":
+                said.append(f"the mediator proposes the {stage} ({row.detail})")
+            elif row.kind in _VERBS:
+                said.append(_VERBS[row.kind].format(stage=stage, party=party, detail=row.detail))
+        if said:
+            text = "; ".join(said)
+            lines.append(f"Day {day:>3}: {text[0].upper()}{text[1:]}.")
+    return "\n".join(lines)

@@ -1,0 +1,95 @@
+"""Utilities, reservation values and the mediator's Nash bargaining proposal, over arrays.
+
+Shapes: R replicates, n parties, K issues, S stages, C candidate proposals.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+
+def contest_success(log_capability: np.ndarray, decisiveness: np.ndarray | float) -> np.ndarray:
+    """Chance each party prevails: s_i^k / sum_j s_j^k (Tullock contest), over the last axis."""
+    k = np.asarray(decisiveness)[..., None] if np.ndim(decisiveness) else decisiveness
+    scaled = k * log_capability
+    scaled = scaled - scaled.max(axis=-1, keepdims=True)
+    weights = np.exp(scaled)
+    return weights / weights.sum(axis=-1, keepdims=True)
+
+
+def utility(terms: np.ndarray, ideal: np.ndarray, salience: np.ndarray) -> np.ndarray:
+    """Linear-loss utility sum_k w_ik (1 - |x_k - a_ik|) of terms (..., K) for each party: (..., n)."""
+    closeness = 1.0 - np.abs(terms[..., None, :] - ideal)
+    return (closeness * salience).sum(axis=-1)
+
+
+def stage_weights(salience: np.ndarray, stage_issues: np.ndarray) -> np.ndarray:
+    """How much each stage is worth to each party: W (n, S) = sum of saliences of its issues."""
+    return salience @ stage_issues.T
+
+
+def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,
+                   stage_issues: np.ndarray) -> np.ndarray:
+    """Expected value of the stage's issues if war decides them (Fearon 1995), before costs.
+
+    The winner imposes its ideal point, so party i expects sum_j p_j (1 - |a_i - a_j|) per issue.
+    Returns (R, n, S).
+    """
+    closeness = 1.0 - np.abs(ideal[:, None, :] - ideal[None, :, :])  # (n, n, K)
+    per_issue = np.einsum("rj,ijk->rik", p_win, closeness) * salience  # (R, n, K)
+    return per_issue @ stage_issues.T
+
+
+def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, ideal: np.ndarray,
+                salience: np.ndarray, stage_issues: np.ndarray) -> np.ndarray:
+    """Reservation value of each party for each stage: EV of fighting on minus its cost, (R, n, S).
+
+    The cost of war (R, n), in shares of the whole stake, is charged in proportion to the
+    stage's share of what the party cares about.
+    """
+    weights = stage_weights(salience, stage_issues)  # (n, S)
+    return fighting_value(p_win, ideal, salience, stage_issues) - cost_of_war[..., None] * weights
+
+
+def bargaining_range(p: float, cost_a: float, cost_b: float) -> tuple[float, float]:
+    """Shares of a unit stake to A that both prefer to war: [p - c_A, p + c_B] (Fearon 1995)."""
+    return p - cost_a, p + cost_b
+
+
+def simplex_lattice(parties: int, steps: int) -> np.ndarray:
+    """All weight vectors over `parties` with entries in multiples of 1/steps summing to 1."""
+    if parties == 2:
+        first = np.arange(steps + 1) / steps
+        return np.column_stack([first, 1.0 - first])
+    rows = [c for c in itertools.product(range(steps + 1), repeat=parties - 1) if sum(c) <= steps]
+    points = np.array([[*c, steps - sum(c)] for c in rows], dtype=float)
+    return points / steps
+
+
+def candidate_terms(weights: np.ndarray, ideal: np.ndarray, issues: np.ndarray) -> np.ndarray:
+    """Proposals as weighted compromises of the parties' ideal points on the stage's issues.
+
+    Terms on issues outside the stage are irrelevant and set to 0. Returns (C, K).
+    """
+    return (weights @ ideal) * issues
+
+
+def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
+                nash_weights: np.ndarray) -> np.ndarray:
+    """Index of the candidate maximising prod_i (U_i - d_i)^beta_i for each replicate.
+
+    candidate_utility (C, n), disagreement (R, n), nash_weights (R, n). Where no candidate
+    gives every party a positive surplus, the candidate with the largest smallest surplus is
+    chosen, so the mediator still proposes its best compromise. Returns (R,) indices.
+    """
+    surplus = candidate_utility[None, :, :] - disagreement[:, None, :]  # (R, C, n)
+    worst = surplus.min(axis=-1)  # (R, C)
+    feasible = worst > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = (nash_weights[:, None, :] * np.log(np.where(surplus > 0, surplus, 1.0))).sum(-1)
+    score = np.where(feasible, score, -np.inf)
+    best_nash = score.argmax(axis=1)
+    best_maximin = worst.argmax(axis=1)
+    return np.where(feasible.any(axis=1), best_nash, best_maximin)

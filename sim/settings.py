@@ -1,0 +1,54 @@
+"""The validated settings of one run: scenario, mediator and the Monte Carlo knobs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sim.config.errors import ConfigError
+from sim.config.schema import build, number
+from sim.domain.mediator import MediatorSpec, load_mediator
+from sim.domain.scenario import Scenario, load_scenario
+
+MAX_RUNS = 1_000_000_000
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonteCarlo:
+    chunk_size: int = number(1, 1_000_000, doc="replicates per chunk", unit="replicates")
+    progress: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunOptions:
+    runs: int = number(1, MAX_RUNS, doc="independent replicates", unit="replicates")
+    seed: int = number(0, 2**63 - 1, doc="root seed", unit="integer")
+    workers: int | None = number(1, 4096, default=None, doc="worker processes; null = all cores")
+    trace: bool = False
+    montecarlo: MonteCarlo = MonteCarlo(chunk_size=5000, progress=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    scenario: Scenario
+    mediator: MediatorSpec
+    options: RunOptions
+
+
+def load_settings(cfg: Mapping[str, Any]) -> Settings:
+    """Validate a composed config (a plain mapping); raise ConfigError on the first problem."""
+    if not isinstance(cfg, Mapping):
+        raise ConfigError("<config>", cfg, "a mapping")
+    plain = {k: v for k, v in cfg.items() if k not in ("scenario", "mediator", "hydra")}
+    options = build(RunOptions, plain, "")
+    for group in ("scenario", "mediator"):
+        if group not in cfg:
+            raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")
+    scenario = load_scenario(cfg["scenario"])
+    mediator = load_mediator(cfg["mediator"], scenario)
+    if options.trace and options.runs > options.montecarlo.chunk_size:
+        raise ConfigError("runs", options.runs,
+                          f"at most montecarlo.chunk_size ({options.montecarlo.chunk_size}) "
+                          "when trace is on")
+    return Settings(scenario=scenario, mediator=mediator, options=options)

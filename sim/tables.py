@@ -1,0 +1,125 @@
+"""Scenario values laid out as arrays over replicates, parties, issues and stages.
+
+Rules work on stacked arrays (R, n) or (R, n, S); agents hold views into them. Positions and
+stage structure are fixed; every other number is a per-replicate array (sampled or repeated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sim.domain.mediator import MediatorSpec
+from sim.domain.scenario import MEDIATOR, Scenario
+from sim.rules.bargaining import candidate_terms, simplex_lattice, stage_weights, utility
+
+PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_exponent",
+                "acceptance_noise", "sucker_cost", "mediator_distrust_penalty", "bias_sensitivity",
+                "delay.prize", "delay.cost_per_day", "violation.base_hazard",
+                "violation.incentive_weight", "violation.distrust_weight",
+                "violation.escalation_weight")
+
+
+def _stack(values: dict[str, np.ndarray], paths: list[str]) -> np.ndarray:
+    return np.stack([values[p] for p in paths], axis=-1)
+
+
+@dataclass
+class Layout:
+    """Fixed structure of a scenario under one mediator: names, positions, stages, candidates."""
+
+    parties: list[str]
+    issues: list[str]
+    stages: list[str]
+    ideal: np.ndarray  # (n, K)
+    salience: np.ndarray  # (n, K), each row sums to 1
+    stage_issues: np.ndarray  # (S, K) 0/1
+    weight: np.ndarray  # (n, S) salience of each stage's issues
+    duration: np.ndarray  # (S,) days, inf for open-ended
+    hold_days: np.ndarray  # (S,)
+    max_violations: np.ndarray  # (S,)
+    comprehensive: np.ndarray  # (S,) bool
+    tier: np.ndarray  # (S,) ladder tier of each stage, -1 if the mediator never proposes it
+    tiers: int
+    has_linkage: np.ndarray  # (n, S) bool
+    candidate_terms: list[np.ndarray]  # per stage (C, K)
+    candidate_utility: list[np.ndarray]  # per stage (C, n)
+
+
+def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
+    parties, issues, stages = scenario.party_names, list(scenario.issues), scenario.stage_names
+    ideal = np.array([[scenario.parties[p].ideal[k] for k in issues] for p in parties])
+    raw = np.array([[scenario.parties[p].salience[k] for k in issues] for p in parties])
+    salience = raw / raw.sum(axis=1, keepdims=True)
+    mask = np.array([[k in scenario.stages[s].issues for k in issues] for s in stages], float)
+    tier = np.full(len(stages), -1)
+    for t, names in enumerate(mediator.ladder):
+        for name in names:
+            tier[stages.index(name)] = t
+    lattice = simplex_lattice(len(parties), mediator.proposal_grid)
+    terms = [candidate_terms(lattice, ideal, mask[s]) for s in range(len(stages))]
+    utilities = [utility(terms[s], ideal, salience * mask[s]) for s in range(len(stages))]
+    return Layout(
+        parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,
+        stage_issues=mask, weight=stage_weights(salience, mask),
+        duration=np.array([scenario.stages[s].duration_days or np.inf for s in stages], float),
+        hold_days=np.array([scenario.stages[s].hold_days for s in stages]),
+        max_violations=np.array([scenario.stages[s].max_violations for s in stages]),
+        comprehensive=np.array([scenario.stages[s].comprehensive for s in stages]),
+        tier=tier, tiers=len(mediator.ladder),
+        has_linkage=np.array([[s in scenario.parties[p].linkage for s in stages] for p in parties]),
+        candidate_terms=terms, candidate_utility=utilities,
+    )
+
+
+@dataclass
+class PartyTable:
+    """Per-replicate party parameters, each (R, n) unless noted."""
+
+    params: dict[str, np.ndarray]
+    side_payment: np.ndarray  # (R, n, S)
+    trust_alpha: np.ndarray  # (R, n, n): row i is party i's evidence about each other party
+    trust_beta: np.ndarray
+    mediator_alpha: np.ndarray  # (R, n)
+    mediator_beta: np.ndarray
+    drift: np.ndarray
+    volatility: np.ndarray
+
+
+def party_table(values: dict[str, np.ndarray], lay: Layout) -> PartyTable:
+    names, r = lay.parties, len(next(iter(values.values())))
+    params = {f: _stack(values, [f"scenario.parties.{p}.{f}" for p in names]) for f in PARTY_FIELDS}
+    side = np.zeros((r, len(names), len(lay.stages)))
+    alpha, beta = np.ones((r, len(names), len(names))), np.zeros((r, len(names), len(names)))
+    for i, p in enumerate(names):
+        for s, stage in enumerate(lay.stages):
+            key = f"scenario.parties.{p}.linkage.{stage}.side_payment"
+            if key in values:
+                side[:, i, s] = values[key]
+        for j, q in enumerate(names):
+            if j != i:
+                alpha[:, i, j] = values[f"scenario.parties.{p}.trust.{q}.alpha"]
+                beta[:, i, j] = values[f"scenario.parties.{p}.trust.{q}.beta"]
+    return PartyTable(
+        params=params, side_payment=side, trust_alpha=alpha, trust_beta=beta,
+        mediator_alpha=_stack(values, [f"scenario.parties.{p}.trust.{MEDIATOR}.alpha" for p in names]),
+        mediator_beta=_stack(values, [f"scenario.parties.{p}.trust.{MEDIATOR}.beta" for p in names]),
+        drift=_stack(values, [f"scenario.conflict.drift_per_day.{p}" for p in names]),
+        volatility=_stack(values, [f"scenario.conflict.volatility_per_day.{p}" for p in names]),
+    )
+
+
+def stage_table(values: dict[str, np.ndarray], lay: Layout, field: str) -> np.ndarray:
+    """A per-replicate stage parameter, (R, S)."""
+    return _stack(values, [f"scenario.stages.{s}.{field}" for s in lay.stages])
+
+
+def nash_weights(values: dict[str, np.ndarray], lay: Layout, mediator: MediatorSpec) -> np.ndarray:
+    """The mediator's Nash weights (R, n): 1 plus its rapport with each party."""
+    r = len(next(iter(values.values())))
+    bias = np.zeros((r, len(lay.parties)))
+    for i, p in enumerate(lay.parties):
+        if p in mediator.bias:
+            bias[:, i] = values[f"mediator.bias.{p}"]
+    return 1.0 + bias

@@ -1,0 +1,109 @@
+"""The main job as a plain function: validate, simulate in chunks, save, summarise.
+
+The Hydra entry point in `sim.cli` only calls `run`; tests call it directly.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.domain.mediator import MediatorSpec
+from sim.domain.scenario import Scenario
+from sim.model import NegotiationModel
+from sim.montecarlo import Chunk, Columns, default_workers, plan, run_chunks
+from sim.narrative import narrate
+from sim.results import (
+    EVENTS,
+    RUN_INFO,
+    SUMMARY,
+    TIMELINE,
+    RunTable,
+    load_runs,
+    write_csv,
+    write_json,
+)
+from sim.settings import Settings, load_settings
+from sim.summary import format_summary, summarise
+
+
+def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Chunk,
+                   trace: list[NegotiationModel] | None = None) -> Columns:
+    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns."""
+    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None)
+    outcomes = model.run()
+    if trace is not None:
+        trace.append(model)
+    return {f"input.{k}": v for k, v in model.inputs.items()} | outcomes
+
+
+def provenance() -> dict[str, Any]:
+    """Package version and git commit of the code that produced a result."""
+    try:
+        version = metadata.version("negsim")
+    except metadata.PackageNotFoundError:
+        version = None
+    here = Path(__file__).resolve().parent
+    try:
+        commit = subprocess.run(["git", "-C", str(here), "rev-parse", "HEAD"], check=True,
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = bool(subprocess.run(["git", "-C", str(here), "status", "--porcelain", "--",
+                                     "."], capture_output=True, text=True, timeout=10).stdout)
+    except (OSError, subprocess.SubprocessError):
+        commit, dirty = None, None
+    return {"version": version, "git_commit": commit, "git_dirty": dirty}
+
+
+def _write_trace(model: NegotiationModel, folder: Path, echo: Callable[[str], None]) -> None:
+    assert model.events is not None
+    events = pd.DataFrame(model.events.rows,
+                          columns=["replicate", "day", "kind", "stage", "party", "detail"])
+    write_csv(folder / EVENTS, events)
+    write_csv(folder / TIMELINE, pd.DataFrame(model.events.timeline))
+    labels = {s: model.world.stages[s].label for s in model.world.stages}
+    parties = {p: model.world.parties[p].label for p in model.world.parties}
+    echo("Episode 0, day by day:\n" + narrate(events, labels, parties) + "\n")
+
+
+def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
+        argv: list[str] | None = None) -> dict[str, Any]:
+    """Validate `cfg`, run its Monte Carlo, write the results folder and return the summary."""
+    settings: Settings = load_settings(cfg)
+    options = settings.options
+    traced = options.trace or options.runs == 1
+    started = time.perf_counter()
+    folder.mkdir(parents=True, exist_ok=True)
+    chunks = plan(options.runs, options.montecarlo.chunk_size, options.seed)
+    sink: list[NegotiationModel] | None = [] if traced else None
+    simulate = partial(simulate_chunk, settings.scenario, settings.mediator, trace=sink)
+    table = RunTable(folder)
+    try:
+        for _, columns in run_chunks(simulate, chunks, 1 if traced else options.workers,
+                                     options.montecarlo.progress):
+            table.append(columns)
+    except BaseException:
+        table.abandon()
+        raise
+    table.close()
+    if sink:
+        _write_trace(sink[0], folder, echo)
+    summary = {"scenario": settings.scenario.name, "mediator": settings.mediator.strategy,
+               "mediator_style": settings.mediator.style, "seed": options.seed,
+               **summarise(load_runs(folder), settings.scenario.horizon_days), **provenance()}
+    write_json(folder / RUN_INFO, {
+        "workers": options.workers or default_workers(),
+        "chunk_size": options.montecarlo.chunk_size,
+        "elapsed_seconds": round(time.perf_counter() - started, 3),
+        "command": argv if argv is not None else sys.argv})
+    write_json(folder / SUMMARY, summary)
+    echo(format_summary(summary))
+    echo(f"\nResults written to {folder}")
+    return summary

@@ -1,0 +1,88 @@
+"""The state of every stage in every replicate: tabled, in force, held, collapsed, expired."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.tables import Layout
+
+OFF, TABLED, IN_FORCE, EXPIRED = 0, 1, 2, 3
+TABLINGS = 8
+"""Hold-out draws kept per stage and party; a stage tabled more often reuses them in turn."""
+
+
+class Truces:
+    """Per-replicate stage records, (R, S) arrays, with the transitions between them."""
+
+    def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray) -> None:
+        r, s, k = replicates, len(lay.stages), len(lay.issues)
+        self.layout = lay
+        self.status = np.full((r, s), OFF, dtype=np.int8)
+        self.hold_out = hold_out  # (R, S, n, TABLINGS) days each party would hold out
+        self.tablings = np.zeros((r, s), dtype=np.int64)
+        self.stalemate_end = np.zeros((r, s))
+        self.contestant = np.zeros((r, s, len(lay.parties)), dtype=bool)
+        self.signed = np.zeros((r, s), dtype=bool)
+        self.signed_day = np.full((r, s), np.nan)
+        self.held = np.zeros((r, s), dtype=bool)
+        self.collapses = np.zeros((r, s), dtype=np.int32)
+        self.days_in_force = np.zeros((r, s), dtype=np.int32)
+        self.days_current = np.zeros((r, s), dtype=np.int32)
+        self.reports_current = np.zeros((r, s), dtype=np.int32)
+        self.violations = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # true, by party
+        self.terms = np.full((r, s, k), np.nan)
+        self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
+        self.final_terms = np.full((r, k), np.nan)
+
+    def table(self, mask: np.ndarray, day: int) -> None:
+        """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""
+        from sim.rules.delay import stalemate
+
+        rows, cols = np.nonzero(mask)
+        if rows.size == 0:
+            return
+        draw = self.hold_out[rows, cols, :, self.tablings[rows, cols] % TABLINGS]  # (m, n)
+        self.contestant[rows, cols] = draw > 0
+        self.stalemate_end[rows, cols] = day + stalemate(draw)
+        self.tablings[rows, cols] += 1
+        self.status[rows, cols] = TABLED
+
+    def sign(self, stage: int, mask: np.ndarray, terms: np.ndarray, utility: np.ndarray,
+             day: int) -> None:
+        """Bring the stage into force where `mask`, with its terms and their value to each party."""
+        first = mask & ~self.signed[:, stage]
+        self.signed_day[first, stage] = day
+        self.signed[:, stage] |= mask
+        self.status[mask, stage] = IN_FORCE
+        self.days_current[mask, stage] = 0
+        self.reports_current[mask, stage] = 0
+        self.terms[mask, stage] = terms[mask]
+        self.utility[mask, :, stage] = utility[mask]
+        issues = self.layout.stage_issues[stage] > 0
+        rows = np.flatnonzero(mask)
+        self.final_terms[np.ix_(rows, np.flatnonzero(issues))] = terms[np.ix_(rows, issues)]
+
+    def in_force(self, live: np.ndarray) -> np.ndarray:
+        return live[:, None] & (self.status == IN_FORCE)
+
+    def record(self, in_force: np.ndarray, reports: np.ndarray, day: int
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Count a day of truce: collapse on too many reports, then held and expired.
+
+        Returns the (R, S) masks of stages that collapsed, became held and expired today.
+        """
+        lay = self.layout
+        self.reports_current += reports
+        collapsed = in_force & (self.reports_current >= lay.max_violations)
+        self.collapses += collapsed
+        self.reports_current[collapsed] = 0
+        standing = in_force & ~collapsed
+        self.days_current += standing
+        self.days_in_force += standing
+        newly_held = standing & ~self.held & (self.days_current >= lay.hold_days)
+        self.held |= newly_held
+        expired = standing & (self.days_current >= lay.duration)
+        self.status[expired] = EXPIRED
+        self.days_current[collapsed] = 0
+        self.table(collapsed, day)
+        return collapsed, newly_held, expired
