@@ -59,12 +59,12 @@ class Party(mesa.Agent):
         return np.where(willing, np.where(condition_met, ACCEPT, CONDITIONAL), REJECT)
 
     def violate(self, incentive: np.ndarray, in_force: np.ndarray, verification: np.ndarray,
-                escalating: bool, draws: np.ndarray) -> np.ndarray:
+                temptation: np.ndarray, escalating: bool, draws: np.ndarray) -> np.ndarray:
         """Which truces in force (R, S) this party breaks today."""
         p = self.param
         weights = (p["violation.incentive_weight"][:, None], p["violation.distrust_weight"][:, None],
                    p["violation.escalation_weight"][:, None])
-        hazard = violation_hazard(p["violation.base_hazard"][:, None], incentive,
+        hazard = violation_hazard(p["violation.base_hazard"][:, None] * temptation, incentive,
                                   (1.0 - self.trust_in_others())[:, None], float(escalating),
                                   verification, weights)
         broke = in_force & (draws < hazard)

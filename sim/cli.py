@@ -46,10 +46,14 @@ def explain(error: Exception) -> str:
         group, _, name = error.missing_cfg_file.rpartition("/")
         options = ", ".join(error.options or []) or "(none found)"
         return f"{group or 'config'}: got {name!r}; expected one of {options}"
-    text = str(error)
+    text = f"{error}\n{error.__cause__ or ''}"
     match = re.search(r"Could not override '([^']+)'", text)
     if match:
         key = match.group(1)
+        inner = re.search(r"Key '([^']+)' is not in struct", text)
+        if inner and not key.endswith("." + inner.group(1)) and key != inner.group(1):
+            return (f"{key}.{inner.group(1)}: got <unknown key>; expected a key {key} has "
+                    f"(to replace {key} whole: ~{key} '+{key}=...')")
         return (f"{key}: got <unknown key>; expected a key the config has "
                 f"(use +{key}=... only to add a new one)")
     match = re.search(r"Could not append to config\. An item is already at '([^']+)'", text)

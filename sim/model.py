@@ -77,6 +77,7 @@ class NegotiationModel(mesa.Model):
                         if k.startswith("scenario.monitoring.")}
         self.verification = stage_table(values, self.layout, "verification")
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
+        self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in
                         ("balance", "violation", "acceptance")}
 
@@ -149,7 +150,7 @@ class NegotiationModel(mesa.Model):
                                + self.option[:, :, None] * weight, 0.0) / weight
         esc = self.world.conflict.escalation
         violated = np.stack([party.violate(
-            incentive[:, i], in_force, self.verification,
+            incentive[:, i], in_force, self.verification, self.temptation,
             esc.party == party.name and escalating(self.day, esc.period_days, esc.window_days),
             draws[0, :, :, i]) for i, party in enumerate(self.parties)], axis=-1)
         truces.violations += violated

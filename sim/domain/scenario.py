@@ -101,6 +101,8 @@ class Stage:
     max_violations: int = number(1, doc="reported violations that collapse it", unit="count")
     cost_relief: Param = number(0, 1, doc="share of the daily cost of war it removes while in force",
                                 unit="share")
+    temptation: Param = number(0, doc="how tempting it is to strike what the stage protects: "
+                               "multiplies every party's violation hazard", unit="multiplier")
     comprehensive: bool = field(default=False, metadata={"doc": "signing it is the agreement"})
 
 

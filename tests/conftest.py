@@ -1,0 +1,44 @@
+"""Shared helpers: compose configs exactly as `negsim` does, and build models from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hydra import compose, initialize_config_dir
+from omegaconf import OmegaConf
+
+from sim.cli import CONFIG_DIR
+from sim.model import NegotiationModel
+from sim.settings import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = sorted(p.stem for p in (ROOT / "configs" / "scenario").glob("*.yaml"))
+MEDIATORS = sorted(p.stem for p in (ROOT / "configs" / "mediator").glob("*.yaml"))
+
+
+def composed(*overrides: str) -> dict[str, Any]:
+    """The job config `negsim OVERRIDES` would run, as a plain mapping."""
+    with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
+        cfg = compose(config_name="config", overrides=list(overrides))
+    return OmegaConf.to_container(cfg, resolve=True)
+
+
+def settings(*overrides: str) -> Settings:
+    return load_settings(composed(*overrides))
+
+
+def textbook(*overrides: str) -> Settings:
+    """The symmetric textbook case with a neutral, fully informed mediator."""
+    return settings("scenario=symmetric_textbook", "mediator=neutral", *overrides)
+
+
+def run_model(s: Settings, replicates: int, seed: int = 1, trace: bool = False):
+    model = NegotiationModel(s.scenario, s.mediator, replicates, seed, trace=trace)
+    return model, model.run()
+
+
+@pytest.fixture(scope="session")
+def baseline() -> Settings:
+    return settings()

@@ -1,0 +1,92 @@
+"""The bargaining rules reproduce the anchors of the model brief exactly."""
+
+import numpy as np
+import pytest
+
+from sim.rules.bargaining import (
+    bargaining_range,
+    candidate_terms,
+    contest_success,
+    fighting_value,
+    nash_choice,
+    reservation,
+    simplex_lattice,
+    utility,
+)
+
+PIE_IDEAL = np.array([[1.0], [0.0]])  # A wants all of the stake, B none of it
+PIE_SALIENCE = np.ones((2, 1))
+ONE_STAGE = np.ones((1, 1))
+
+
+def test_bargaining_range_is_p_minus_ca_to_p_plus_cb():
+    low, high = bargaining_range(0.6, 0.1, 0.15)
+    assert (low, high) == pytest.approx((0.50, 0.75))
+
+
+@pytest.mark.parametrize(("ratio", "k", "expected"), [(2.0, 1.0, 2 / 3), (2.0, 2.0, 4 / 5),
+                                                      (1.0, 3.0, 1 / 2)])
+def test_contest_success_of_two_to_one_capability(ratio, k, expected):
+    p = contest_success(np.log(np.array([[ratio, 1.0]])), k)
+    assert p[0, 0] == pytest.approx(expected)
+    assert p.sum() == pytest.approx(1.0)
+
+
+def test_contest_success_generalises_to_three_parties():
+    p = contest_success(np.log(np.array([[1.0, 1.0, 2.0]])), 1.0)
+    assert p[0] == pytest.approx([0.25, 0.25, 0.5])
+
+
+def test_reservation_values_reproduce_the_fearon_range():
+    """With opposed ideals on one unit stake, d_A = p - c_A and d_B = (1 - p) - c_B, so the
+    shares acceptable to both are exactly [p - c_A, p + c_B]."""
+    p = np.array([[0.6, 0.4]])
+    d = reservation(p, np.array([[0.1, 0.15]]), PIE_IDEAL, PIE_SALIENCE, ONE_STAGE)[0, :, 0]
+    assert d == pytest.approx([0.50, 0.25])
+    assert (d[0], 1 - d[1]) == pytest.approx(bargaining_range(0.6, 0.1, 0.15))
+
+
+def test_fighting_value_when_ideals_coincide_is_certain():
+    same = np.array([[0.7], [0.7]])
+    value = fighting_value(np.array([[0.3, 0.7]]), same, PIE_SALIENCE, ONE_STAGE)
+    assert value[0, :, 0] == pytest.approx([1.0, 1.0])
+
+
+def test_utility_is_salience_weighted_closeness():
+    ideal = np.array([[1.0, 0.0], [0.0, 1.0]])
+    salience = np.array([[0.75, 0.25], [0.5, 0.5]])
+    u = utility(np.array([0.5, 0.0]), ideal, salience)
+    assert u == pytest.approx([0.75 * 0.5 + 0.25 * 1.0, 0.5 * 0.5 + 0.5 * 0.0])
+
+
+def _pie_candidates(steps=200):
+    terms = candidate_terms(simplex_lattice(2, steps), PIE_IDEAL, np.ones(1))
+    return terms, utility(terms, PIE_IDEAL, PIE_SALIENCE)
+
+
+def test_nash_solution_gives_055_for_disagreement_02_01():
+    terms, u = _pie_candidates()
+    choice = nash_choice(u, np.array([[0.2, 0.1]]), np.ones((1, 2)))
+    assert terms[choice[0], 0] == pytest.approx(0.55)
+
+
+def test_nash_weights_tilt_the_proposal_toward_the_favoured_party():
+    terms, u = _pie_candidates()
+    neutral, tilted = nash_choice(u, np.array([[0.2, 0.1]] * 2), np.array([[1, 1], [1.3, 1]]))
+    assert terms[tilted, 0] > terms[neutral, 0]
+    # Weighted Nash: x = d_A + beta_A / (beta_A + beta_B) * (1 - d_A - d_B)
+    assert terms[tilted, 0] == pytest.approx(0.2 + 1.3 / 2.3 * 0.7, abs=0.005)
+
+
+def test_with_no_bargaining_range_the_mediator_offers_the_least_bad_compromise():
+    terms, u = _pie_candidates()
+    choice = nash_choice(u, np.array([[0.6, 0.6]]), np.ones((1, 2)))
+    assert terms[choice[0], 0] == pytest.approx(0.5)
+    assert (u[choice[0]] < 0.6).all()
+
+
+def test_simplex_lattice_covers_the_simplex():
+    points = simplex_lattice(3, 4)
+    assert len(points) == 15  # C(4 + 2, 2)
+    assert points.sum(axis=1) == pytest.approx(np.ones(15))
+    assert points.min() >= 0
