@@ -62,6 +62,20 @@ def explain(error: Exception) -> str:
     return text.strip().splitlines()[0]
 
 
+def _parse_each(overrides: list[str]) -> None:
+    """Name the override that does not parse, with its key and value."""
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
+    parser = OverridesParser.create()
+    for override in overrides:
+        try:
+            parser.parse_overrides([override])
+        except OverrideParseException as error:
+            key, _, value = override.partition("=")
+            reason = str(error).strip().splitlines()[0]
+            fail(f"{key}: got {value!r}; expected KEY=VALUE in Hydra's override syntax ({reason})")
+
+
 def precheck(args: list[str]) -> None:
     """Compose and validate the job config exactly as the run will, without writing anything."""
     from hydra import compose, initialize_config_dir
@@ -69,6 +83,7 @@ def precheck(args: list[str]) -> None:
     from sim.settings import load_settings
 
     overrides = [a for a in args if _is_job_override(a)]
+    _parse_each(overrides)
     try:
         with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
             cfg = compose(config_name="config", overrides=overrides)

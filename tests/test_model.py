@@ -58,7 +58,7 @@ def test_violations_collapse_a_truce_and_cost_trust():
     s = textbook("scenario.stages.settlement.hold_days=50",
                  "scenario.parties.A.violation.base_hazard=0.05", "scenario.monitoring.violation_weight=1",
                  "scenario.parties.B.trust.A.alpha=5", "scenario.parties.B.trust.A.beta=5")
-    model, out = run_model(s, 500)
+    _, out = run_model(s, 500)
     assert out["stage.settlement.collapsed"].mean() > 0.5
     assert out["party.A.violations"].mean() > out["party.B.violations"].mean() == 0
     assert out["party.B.trust_in.A"].mean() < 0.5

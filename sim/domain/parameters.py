@@ -79,10 +79,10 @@ def markdown(scenario: Scenario) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - a documentation helper
+    from omegaconf import OmegaConf
+
     from sim.cli import CONFIG_DIR
     from sim.domain.scenario import load_scenario
-
-    from omegaconf import OmegaConf
 
     name = sys.argv[1] if len(sys.argv) > 1 else "black_sea_2025"
     raw = OmegaConf.to_container(OmegaConf.load(f"{CONFIG_DIR}/scenario/{name}.yaml"))

@@ -24,7 +24,8 @@ CASES = [
      "scenario.stages.energy.verification: got nan; expected a number in [0, 1] or {dist: ...}"),
     ("scenario.stages.energy.duration_days=0",
      "scenario.stages.energy.duration_days: got 0; expected a whole number >= 1"),
-    ("scenario.parties.UA.ideal.donetsk=2", "scenario.parties.UA.ideal.donetsk: got 2; expected a number in [0, 1]"),
+    ("scenario.parties.UA.ideal.donetsk=2",
+     "scenario.parties.UA.ideal.donetsk: got 2; expected a number in [0, 1]"),
     ("mediator.style=bully", "mediator.style: got 'bully'; expected one of facilitative, leverage"),
     ("mediator.patience_rounds=0", "mediator.patience_rounds: got 0; expected a whole number >= 1"),
     ("+mediator.bias.XX=0.2", "mediator.bias.XX: got <unknown key>; expected a party name: RU, UA"),
@@ -56,5 +57,5 @@ def test_an_unknown_distribution_family_is_refused():
 
 
 def test_trace_needs_a_single_chunk():
-    with pytest.raises(ConfigError, match="at most montecarlo.chunk_size"):
+    with pytest.raises(ConfigError, match=r"at most montecarlo\.chunk_size"):
         settings("trace=true", "runs=20", "montecarlo.chunk_size=10")

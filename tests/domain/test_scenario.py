@@ -102,7 +102,7 @@ def test_saliences_that_cannot_be_normalised_are_refused():
     cfg = composed()
     cfg["scenario"]["parties"]["UA"]["salience"] = dict.fromkeys(
         cfg["scenario"]["parties"]["UA"]["salience"], 0.0)
-    with pytest.raises(ConfigError, match="scenario.parties.UA.salience: .*positive sum"):
+    with pytest.raises(ConfigError, match=r"scenario\.parties\.UA\.salience: .*positive sum"):
         load_settings(cfg)
 
 
@@ -112,5 +112,5 @@ def test_a_ladder_without_a_comprehensive_stage_is_refused():
 
 
 def test_an_empty_ladder_is_refused():
-    with pytest.raises(ConfigError, match="mediator.ladder"):
+    with pytest.raises(ConfigError, match=r"mediator\.ladder"):
         settings("mediator.ladder=[]")

@@ -1,0 +1,5 @@
+"""`python -m sim` is `negsim`."""
+
+from sim.cli import main
+
+main()
