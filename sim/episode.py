@@ -76,15 +76,15 @@ class EventLog:
         self.rows.append({"replicate": replicate, "day": self.model.day, "kind": kind,
                           "stage": stage, "party": party, "detail": detail})
 
-    def add(self, kind: str, mask: np.ndarray, party: str = "",
+    def add(self, kind: str, mask: np.ndarray, party: str = "", stage: str = "",
             per_stage_party: bool = False) -> None:
         """Log `kind` wherever `mask` is true: (R,), (R, S) or, per party, (R, S, n)."""
         lay = self.model.layout
         for index in zip(*np.nonzero(mask), strict=True):
             r = int(index[0])
-            stage = lay.stages[index[1]] if len(index) > 1 else ""
+            where = lay.stages[index[1]] if len(index) > 1 else stage
             who = lay.parties[index[2]] if per_stage_party else party
-            self._row(r, kind, stage, who)
+            self._row(r, kind, where, who)
 
     def round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
               signed: np.ndarray) -> None:

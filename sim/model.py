@@ -211,6 +211,7 @@ class NegotiationModel(mesa.Model):
             progress |= signed
             talking |= tabled
             self._log_round(s, tabled, codes, terms, signed)
+            self._log("carrot", signed & (carrot.sum(axis=1) > 0), stage=lay.stages[s])
         self._lose_faith_in_mediator(talking)
         pressed, withdrew = med.reconsider(progress, talking, blocking)
         self._log("stick", pressed)

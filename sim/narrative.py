@@ -9,11 +9,12 @@ import pandas as pd
 _VERBS = {
     "accept": "{party} accepts", "reject": "{party} rejects", "stall": "{party} stalls",
     "conditional": "{party} accepts only against a side-payment",
-    "signed": "{stage} is signed ({detail})", "violation": "{party} violates the {stage}",
+    "signed": "the {stage} is signed ({detail})", "violation": "{party} violates the {stage}",
     "report": "a violation of the {stage} is reported against {party}",
     "collapsed": "the {stage} collapses", "held": "the {stage} has held",
     "expired": "the {stage} expires and is not renewed", "tabled": "the {stage} is tabled",
     "escalation": "{party} escalates its strikes", "stick": "the mediator applies a stick",
+    "carrot": "the mediator funds the side-payment demanded for the {stage}",
     "agreement": "a comprehensive agreement is reached and holds",
     "mediator_withdrew": "the mediator walks away", "horizon": "the horizon is reached",
 }

@@ -73,6 +73,14 @@ def _write_trace(model: NegotiationModel, folder: Path, echo: Callable[[str], No
     echo("Episode 0, day by day:\n" + narrate(events, labels, parties) + "\n")
 
 
+def _shown(folder: Path) -> Path:
+    """The folder relative to the working directory when it lies inside it."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return folder
+
+
 def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
         argv: list[str] | None = None) -> dict[str, Any]:
     """Validate `cfg`, run its Monte Carlo, write the results folder and return the summary."""
@@ -105,5 +113,5 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
         "command": argv if argv is not None else sys.argv})
     write_json(folder / SUMMARY, summary)
     echo(format_summary(summary))
-    echo(f"\nResults written to {folder}")
+    echo(f"\nResults written to {_shown(folder)}")
     return summary
