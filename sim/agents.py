@@ -90,12 +90,18 @@ class Mediator(mesa.Agent):
         self.carrots_paid = np.zeros(r)
         self.sticks = np.zeros(r, dtype=np.int32)
         self.idle_rounds = np.zeros(r, dtype=np.int32)
-        self.withdrawn = np.zeros(r, dtype=bool)
 
-    def propose(self, stage: int, public_reservation: np.ndarray) -> np.ndarray:
-        """Index of the bias-weighted Nash bargaining proposal over its estimates, (R,)."""
-        estimate = public_reservation + self.premium[:, :, stage]
-        return nash_choice(self.model.layout.candidate_utility[stage], estimate, self.nash_weights)
+    def propose(self, stage: int, public_reservation: np.ndarray, talks: np.ndarray) -> np.ndarray:
+        """Index of the bias-weighted Nash bargaining proposal over its estimates, (R,).
+
+        Only replicates where the stage is on the table (`talks`) are searched; the others get 0.
+        """
+        rows = np.flatnonzero(talks)
+        estimate = public_reservation[rows] + self.premium[rows, :, stage]
+        choice = np.zeros(talks.shape[0], dtype=np.int64)
+        choice[rows] = nash_choice(self.model.layout.candidate_utility[stage], estimate,
+                                   self.nash_weights[rows])
+        return choice
 
     def offer_carrots(self, stage: int) -> tuple[np.ndarray, np.ndarray]:
         """Side-payments it can fund for linked demands: (offer (R, n), condition met (R, n))."""
@@ -136,5 +142,4 @@ class Mediator(mesa.Agent):
         self.sticks += pressed
         self.idle_rounds[pressed] = 0
         withdrew = out_of_patience & ~can_press
-        self.withdrawn |= withdrew
         return pressed, withdrew

@@ -35,8 +35,10 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.collapsed"] = truces.collapses[:, s] > 0
         cols[f"stage.{name}.collapses"] = truces.collapses[:, s].copy()
         cols[f"stage.{name}.days_in_force"] = truces.days_in_force[:, s].copy()
+        cols[f"stage.{name}.proposals"] = truces.proposals[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
+            cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()

@@ -141,10 +141,12 @@ class NegotiationModel(mesa.Model):
     def _keep_truces(self, live: np.ndarray) -> None:
         truces, lay = self.truces, self.layout
         in_force = truces.in_force(live)
+        n = len(self.parties)
+        # Drawn every day whatever the state, so that each replicate's stream stays aligned
+        # across configurations (common random numbers).
+        draws = self.streams["violation"].random((5, *in_force.shape, n))
         if not in_force.any():
             return
-        n = len(self.parties)
-        draws = self.streams["violation"].random((6, *in_force.shape, n))
         weight = np.maximum(lay.weight[None], 1e-12)  # (1, n, S)
         incentive = np.maximum(self.reservation - truces.utility
                                + self.option[:, :, None] * weight, 0.0) / weight
@@ -193,7 +195,7 @@ class NegotiationModel(mesa.Model):
             if not tabled.any():
                 continue
             public = self.reservation[:, :, s]
-            choice = med.propose(s, public)
+            choice = med.propose(s, public, tabled)
             terms, value = lay.candidate_terms[s][choice], lay.candidate_utility[s][choice]
             carrot, met = med.offer_carrots(s)
             codes = np.stack([party.respond(s, value[:, i], public[:, i], carrot[:, i],
@@ -202,6 +204,8 @@ class NegotiationModel(mesa.Model):
             stalling = (self.day < truces.stalemate_end[:, s])[:, None] & truces.contestant[:, s]
             codes = np.where(stalling, STALL, codes)
             signed = tabled & (codes == ACCEPT).all(axis=1)
+            truces.proposals[:, s] += tabled
+            truces.acceptances[:, s] += tabled[:, None] & (codes == ACCEPT)
             truces.sign(s, signed, terms, value, self.day)
             med.pay(signed, carrot)
             med.learn(s, tabled[:, None] & (codes == REJECT), value, public)

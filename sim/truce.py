@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.rules.delay import stalemate
 from sim.tables import Layout
 
 OFF, TABLED, IN_FORCE, EXPIRED = 0, 1, 2, 3
@@ -30,14 +31,14 @@ class Truces:
         self.days_current = np.zeros((r, s), dtype=np.int32)
         self.reports_current = np.zeros((r, s), dtype=np.int32)
         self.violations = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # true, by party
+        self.proposals = np.zeros((r, s), dtype=np.int32)
+        self.acceptances = np.zeros((r, s, len(lay.parties)), dtype=np.int32)
         self.terms = np.full((r, s, k), np.nan)
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
         self.final_terms = np.full((r, k), np.nan)
 
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""
-        from sim.rules.delay import stalemate
-
         rows, cols = np.nonzero(mask)
         if rows.size == 0:
             return

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from sim.estimators import kaplan_meier_quantiles, wilson
 
@@ -20,6 +21,8 @@ def test_wilson_interval_matches_the_formula(k, n):
     estimate = wilson(k, n)
     assert estimate.p == k / n
     assert (estimate.ci_low, estimate.ci_high) == pytest.approx(wilson_by_hand(k, n), abs=1e-12)
+    scipy_ci = stats.binomtest(k, n).proportion_ci(0.95, method="wilson")
+    assert (estimate.ci_low, estimate.ci_high) == (scipy_ci.low, scipy_ci.high)
 
 
 def test_kaplan_meier_with_censoring_at_the_horizon():

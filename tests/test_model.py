@@ -126,3 +126,13 @@ def test_sampled_inputs_vary_and_are_reported(baseline):
     capability = model.inputs["scenario.parties.RU.capability"]
     assert 1.5 <= capability.min() < capability.max() <= 2.5
     assert "scenario.parties.UA.capability" not in model.inputs  # fixed, not uncertain
+
+
+def test_ukraine_accepts_a_full_ceasefire_far_more_often_than_russia():
+    """F2 and F5: offered a full ceasefire first, Ukraine says yes, Russia mostly does not."""
+    _, out = run_model(settings("mediator.ladder=[[full_ceasefire],[settlement]]"), 1000)
+    offered = out["stage.full_ceasefire.proposals"].sum()
+    ua = out["stage.full_ceasefire.acceptances.UA"].sum() / offered
+    ru = out["stage.full_ceasefire.acceptances.RU"].sum() / offered
+    assert offered > 0 and ua > ru
+    assert (out["stage.full_ceasefire.acceptances.RU"] <= out["stage.full_ceasefire.proposals"]).all()
