@@ -18,9 +18,9 @@ from hydra.errors import ConfigCompositionException, MissingConfigException, Ove
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
+from sim.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
 
-CONFIG_DIR = str(Path(__file__).resolve().parents[1] / "configs")
 _NO_PRECHECK = {"-m", "--multirun", "--help", "-h", "--hydra-help", "--info", "-i", "--cfg",
                 "-c", "--version", "--shell-completion", "-sc", "--resolve", "-p", "--package"}
 BAD_INPUT = 2
@@ -78,16 +78,13 @@ def _parse_each(overrides: list[str]) -> None:
 
 def precheck(args: list[str]) -> None:
     """Compose and validate the job config exactly as the run will, without writing anything."""
-    from hydra import compose, initialize_config_dir
-
+    from sim.compose import compose_config
     from sim.settings import load_settings
 
     overrides = [a for a in args if _is_job_override(a)]
     _parse_each(overrides)
     try:
-        with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
-            cfg = compose(config_name="config", overrides=overrides)
-        load_settings(OmegaConf.to_container(cfg, resolve=True))
+        load_settings(compose_config(overrides))
     except ConfigError as error:
         fail(str(error))
     except (MissingConfigException, ConfigCompositionException, OverrideParseException,
@@ -99,9 +96,11 @@ def precheck(args: list[str]) -> None:
 def _app(cfg: DictConfig) -> None:
     from sim.task import run
 
-    folder = Path(HydraConfig.get().runtime.output_dir)
+    hydra_cfg = HydraConfig.get()
+    folder = Path(hydra_cfg.runtime.output_dir)
     try:
-        run(OmegaConf.to_container(cfg, resolve=True), folder, argv=sys.argv)
+        run(OmegaConf.to_container(cfg, resolve=True), folder, argv=sys.argv,
+            overrides=list(hydra_cfg.overrides.task))
     except ConfigError as error:
         if debugging():
             raise

@@ -14,6 +14,7 @@ from sim.config.sampling import sample, stream, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.episode import EventLog, outcomes
+from sim.montecarlo import Chunk
 from sim.rules.acceptance import option_value
 from sim.rules.bargaining import contest_success, reservation
 from sim.rules.conflict import advance_balance, escalating, escalation_starts
@@ -255,3 +256,13 @@ class NegotiationModel(mesa.Model):
                    signed: np.ndarray) -> None:
         if self.events is not None:
             self.events.round(stage, tabled, codes, terms, signed)
+
+
+def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Chunk,
+                   trace: list[NegotiationModel] | None = None) -> dict[str, np.ndarray]:
+    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns."""
+    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None)
+    columns = model.run()
+    if trace is not None:
+        trace.append(model)
+    return {f"input.{k}": v for k, v in model.inputs.items()} | columns

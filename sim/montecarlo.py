@@ -1,19 +1,19 @@
 """Monte Carlo over fixed-size chunks of replicates, each with its own spawned seed.
 
 This layer knows nothing of parties or stages: it hands each chunk to a `simulate` function
-and passes back that function's columns, in chunk order, whatever the number of workers.
+and passes back that function's columns, in order, whatever the backend or number of workers.
 """
 
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from joblib import Parallel, delayed
 from tqdm import tqdm
+
+from sim.backends import Backend
 
 Columns = dict[str, np.ndarray]
 
@@ -41,10 +41,6 @@ def plan(runs: int, chunk_size: int, seed: int) -> list[Chunk]:
             for i in range(count)]
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _labelled(simulate: Callable[[Chunk], Columns], chunk: Chunk) -> Columns:
     columns = simulate(chunk)
     head = {"replicate": np.arange(chunk.start, chunk.start + chunk.size),
@@ -53,14 +49,17 @@ def _labelled(simulate: Callable[[Chunk], Columns], chunk: Chunk) -> Columns:
     return head | columns
 
 
-def run_chunks(simulate: Callable[[Chunk], Columns], chunks: list[Chunk], workers: int | None,
-               progress: bool = False) -> Iterator[tuple[Chunk, Columns]]:
-    """Yield each chunk with its columns, in order. `workers` processes (loky); 1 runs here."""
-    workers = min(workers or default_workers(), len(chunks)) or 1
-    jobs = (delayed(_labelled)(simulate, chunk) for chunk in chunks)
-    total = sum(chunk.size for chunk in chunks)
-    with tqdm(total=total, unit="replicate", disable=not progress, leave=False) as bar:
-        results = Parallel(n_jobs=workers, backend="loky", return_as="generator")(jobs)
-        for chunk, columns in zip(chunks, results, strict=True):
+Work = tuple[Callable[[Chunk], Columns], Chunk]
+"""A unit of work: the function that simulates a chunk, and the chunk."""
+
+
+def run_chunks(work: list[Work], backend: Backend, progress: bool = False,
+               position: int = 0) -> Iterator[tuple[Chunk, Columns]]:
+    """Yield each chunk with its columns, in the order given, on any backend."""
+    total = sum(chunk.size for _, chunk in work)
+    with tqdm(total=total, unit="replicate", disable=not progress, leave=False,
+              position=position) as bar:
+        results = backend.map(_labelled, work)
+        for (_, chunk), columns in zip(work, results, strict=True):
             bar.update(chunk.size)
             yield chunk, columns

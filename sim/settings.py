@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sim.backends import BACKENDS, Backend
 from sim.config.errors import ConfigError
-from sim.config.schema import build, number
+from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
-from sim.domain.scenario import Scenario, load_scenario
+from sim.domain.scenario import NAME, Scenario, load_scenario
 
 MAX_RUNS = 1_000_000_000
 
@@ -22,11 +23,20 @@ class MonteCarlo:
 
 @dataclass(frozen=True, kw_only=True)
 class RunOptions:
+    name: str = text(doc="name of the study: results go to results/<name>/")
     runs: int = number(1, MAX_RUNS, doc="independent replicates", unit="replicates")
     seed: int = number(0, 2**63 - 1, doc="root seed", unit="integer")
     workers: int | None = number(1, 4096, default=None, doc="worker processes; null = all cores")
+    backend: str = text(default="local", doc="local (joblib/loky) or dask")
+    scheduler: str | None = text(default=None, doc="Dask scheduler address; null = LocalCluster")
+    point_store: str = text(default="results/points", doc="folder of finished sweep points")
     trace: bool = False
+    sweep: dict[str, Any] | None = text(default=None, doc="a sweep block (see sim/design.py)")
     montecarlo: MonteCarlo = MonteCarlo(chunk_size=5000, progress=True)
+
+    @property
+    def engine(self) -> Backend:
+        return Backend(self.backend, self.workers, self.scheduler)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +52,11 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
         raise ConfigError("<config>", cfg, "a mapping")
     plain = {k: v for k, v in cfg.items() if k not in ("scenario", "mediator", "hydra")}
     options = build(RunOptions, plain, "")
+    if not NAME.fullmatch(options.name):
+        raise ConfigError("name", options.name, "a name of letters, digits and _ (it names a "
+                          "folder under results/)")
+    if options.backend not in BACKENDS:
+        raise ConfigError("backend", options.backend, f"one of {', '.join(BACKENDS)}")
     for group in ("scenario", "mediator"):
         if group not in cfg:
             raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")

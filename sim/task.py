@@ -16,10 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from sim.domain.mediator import MediatorSpec
-from sim.domain.scenario import Scenario
-from sim.model import NegotiationModel
-from sim.montecarlo import Chunk, Columns, default_workers, plan, run_chunks
+from sim.backends import Backend, default_workers
+from sim.model import NegotiationModel, simulate_chunk
+from sim.montecarlo import plan, run_chunks
 from sim.narrative import narrate
 from sim.results import (
     EVENTS,
@@ -33,16 +32,6 @@ from sim.results import (
 )
 from sim.settings import Settings, load_settings
 from sim.summary import format_summary, summarise
-
-
-def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Chunk,
-                   trace: list[NegotiationModel] | None = None) -> Columns:
-    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns."""
-    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None)
-    outcomes = model.run()
-    if trace is not None:
-        trace.append(model)
-    return {f"input.{k}": v for k, v in model.inputs.items()} | outcomes
 
 
 def provenance() -> dict[str, Any]:
@@ -82,9 +71,24 @@ def _shown(folder: Path) -> Path:
 
 
 def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
-        argv: list[str] | None = None) -> dict[str, Any]:
-    """Validate `cfg`, run its Monte Carlo, write the results folder and return the summary."""
+        argv: list[str] | None = None, overrides: list[str] | None = None) -> dict[str, Any]:
+    """Validate `cfg` and run it: one Monte Carlo, or a sweep when it has a `sweep` block.
+
+    `overrides` are the command-line overrides that produced `cfg`; a sweep composes each of
+    its points from them plus the point's own.
+    """
     settings: Settings = load_settings(cfg)
+    if settings.options.sweep is not None:
+        from sim.study import run_study
+
+        return run_study(settings, list(overrides or []), folder, echo,
+                         argv if argv is not None else sys.argv)
+    return run_single(settings, folder, echo, argv if argv is not None else sys.argv)
+
+
+def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
+               argv: list[str]) -> dict[str, Any]:
+    """One Monte Carlo run: run table, trace if asked, summary; returns the summary."""
     options = settings.options
     traced = options.trace or options.runs == 1
     started = time.perf_counter()
@@ -92,9 +96,10 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
     chunks = plan(options.runs, options.montecarlo.chunk_size, options.seed)
     sink: list[NegotiationModel] | None = [] if traced else None
     simulate = partial(simulate_chunk, settings.scenario, settings.mediator, trace=sink)
+    backend = Backend("local", 1) if traced else options.engine
     table = RunTable(folder)
     try:
-        for _, columns in run_chunks(simulate, chunks, 1 if traced else options.workers,
+        for _, columns in run_chunks([(simulate, c) for c in chunks], backend,
                                      options.montecarlo.progress):
             table.append(columns)
     except BaseException:
@@ -103,15 +108,25 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
     table.close()
     if sink:
         _write_trace(sink[0], folder, echo)
-    summary = {"scenario": settings.scenario.name, "mediator": settings.mediator.strategy,
-               "mediator_style": settings.mediator.style, "seed": options.seed,
-               **summarise(load_runs(folder), settings.scenario.horizon_days), **provenance()}
-    write_json(folder / RUN_INFO, {
-        "workers": options.workers or default_workers(),
-        "chunk_size": options.montecarlo.chunk_size,
-        "elapsed_seconds": round(time.perf_counter() - started, 3),
-        "command": argv if argv is not None else sys.argv})
+    summary = {**identity(settings), **summarise(load_runs(folder), settings.scenario.horizon_days),
+               **provenance()}
+    write_run_info(folder, settings, started, argv)
     write_json(folder / SUMMARY, summary)
     echo(format_summary(summary))
     echo(f"\nResults written to {_shown(folder)}")
     return summary
+
+
+def identity(settings: Settings) -> dict[str, Any]:
+    return {"name": settings.options.name, "scenario": settings.scenario.name,
+            "mediator": settings.mediator.strategy, "mediator_style": settings.mediator.style,
+            "seed": settings.options.seed}
+
+
+def write_run_info(folder: Path, settings: Settings, started: float, argv: list[str]) -> None:
+    """What varies between identical runs (workers, timing, command) goes beside the summary."""
+    options = settings.options
+    write_json(folder / RUN_INFO, {
+        "workers": options.workers or default_workers(), "backend": options.backend,
+        "chunk_size": options.montecarlo.chunk_size,
+        "elapsed_seconds": round(time.perf_counter() - started, 3), "command": argv})

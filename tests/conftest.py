@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hydra import compose, initialize_config_dir
-from omegaconf import OmegaConf
 
-from sim.cli import CONFIG_DIR
+from sim.compose import compose_config
 from sim.model import NegotiationModel
 from sim.settings import Settings, load_settings
 
@@ -20,9 +18,7 @@ MEDIATORS = sorted(p.stem for p in (ROOT / "configs" / "mediator").glob("*.yaml"
 
 def composed(*overrides: str) -> dict[str, Any]:
     """The job config `negsim OVERRIDES` would run, as a plain mapping."""
-    with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
-        cfg = compose(config_name="config", overrides=list(overrides))
-    return OmegaConf.to_container(cfg, resolve=True)
+    return compose_config(list(overrides))
 
 
 def settings(*overrides: str) -> Settings:

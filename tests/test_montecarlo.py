@@ -4,6 +4,7 @@ from functools import partial
 
 import numpy as np
 
+from sim.backends import Backend
 from sim.montecarlo import Chunk, plan, run_chunks
 
 
@@ -23,8 +24,9 @@ def test_plan_cuts_runs_into_fixed_chunks_with_spawned_seeds():
 
 def test_same_seed_same_numbers_for_one_or_two_workers():
     chunks = plan(3000, 700, seed=11)
-    one = [cols for _, cols in run_chunks(partial(noisy, 2.0), chunks, workers=1)]
-    two = [cols for _, cols in run_chunks(partial(noisy, 2.0), chunks, workers=2)]
+    work = [(partial(noisy, 2.0), chunk) for chunk in chunks]
+    one = [cols for _, cols in run_chunks(work, Backend("local", 1))]
+    two = [cols for _, cols in run_chunks(work, Backend("local", 2))]
     for a, b in zip(one, two, strict=True):
         assert a.keys() == b.keys()
         for key in a:
@@ -34,6 +36,6 @@ def test_same_seed_same_numbers_for_one_or_two_workers():
 
 
 def test_a_different_seed_gives_different_numbers():
-    a = next(run_chunks(partial(noisy, 1.0), plan(10, 10, seed=1), workers=1))[1]
-    b = next(run_chunks(partial(noisy, 1.0), plan(10, 10, seed=2), workers=1))[1]
+    a = next(run_chunks([(partial(noisy, 1.0), plan(10, 10, seed=1)[0])], Backend("local", 1)))[1]
+    b = next(run_chunks([(partial(noisy, 1.0), plan(10, 10, seed=2)[0])], Backend("local", 1)))[1]
     assert not np.array_equal(a["draw"], b["draw"])

@@ -39,6 +39,14 @@ class Distribution:
             return (0.0, math.inf)
         return (p["low"], p["high"])
 
+    def range(self) -> tuple[float, float]:
+        """A finite range covering the distribution: its support, or the 1st to 99th
+        percentile where the support is unbounded (lognormal)."""
+        if self.family == "lognormal":
+            p, z = self.params, 2.3263478740408408
+            return (p["median"] * math.exp(-z * p["sigma"]), p["median"] * math.exp(z * p["sigma"]))
+        return self.support
+
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         p = self.params
         if self.family == "uniform":

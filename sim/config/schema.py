@@ -85,6 +85,8 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
 def convert(raw: Any, hint: Any, path: str, meta: Mapping[str, Any] | None = None) -> Any:
     """Turn `raw` into a value of type `hint`, or raise ConfigError naming `path`."""
     meta = meta or {}
+    if hint is Any:
+        return raw  # validated by whoever reads it (e.g. the sweep block)
     if hint is Param or hint == (float | Distribution):
         return _param(raw, path, meta)
     hint, optional = _unwrap_optional(hint)

@@ -81,7 +81,7 @@ def markdown(scenario: Scenario) -> str:
 if __name__ == "__main__":  # pragma: no cover - a documentation helper
     from omegaconf import OmegaConf
 
-    from sim.cli import CONFIG_DIR
+    from sim.compose import CONFIG_DIR
     from sim.domain.scenario import load_scenario
 
     name = sys.argv[1] if len(sys.argv) > 1 else "black_sea_2025"

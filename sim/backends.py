@@ -1,0 +1,66 @@
+"""Where Monte Carlo work runs: local processes (joblib/loky) or a Dask cluster.
+
+Both return results in submission order, so what is computed never depends on the backend or
+the number of workers; only speed does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from joblib import Parallel, delayed
+
+BACKENDS = ("local", "dask")
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Backend:
+    """`local`: `workers` loky processes (1 runs in this process). `dask`: the scheduler at
+    `scheduler`, or a LocalCluster of `workers` single-threaded processes when it is None."""
+
+    name: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def map(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+        if not jobs:
+            return iter(())
+        if self.name == "dask":
+            return _dask_map(fn, jobs, self.workers, self.scheduler)
+        workers = min(self.workers or default_workers(), len(jobs))
+        return Parallel(n_jobs=workers, backend="loky", return_as="generator")(
+            delayed(fn)(*job) for job in jobs)
+
+
+def _dask_map(fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]], workers: int | None,
+              scheduler: str | None) -> Iterator[Any]:
+    """Submit jobs to Dask a window at a time and yield their results in order."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        window = 2 * max(sum(client.nthreads().values()), 1)
+        pending: deque[Any] = deque()
+        queue = iter(jobs)
+        for job in queue:
+            pending.append(client.submit(fn, *job, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,139 @@
+"""Sweep designs: which points of parameter space to run.
+
+A sweep names parameter paths (any key of the composed config, or a config group such as
+`mediator`) with a list of values or a range, and a design: a full `grid`, a Latin hypercube
+(`lhs`) or a scrambled `sobol` sequence (scipy.stats.qmc), or `morris` trajectories for
+elementary-effects sensitivity (SALib). Points are plain override strings, so every point is
+composed and validated exactly as a command-line run would be.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy.stats import qmc
+
+from sim.config.errors import ConfigError
+from sim.config.schema import build, number, text
+
+DESIGNS = ("grid", "lhs", "sobol", "morris")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Range:
+    low: float = number(doc="lowest value")
+    high: float = number(doc="highest value")
+    num: int = number(2, 10_000, default=5, doc="values on a grid, ends included")
+    integer: bool = field(default=False, metadata={"doc": "round to whole numbers"})
+    log: bool = field(default=False, metadata={"doc": "space values evenly on a log scale"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class SweepSpec:
+    design: str = text(doc="grid, lhs, sobol or morris")
+    parameters: dict[str, Any] = field(default_factory=dict)
+    uncertain: bool = field(default=False, metadata={"doc": "add every uncertain input, over "
+                                                     "its distribution's range"})
+    points: int = number(1, 100_000, default=16, doc="points (lhs, sobol) or trajectories (morris)")
+    levels: int = number(2, 100, default=4, doc="grid levels of a Morris design")
+    seed: int = number(0, 2**32 - 1, default=0, doc="seed of the design itself")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One swept parameter: a finite list of values, or a numeric range."""
+
+    path: str
+    values: tuple[Any, ...] | None = None
+    range: Range | None = None
+
+    def grid(self) -> list[Any]:
+        if self.values is not None:
+            return list(self.values)
+        return [self.scale(u) for u in np.linspace(0.0, 1.0, self.range.num)]
+
+    def scale(self, unit: float) -> Any:
+        """Map a point of [0, 1] onto the axis."""
+        if self.values is not None:
+            return self.values[min(int(unit * len(self.values)), len(self.values) - 1)]
+        r = self.range
+        if r.log:
+            value = math.exp(math.log(r.low) + unit * (math.log(r.high) - math.log(r.low)))
+        else:
+            value = r.low + unit * (r.high - r.low)
+        return round(value) if r.integer else float(value)
+
+
+def _axis(path: str, raw: Any) -> Axis:
+    where = f"sweep.parameters.{path}"
+    if isinstance(raw, list | tuple):
+        if not raw:
+            raise ConfigError(where, list(raw), "a non-empty list of values")
+        return Axis(path, values=tuple(raw))
+    if isinstance(raw, Mapping):
+        r = build(Range, raw, where)
+        if not r.low < r.high:
+            raise ConfigError(where, dict(raw), "a range with low < high")
+        if r.log and r.low <= 0:
+            raise ConfigError(f"{where}.low", r.low, "a number > 0 on a log scale")
+        return Axis(path, range=r)
+    raise ConfigError(where, raw, "a list of values or a range {low, high[, num, integer, log]}")
+
+
+def load_sweep(raw: Any, uncertain_ranges: Mapping[str, tuple[float, float]]) -> tuple[SweepSpec,
+                                                                                       list[Axis]]:
+    """Validate a sweep block; `uncertain_ranges` gives the range of each uncertain input."""
+    spec = build(SweepSpec, raw, "sweep")
+    if spec.design not in DESIGNS:
+        raise ConfigError("sweep.design", spec.design, f"one of {', '.join(DESIGNS)}")
+    axes = [_axis(path, value) for path, value in spec.parameters.items()]
+    if spec.uncertain:
+        named = {a.path for a in axes}
+        axes += [Axis(path, range=Range(low=low, high=high)) for path, (low, high)
+                 in uncertain_ranges.items() if path not in named]
+    if not axes:
+        raise ConfigError("sweep.parameters", {}, "at least one parameter (or uncertain: true)")
+    if spec.design == "morris" and any(a.values is not None for a in axes):
+        raise ConfigError("sweep.parameters", spec.design, "numeric ranges only for a morris design")
+    return spec, axes
+
+
+def salib_problem(names: list[str]) -> dict[str, Any]:
+    """A SALib problem on the unit cube; values are mapped onto each axis afterwards."""
+    return {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+
+
+def unit_points(spec: SweepSpec, axes: list[Axis]) -> np.ndarray:
+    """Design points in the unit cube, (points, parameters); not used by grids."""
+    d = len(axes)
+    if spec.design == "lhs":
+        return qmc.LatinHypercube(d=d, seed=spec.seed).random(spec.points)
+    if spec.design == "sobol":
+        return qmc.Sobol(d=d, scramble=True, seed=spec.seed).random(spec.points)
+    from SALib.sample import morris
+
+    return morris.sample(salib_problem([a.path for a in axes]), N=spec.points,
+                         num_levels=spec.levels, seed=spec.seed)
+
+
+def design_points(spec: SweepSpec, axes: list[Axis]) -> list[dict[str, Any]]:
+    """The parameter values of every point, in run order."""
+    if spec.design == "grid":
+        return [dict(zip([a.path for a in axes], combo, strict=True))
+                for combo in itertools.product(*(a.grid() for a in axes))]
+    return [{a.path: a.scale(float(u)) for a, u in zip(axes, row, strict=True)}
+            for row in unit_points(spec, axes)]
+
+
+def override(path: str, value: Any) -> str:
+    """The command-line override that sets `path` to `value`."""
+    if isinstance(value, float):
+        return f"{path}={value!r}"
+    if isinstance(value, bool):
+        return f"{path}={str(value).lower()}"
+    return f"{path}={value}"

@@ -1,0 +1,121 @@
+"""A study with a sweep block: compose and validate every point, run them, tabulate them.
+
+Writes, in the run folder: `sweep.json` (the design and every point's overrides and key) first,
+`sweep.parquet` (one row per point, every estimate with its interval), `sensitivity.parquet`
+for a Morris design, and `summary.json` last, marking the folder complete. Each point's own
+run table and summary live in the point store (see `sim.sweep`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.compose import compose_config
+from sim.config.distributions import Distribution
+from sim.config.sampling import parameters
+from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
+from sim.model import simulate_chunk
+from sim.results import SUMMARY, write_json
+from sim.sensitivity import morris_indices
+from sim.settings import Settings, load_settings
+from sim.sweep import Point, code_fingerprint, run_points, sweep_table
+from sim.task import identity, provenance, write_run_info
+
+SENSITIVITY = "sensitivity.parquet"
+
+
+def uncertain_ranges(settings: Settings) -> dict[str, tuple[float, float]]:
+    """Every input given as a distribution, with the range a sensitivity design spans."""
+    found = parameters(settings.scenario, "scenario") | parameters(settings.mediator, "mediator")
+    return {path: value.range() for path, value in found.items() if isinstance(value, Distribution)}
+
+
+def _key(override_text: str) -> str:
+    return override_text.lstrip("+~").split("=", 1)[0]
+
+
+def build_points(settings: Settings, overrides: list[str]) -> tuple[SweepSpec, list[Axis],
+                                                                    list[Point]]:
+    """Every point composed from the command line plus its own overrides, and validated."""
+    spec, axes = load_sweep(settings.options.sweep, uncertain_ranges(settings))
+    swept = {a.path for a in axes}
+    base = [o for o in overrides if _key(o) not in swept]
+    code = code_fingerprint()
+    points = []
+    for index, values in enumerate(design_points(spec, axes)):
+        extra = tuple(override(path, value) for path, value in values.items())
+        cfg = compose_config([*base, *extra])
+        point = load_settings(cfg)
+        options = point.options
+        identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"],
+                     "runs": options.runs, "seed": options.seed,
+                     "chunk_size": options.montecarlo.chunk_size, "code": code}
+        points.append(Point(index, values, extra,
+                            partial(simulate_chunk, point.scenario, point.mediator),
+                            point.scenario.horizon_days, identity_))
+    return spec, axes, points
+
+
+def _console(table: pd.DataFrame, axes: list[Axis], sensitivity: pd.DataFrame | None) -> str:
+    """The points as a table (the first 30), then the sensitivity ranking if any."""
+    def pct(x: float) -> str:
+        return f"{100 * x:.1f}%"
+
+    shown = pd.DataFrame({"point": table["point"]})
+    for axis in axes if len(axes) <= 3 else []:  # many inputs: see sweep.parquet
+        shown[axis.path] = table[f"param.{axis.path}"]
+    shown["P(agreement)"] = table["agreement.p"].map(pct)
+    shown["95% CI"] = [f"{pct(lo)} - {pct(hi)}" for lo, hi in
+                       zip(table["agreement.ci_low"], table["agreement.ci_high"], strict=True)]
+    shown["P(held)"] = table["agreement_held.p"].map(pct)
+    text = shown.head(30).to_string(index=False)
+    if len(table) > 30:
+        text += f"\n... {len(table) - 30} more points in sweep.parquet"
+    if sensitivity is not None:
+        text += "\n\nMorris sensitivity of P(agreement): mu* (95% CI half-width), largest first\n"
+        text += "\n".join(f"  {r.parameter:<50} {r.mu_star:.4f} (± {r.mu_star_conf:.4f})"
+                           for r in sensitivity.itertuples())
+    return text
+
+
+def run_study(settings: Settings, overrides: list[str], folder: Path,
+              echo: Callable[[str], None], argv: list[str]) -> dict[str, Any]:
+    """Run a sweep into `folder`, reusing finished points from the point store."""
+    started = time.perf_counter()
+    options = settings.options
+    spec, axes, points = build_points(settings, overrides)
+    store = Path(options.point_store)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json(folder / "sweep.json", {
+        "design": spec.design, "parameters": [a.path for a in axes], "seed": spec.seed,
+        "points": [{"point": p.index, "key": p.key, "overrides": list(p.overrides)}
+                   for p in points]})
+    meta = {p.index: identity(settings) | {"runs": options.runs} for p in points}
+    computed = run_points(points, options.runs, options.seed, options.montecarlo.chunk_size,
+                          options.engine, store, lambda p: meta[p.index],
+                          options.montecarlo.progress)
+    table = sweep_table(points, store)
+    table.to_parquet(folder / "sweep.parquet", index=False)
+    sensitivity = None
+    if spec.design == "morris":
+        sensitivity = morris_indices([a.path for a in axes], unit_points(spec, axes),
+                                     table["agreement.p"].to_numpy(), spec.seed)
+        sensitivity.to_parquet(folder / SENSITIVITY, index=False)
+    write_run_info(folder, settings, started, argv)
+    summary = {"kind": "sweep", **identity(settings), "runs": options.runs,
+               "design": spec.design, "parameters": [a.path for a in axes],
+               "points": len(points), "computed": computed,
+               "reused": len(points) - len(computed), "point_store": str(store),
+               "sensitivity": None if sensitivity is None else sensitivity.to_dict("records"),
+               **provenance()}
+    write_json(folder / SUMMARY, summary)
+    echo(_console(table, axes, sensitivity))
+    echo(f"\n{len(points)} points ({len(computed)} computed, {summary['reused']} reused); "
+         f"results written to {folder}")
+    return summary
