@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sim.backends import BACKENDS, Backend
+from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.scenario import NAME, Scenario, load_scenario
@@ -39,6 +41,12 @@ class RunOptions:
         return Backend(self.backend, self.workers, self.scheduler)
 
 
+def uncertain_ranges(scenario: Scenario, mediator: MediatorSpec) -> dict[str, tuple[float, float]]:
+    """Every input given as a distribution, with the range a sensitivity design spans."""
+    found = parameters(scenario, "scenario") | parameters(mediator, "mediator")
+    return {path: value.range() for path, value in found.items() if isinstance(value, Distribution)}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     scenario: Scenario
@@ -62,6 +70,10 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
             raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")
     scenario = load_scenario(cfg["scenario"])
     mediator = load_mediator(cfg["mediator"], scenario)
+    if options.sweep is not None:
+        from sim.design import load_sweep
+
+        load_sweep(options.sweep, uncertain_ranges(scenario, mediator))
     if options.trace and options.runs > options.montecarlo.chunk_size:
         raise ConfigError("runs", options.runs,
                           f"at most montecarlo.chunk_size ({options.montecarlo.chunk_size}) "

@@ -17,23 +17,15 @@ from typing import Any
 import pandas as pd
 
 from sim.compose import compose_config
-from sim.config.distributions import Distribution
-from sim.config.sampling import parameters
 from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
 from sim.model import simulate_chunk
 from sim.results import SUMMARY, write_json
 from sim.sensitivity import morris_indices
-from sim.settings import Settings, load_settings
+from sim.settings import Settings, load_settings, uncertain_ranges
 from sim.sweep import Point, code_fingerprint, run_points, sweep_table
 from sim.task import identity, provenance, write_run_info
 
 SENSITIVITY = "sensitivity.parquet"
-
-
-def uncertain_ranges(settings: Settings) -> dict[str, tuple[float, float]]:
-    """Every input given as a distribution, with the range a sensitivity design spans."""
-    found = parameters(settings.scenario, "scenario") | parameters(settings.mediator, "mediator")
-    return {path: value.range() for path, value in found.items() if isinstance(value, Distribution)}
 
 
 def _key(override_text: str) -> str:
@@ -43,14 +35,15 @@ def _key(override_text: str) -> str:
 def build_points(settings: Settings, overrides: list[str]) -> tuple[SweepSpec, list[Axis],
                                                                     list[Point]]:
     """Every point composed from the command line plus its own overrides, and validated."""
-    spec, axes = load_sweep(settings.options.sweep, uncertain_ranges(settings))
+    spec, axes = load_sweep(settings.options.sweep,
+                            uncertain_ranges(settings.scenario, settings.mediator))
     swept = {a.path for a in axes}
     base = [o for o in overrides if _key(o) not in swept]
     code = code_fingerprint()
     points = []
     for index, values in enumerate(design_points(spec, axes)):
         extra = tuple(override(path, value) for path, value in values.items())
-        cfg = compose_config([*base, *extra])
+        cfg = compose_config([*base, *extra]) | {"sweep": None}  # a point is a single run
         point = load_settings(cfg)
         options = point.options
         identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"],

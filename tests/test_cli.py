@@ -63,3 +63,10 @@ def test_bad_input_is_one_clear_line_exit_2_and_nothing_written(tmp_path, args, 
     assert len(lines) == 1 and lines[0].startswith("negsim: error: ")
     assert message in lines[0]
     assert not out.exists()
+
+
+def test_an_unknown_experiment_is_refused(tmp_path):
+    done = negsim("experiment=nope", f"hydra.run.dir={tmp_path / 'never'}")
+    assert done.returncode == 2
+    assert "experiment: got 'nope'; expected one of baseline, " in done.stderr
+    assert not (tmp_path / "never").exists()
