@@ -64,3 +64,6 @@ def main() -> None:
     for job in missing:
         print(f"left out (no summary.json): {job}")
     print(f"{len(table)} jobs summarised into {folder / SWEEP_TABLE}")
+    from sim.report.build import build_report
+
+    print(f"Report written to {build_report(folder)}")

@@ -36,6 +36,8 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.collapses"] = truces.collapses[:, s].copy()
         cols[f"stage.{name}.days_in_force"] = truces.days_in_force[:, s].copy()
         cols[f"stage.{name}.proposals"] = truces.proposals[:, s].copy()
+        cols[f"stage.{name}.first_spell_days"] = truces.first_spell_days[:, s].copy()
+        cols[f"stage.{name}.first_spell_collapsed"] = truces.first_spell_collapsed[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
             cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
@@ -65,6 +67,9 @@ def _highest_stage(model: NegotiationModel) -> np.ndarray:
     return np.where(rank.max(axis=1) >= 0, names, "none").astype(str)
 
 
+EVENT_COLUMNS = ["replicate", "day", "kind", "stage", "party", "detail", "value", "bar"]
+
+
 class EventLog:
     """Day-by-day record of what happened in each replicate, for inspection and narratives."""
 
@@ -74,9 +79,10 @@ class EventLog:
         self.timeline: list[dict[str, object]] = []
 
     def _row(self, replicate: int, kind: str, stage: str = "", party: str = "",
-             detail: str = "") -> None:
+             detail: str = "", value: float = np.nan, bar: float = np.nan) -> None:
         self.rows.append({"replicate": replicate, "day": self.model.day, "kind": kind,
-                          "stage": stage, "party": party, "detail": detail})
+                          "stage": stage, "party": party, "detail": detail, "value": value,
+                          "bar": bar})
 
     def add(self, kind: str, mask: np.ndarray, party: str = "", stage: str = "",
             per_stage_party: bool = False) -> None:
@@ -96,9 +102,11 @@ class EventLog:
         for r in np.flatnonzero(tabled):
             offer = ", ".join(f"{lay.issues[k]}={terms[r, k]:.2f}" for k in issues)
             self._row(int(r), "proposal", name, "mediator", offer)
-            for i, party in enumerate(lay.parties):
-                if codes[r, i] != NONE:
-                    self._row(int(r), RESPONSES[int(codes[r, i])], name, party)
+            for i, party in enumerate(self.model.parties):
+                if codes[r, i] != NONE and party.last_offer is not None:
+                    value, bar = party.last_offer
+                    self._row(int(r), RESPONSES[int(codes[r, i])], name, party.name,
+                              value=float(value[r]), bar=float(bar[r]))
             if signed[r]:
                 self._row(int(r), "signed", name, "", offer)
 

@@ -18,7 +18,10 @@ import pandas as pd
 
 from sim.compose import compose_config
 from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
+from sim.domain.parameters import write_parameter_csv
 from sim.model import simulate_chunk
+from sim.report.build import build_report
+from sim.report.data import PARAMETERS
 from sim.results import SUMMARY, write_json
 from sim.sensitivity import morris_indices
 from sim.settings import Settings, load_settings, uncertain_ranges
@@ -102,11 +105,14 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
         sensitivity.to_parquet(folder / SENSITIVITY, index=False)
     write_run_info(folder, settings, started, argv)
     summary = {"kind": "sweep", **identity(settings), "runs": options.runs,
+               "horizon_days": settings.scenario.horizon_days,
                "design": spec.design, "parameters": [a.path for a in axes],
                "points": len(points), "computed": computed,
                "reused": len(points) - len(computed), "point_store": str(store),
                "sensitivity": None if sensitivity is None else sensitivity.to_dict("records"),
                **provenance()}
+    write_parameter_csv(folder / PARAMETERS, settings.scenario, settings.mediator)
+    build_report(folder, summary)
     write_json(folder / SUMMARY, summary)
     echo(_console(table, axes, sensitivity))
     echo(f"\n{len(points)} points ({len(computed)} computed, {summary['reused']} reused); "

@@ -17,9 +17,13 @@ from typing import Any
 import pandas as pd
 
 from sim.backends import Backend, default_workers
-from sim.model import NegotiationModel, simulate_chunk
+from sim.domain.parameters import write_parameter_csv
+from sim.episode import EVENT_COLUMNS
+from sim.model import NegotiationModel, representative_episode, simulate_chunk
 from sim.montecarlo import plan, run_chunks
 from sim.narrative import narrate
+from sim.report.build import build_report
+from sim.report.data import EPISODE, PARAMETERS
 from sim.results import (
     EVENTS,
     RUN_INFO,
@@ -53,8 +57,7 @@ def provenance() -> dict[str, Any]:
 
 def _write_trace(model: NegotiationModel, folder: Path, echo: Callable[[str], None]) -> None:
     assert model.events is not None
-    events = pd.DataFrame(model.events.rows,
-                          columns=["replicate", "day", "kind", "stage", "party", "detail"])
+    events = pd.DataFrame(model.events.rows, columns=EVENT_COLUMNS)
     write_csv(folder / EVENTS, events)
     write_csv(folder / TIMELINE, pd.DataFrame(model.events.timeline))
     labels = {s: model.world.stages[s].label for s in model.world.stages}
@@ -108,13 +111,36 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     table.close()
     if sink:
         _write_trace(sink[0], folder, echo)
-    summary = {**identity(settings), **summarise(load_runs(folder), settings.scenario.horizon_days),
-               **provenance()}
+    summary = {"kind": "run", **identity(settings),
+               **summarise(load_runs(folder), settings.scenario.horizon_days),
+               "labels": labels(settings), **provenance()}
     write_run_info(folder, settings, started, argv)
+    save_for_report(folder, settings)
+    build_report(folder, summary)
     write_json(folder / SUMMARY, summary)
     echo(format_summary(summary))
     echo(f"\nResults written to {_shown(folder)}")
     return summary
+
+
+def labels(settings: Settings) -> dict[str, dict[str, str]]:
+    """Display names for reports, which never read the scenario files."""
+    world = settings.scenario
+    return {"stages": {k: v.label for k, v in world.stages.items()},
+            "parties": {k: v.label for k, v in world.parties.items()},
+            "issues": {k: v.description for k, v in world.issues.items()}}
+
+
+def save_for_report(folder: Path, settings: Settings) -> None:
+    """The parameter table with provenance and a representative episode, beside the results."""
+    write_parameter_csv(folder / PARAMETERS, settings.scenario, settings.mediator)
+    events, timeline, outcome = representative_episode(settings.scenario, settings.mediator,
+                                                       settings.options.seed)
+    where = folder / EPISODE
+    where.mkdir(exist_ok=True)
+    write_csv(where / "events.csv", pd.DataFrame(events, columns=EVENT_COLUMNS))
+    write_csv(where / "timeline.csv", pd.DataFrame(timeline))
+    write_json(where / "episode.json", outcome)
 
 
 def identity(settings: Settings) -> dict[str, Any]:

@@ -32,6 +32,9 @@ class Truces:
         self.reports_current = np.zeros((r, s), dtype=np.int32)
         self.violations = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # true, by party
         self.proposals = np.zeros((r, s), dtype=np.int32)
+        self.spells = np.zeros((r, s), dtype=np.int32)  # times signed
+        self.first_spell_days = np.zeros((r, s), dtype=np.int32)  # durability of the first truce
+        self.first_spell_collapsed = np.zeros((r, s), dtype=bool)
         self.acceptances = np.zeros((r, s, len(lay.parties)), dtype=np.int32)
         self.terms = np.full((r, s, k), np.nan)
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
@@ -54,6 +57,7 @@ class Truces:
         first = mask & ~self.signed[:, stage]
         self.signed_day[first, stage] = day
         self.signed[:, stage] |= mask
+        self.spells[mask, stage] += 1
         self.status[mask, stage] = IN_FORCE
         self.days_current[mask, stage] = 0
         self.reports_current[mask, stage] = 0
@@ -80,6 +84,9 @@ class Truces:
         standing = in_force & ~collapsed
         self.days_current += standing
         self.days_in_force += standing
+        first = self.spells == 1
+        self.first_spell_days += standing & first
+        self.first_spell_collapsed |= collapsed & first
         newly_held = standing & ~self.held & (self.days_current >= lay.hold_days)
         self.held |= newly_held
         expired = standing & (self.days_current >= lay.duration)

@@ -11,10 +11,15 @@ import dataclasses
 import fnmatch
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from sim.config.distributions import Distribution
+from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
+from sim.results import write_csv
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,23 @@ def parameter_table(scenario: Scenario) -> list[Parameter]:
     return [Parameter(path, _show(value), meta.get("doc", ""), meta.get("unit", ""),
                       source_of(scenario, path))
             for path, value, meta in _walk(scenario, "", {})]
+
+
+def mediator_table(mediator: MediatorSpec) -> list[Parameter]:
+    """The mediator's numbers; their sources are in configs/mediator and docs/ODD.md (sec. 9)."""
+    source = f"mediator config '{mediator.strategy}' (docs/ODD.md, section 9)"
+    return [Parameter(f"mediator.{path}", _show(value), meta.get("doc", ""), meta.get("unit", ""),
+                      source) for path, value, meta in _walk(mediator, "", {})]
+
+
+def write_parameter_csv(path: Path, scenario: Scenario, mediator: MediatorSpec) -> None:
+    """Save the run's parameter table, so reports never need the model's code."""
+    rows = [{"parameter": f"scenario.{p.path}", **{k: getattr(p, k) for k in
+                                                    ("value", "meaning", "unit", "source")}}
+            for p in parameter_table(scenario)]
+    rows += [{"parameter": p.path, "value": p.value, "meaning": p.meaning, "unit": p.unit,
+              "source": p.source} for p in mediator_table(mediator)]
+    write_csv(path, pd.DataFrame(rows))
 
 
 def markdown(scenario: Scenario) -> str:

@@ -1,0 +1,129 @@
+"""Write a report: figures as PNG and SVG, all of them in one PDF, the summary table as CSV and
+Markdown, and one self-contained `report.html` (figures embedded, nothing fetched, every text
+from configs escaped). Reads saved results only: it never imports the model.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_pdf import PdfPages
+
+from sim.report.data import Results, load_results
+from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
+from sim.report.style import plt
+from sim.results import write_csv
+
+FIGURES = "figures"
+matplotlib.rcParams["svg.hashsalt"] = "negsim"  # stable SVG ids: same results, same files
+STYLE = """body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;
+color:#222;line-height:1.45}h1{font-size:1.6em}p.summary{font-size:1.1em;background:#f3f6fa;
+padding:.8em 1em;border-left:4px solid #0072B2}figure{margin:1.5em 0}img{max-width:100%;
+border:1px solid #ddd}figcaption{color:#555;font-size:.92em}table{border-collapse:collapse;
+font-size:.85em;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;
+vertical-align:top}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}"""
+
+
+def _publish(path: Path, write: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
+
+
+def summary_table(results: Results) -> pd.DataFrame:
+    """The estimates behind the report, as a table (one row per estimate, or per point)."""
+    if results.table is not None:
+        keep = [c for c in results.table.columns if c.startswith("param.") or c.startswith((
+            "agreement.", "agreement_held.", "time_to_agreement_days."))]
+        return results.table[["point", *keep]]
+    s, rows = results.summary, []
+    for key in ("agreement", "agreement_held"):
+        rows.append({"estimate": key, "value": s[key]["p"], "ci_low": s[key]["ci_low"],
+                     "ci_high": s[key]["ci_high"]})
+    for stage, v in s["stages"].items():
+        for what in ("signed", "held", "collapsed"):
+            rows.append({"estimate": f"stage {stage} {what}", "value": v[f"p_{what}"],
+                         "ci_low": v["ci"][what][0], "ci_high": v["ci"][what][1]})
+    for q, value in s["time_to_agreement_days"].items():
+        rows.append({"estimate": f"time to agreement {q} (days, Kaplan-Meier)", "value": value})
+    for reason, share in s["end_reasons"].items():
+        rows.append({"estimate": f"ended: {reason}", "value": share})
+    return pd.DataFrame(rows)
+
+
+def _html_table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.4g}"
+    return str(value)
+
+
+def _render(plots: list[Plot], folder: Path) -> list[tuple[Plot, str]]:
+    """Draw each figure once: PNG and SVG under figures/, every page into report.pdf."""
+    out = folder / FIGURES
+    out.mkdir(parents=True, exist_ok=True)
+    embedded = []
+    pdf_tmp = folder / f".report.pdf.{os.getpid()}.tmp"
+    with PdfPages(pdf_tmp, metadata={"CreationDate": None, "Creator": "negsim"}) as pdf:
+        for plot in plots:
+            fig = plot.draw()
+            _publish(out / f"{plot.name}.png", lambda p, f=fig: f.savefig(p, format="png", dpi=110))
+            _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
+                p, format="svg", metadata={"Date": None}))
+            pdf.savefig(fig)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=110)
+            embedded.append((plot, base64.b64encode(buffer.getvalue()).decode("ascii")))
+            plt.close(fig)
+    os.replace(pdf_tmp, folder / "report.pdf")
+    return embedded
+
+
+def _reproduce(results: Results) -> str:
+    command = results.info.get("command") or []
+    seed = results.summary.get("seed")
+    parts = [f"<p>Root seed: <code>{html.escape(str(seed))}</code>. Run again with:</p>",
+             f"<pre>{html.escape(' '.join(map(str, command)))}</pre>"]
+    if results.config_text:
+        parts += ["<p>The composed configuration (<code>.hydra/config.yaml</code>):</p>",
+                  f"<pre>{html.escape(results.config_text)}</pre>"]
+    return "\n".join(parts)
+
+
+def build_report(folder: Path, summary: dict[str, Any] | None = None) -> Path:
+    """Write the report of the results folder `folder`; returns the path of report.html."""
+    results = load_results(Path(folder), summary)
+    sweep = results.table is not None
+    plots = sweep_plots(results) if sweep else run_plots(results)
+    opening = describe_sweep(results) if sweep else describe(results.summary)
+    table = summary_table(results)
+    write_csv(folder / "summary.csv", table)
+    _publish(folder / "summary.md", lambda p: p.write_text(
+        table.to_markdown(index=False) + "\n", encoding="utf-8"))
+    figures = "\n".join(
+        f'<figure><img alt="{html.escape(p.name)}" src="data:image/png;base64,{data}">'
+        f"<figcaption>{html.escape(p.caption)}</figcaption></figure>"
+        for p, data in _render(plots, folder))
+    name = html.escape(str(results.summary.get("name") or results.summary.get("scenario")))
+    parameters = ("" if results.parameters is None else "<h2>Parameters and their sources</h2>"
+                  + _html_table(results.parameters))
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>negsim report: '
+            f"{name}</title><style>{STYLE}</style></head><body><h1>negsim report: {name}</h1>"
+            f'<p class="summary">{html.escape(opening)}</p><h2>Figures</h2>{figures}'
+            f"<h2>Summary table</h2>{_html_table(table)}{parameters}"
+            f"<h2>Reproduce</h2>{_reproduce(results)}</body></html>\n")
+    _publish(folder / "report.html", lambda p: p.write_text(page, encoding="utf-8"))
+    return folder / "report.html"

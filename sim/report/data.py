@@ -1,0 +1,94 @@
+"""What a report is made from: a saved results folder, read back without the model.
+
+Three kinds of folder: a single run (`summary.json`, `runs.parquet`), a sweep (`summary.json`
+of kind "sweep", `sweep.parquet`, point folders in the point store) and a Hydra multirun (job
+folders 0, 1, ... each a single run), summarised like a sweep.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.collect import collect
+from sim.results import RUN_INFO, SUMMARY, load_runs, load_summary
+
+PARAMETERS = "parameters.csv"
+EPISODE = "episode"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@dataclass
+class Episode:
+    events: pd.DataFrame
+    timeline: pd.DataFrame
+    outcome: dict[str, Any]
+
+
+@dataclass
+class Results:
+    """Everything a report needs, read from disk."""
+
+    folder: Path
+    kind: str  # "run", "sweep" or "multirun"
+    summary: dict[str, Any]
+    info: dict[str, Any] = field(default_factory=dict)
+    parameters: pd.DataFrame | None = None
+    config_text: str = ""
+    table: pd.DataFrame | None = None  # sweeps: one row per point
+    sensitivity: pd.DataFrame | None = None
+    episode: Episode | None = None
+
+    def runs(self, columns: list[str] | None = None) -> pd.DataFrame:
+        return load_runs(self.folder, columns)
+
+    def point(self, folder: str | Path) -> Results:
+        return load_results(Path(folder))
+
+
+def _episode(folder: Path) -> Episode | None:
+    where = folder / EPISODE
+    if not (where / "events.csv").exists():
+        return None
+    return Episode(pd.read_csv(where / "events.csv", keep_default_na=False,
+                               na_values={"value": [""], "bar": [""]}),
+                   pd.read_csv(where / "timeline.csv"), _read_json(where / "episode.json"))
+
+
+def _common(folder: Path, kind: str, summary: dict[str, Any]) -> Results:
+    config = folder / ".hydra" / "config.yaml"
+    return Results(
+        folder=folder, kind=kind, summary=summary, info=_read_json(folder / RUN_INFO),
+        parameters=pd.read_csv(folder / PARAMETERS) if (folder / PARAMETERS).exists() else None,
+        config_text=config.read_text(encoding="utf-8") if config.exists() else "",
+        episode=_episode(folder))
+
+
+def load_results(folder: Path, summary: dict[str, Any] | None = None) -> Results:
+    """Read a results folder of any kind; `summary` stands in for a summary.json not yet written."""
+    folder = Path(folder)
+    if summary is None and (folder / SUMMARY).exists():
+        summary = load_summary(folder)
+    if summary is not None and summary.get("kind") == "sweep":
+        results = _common(folder, "sweep", summary)
+        results.table = pd.read_parquet(folder / "sweep.parquet")
+        if (folder / "sensitivity.parquet").exists():
+            results.sensitivity = pd.read_parquet(folder / "sensitivity.parquet")
+        return results
+    if summary is not None:
+        return _common(folder, "run", summary)
+    table, _ = collect(folder)
+    if table.empty:
+        raise FileNotFoundError(f"{folder}: no summary.json here, nor finished multirun jobs")
+    first = Path(table["folder"].iloc[0])
+    results = _common(first, "multirun", {"kind": "multirun", **load_summary(first)})
+    results.folder, results.table = folder, table
+    results.config_text = ""
+    return results

@@ -1,0 +1,142 @@
+"""Figures of one run's outcomes: agreement, stage funnel, timing, durability, terms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sim.estimators import wilson
+from sim.report.style import (
+    COLLAPSED,
+    HELD,
+    PALETTE,
+    SIGNED,
+    kaplan_meier,
+    new_figure,
+    percent_axis,
+    plt,
+)
+
+
+def agreement_bars(labels: Sequence[str], p: Sequence[float], low: Sequence[float],
+                   high: Sequence[float], horizon: int) -> Figure:
+    """1. P(comprehensive agreement within the horizon) with its Wilson 95% interval."""
+    fig, ax = new_figure(max(6.0, 1.2 * len(labels) + 2), 4.0)
+    x = np.arange(len(labels))
+    p, low, high = map(np.asarray, (p, low, high))
+    ax.bar(x, p, color=PALETTE[0], alpha=0.85)
+    ax.errorbar(x, p, yerr=[p - low, high - p], fmt="none", ecolor="black", capsize=5)
+    crowded = sum(len(label) for label in labels) > 60
+    ax.set_xticks(x, labels, rotation=25 if crowded else 0, ha="right" if crowded else "center")
+    ax.set_ylabel(f"P(agreement within {horizon} days)")
+    ax.set_ylim(0, min(1.0, max(high.max() * 1.15, 0.05)))
+    percent_axis(ax)
+    ax.set_title("Comprehensive agreement (95% Wilson interval)")
+    return fig
+
+
+def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mapping[str, float]]]
+                 ) -> Figure:
+    """2. For each stage: share of episodes in which it was signed, held, collapsed (95% CI)."""
+    fig, axes = plt.subplots(1, len(series), figsize=(max(7.0, 4.2 * len(series)), 4.2),
+                             layout="constrained", squeeze=False, sharey=True)
+    for ax, (name, per_stage) in zip(axes[0], series.items(), strict=True):
+        x = np.arange(len(stages))
+        for offset, (what, colour) in zip((-0.27, 0.0, 0.27), (("signed", SIGNED),
+                                          ("held", HELD), ("collapsed", COLLAPSED)), strict=True):
+            p = np.array([per_stage[s][f"p_{what}"] for s in stages])
+            lo = np.array([per_stage[s]["ci"][what][0] for s in stages])
+            hi = np.array([per_stage[s]["ci"][what][1] for s in stages])
+            ax.bar(x + offset, p, width=0.27, color=colour, label=what)
+            ax.errorbar(x + offset, p, yerr=[p - lo, hi - p], fmt="none", ecolor="black",
+                        capsize=3)
+        ax.set_xticks(x, stages, rotation=20, ha="right")
+        ax.set_title(name)
+        ax.grid(True, axis="y", alpha=0.3)
+        percent_axis(ax)
+    axes[0][0].set_ylabel("share of episodes")
+    axes[0][0].legend(loc="upper right")
+    fig.suptitle("Stage funnel: signed, held, collapsed at least once (95% CI)", fontsize=11)
+    return fig
+
+
+def time_to_agreement(series: Mapping[str, tuple[np.ndarray, np.ndarray]], horizon: int) -> Figure:
+    """3a. Share of episodes agreed by each day (Kaplan-Meier, censored at the horizon)."""
+    fig, ax = new_figure()
+    for (label, (days, agreed)), colour in zip(series.items(), PALETTE, strict=False):
+        kaplan_meier(ax, days, agreed, horizon, label, colour, survival=False)
+    ax.set_xlabel("day of the episode")
+    ax.set_ylabel("share agreed (Kaplan-Meier, 95% band)")
+    ax.set_xlim(0, horizon)
+    percent_axis(ax)
+    ax.legend(loc="best")
+    ax.set_title("Time to comprehensive agreement")
+    return fig
+
+
+def truce_survival(runs: pd.DataFrame, stages: Sequence[str], labels: Mapping[str, str]) -> Figure:
+    """3b. Durability: how long each stage's first truce stayed in force before collapsing."""
+    fig, ax = new_figure()
+    longest = 1.0
+    for stage, colour in zip(stages, PALETTE, strict=False):
+        signed = runs[f"stage.{stage}.signed"].to_numpy(bool)
+        if not signed.any():
+            continue
+        days = runs[f"stage.{stage}.first_spell_days"].to_numpy(float)[signed]
+        collapsed = runs[f"stage.{stage}.first_spell_collapsed"].to_numpy(bool)[signed]
+        longest = max(longest, days.max())
+        kaplan_meier(ax, days, collapsed, max(float(days.max()), 1.0), labels.get(stage, stage),
+                     colour, survival=True)
+    ax.set_xlabel("days in force since first signing")
+    ax.set_ylabel("share still in force (Kaplan-Meier)")
+    ax.set_xlim(0, longest)
+    ax.set_ylim(0, 1.02)
+    percent_axis(ax)
+    ax.legend(loc="lower left")
+    ax.set_title("Truce durability: first truce of each stage (collapse = event)")
+    return fig
+
+
+def convergence(series: Mapping[str, np.ndarray]) -> Figure:
+    """7. The running estimate of P(agreement) with its Wilson 95% band, against replicates."""
+    fig, ax = new_figure()
+    for (label, agreed), colour in zip(series.items(), PALETTE, strict=False):
+        agreed = np.asarray(agreed, bool)
+        n = np.unique(np.geomspace(1, agreed.size, num=min(agreed.size, 200)).astype(int))
+        hits = np.cumsum(agreed)[n - 1]
+        estimates = [wilson(int(k), int(m)) for k, m in zip(hits, n, strict=True)]
+        bounds = np.array([(e.p, e.ci_low, e.ci_high) for e in estimates])
+        ax.plot(n, bounds[:, 0], color=colour, label=label)
+        ax.fill_between(n, bounds[:, 1], bounds[:, 2], color=colour, alpha=0.2)
+    ax.set_xscale("log")
+    ax.set_xlabel("replicates (log scale)")
+    ax.set_ylabel("running P(agreement), 95% band")
+    percent_axis(ax)
+    ax.legend(loc="upper right")
+    ax.set_title("Convergence of the agreement estimate")
+    return fig
+
+
+def terms(agreed_terms: pd.DataFrame, labels: Mapping[str, str]) -> Figure:
+    """8. The terms agreed on each issue, over the replicates that reached agreement."""
+    issues = [c for c in agreed_terms.columns if agreed_terms[c].notna().any()]
+    fig, ax = new_figure(max(6.0, 0.9 * len(issues) + 2), 4.2)
+    if not issues or agreed_terms.empty:
+        ax.text(0.5, 0.5, "no replicate reached agreement", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    data = [agreed_terms[c].dropna().to_numpy() for c in issues]
+    parts = ax.violinplot(data, showmedians=True)
+    for body in parts["bodies"]:
+        body.set_facecolor(PALETTE[0])
+        body.set_alpha(0.5)
+    ax.set_xticks(np.arange(1, len(issues) + 1), [labels.get(i, i) for i in issues], rotation=25,
+                  ha="right")
+    ax.set_ylabel("agreed term (issue scale, 0-1)")
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_title(f"Terms of agreement over {len(agreed_terms):,} agreed replicates (median marked)")
+    return fig

@@ -1,0 +1,168 @@
+"""Which figures a results folder gets, and the plain-words summary that opens the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sim.report import outcomes, sweeps, timeline
+from sim.report.data import Results
+
+MAX_COMPARED = 8  # sweeps with at most this many points get per-point curves
+
+
+@dataclass(frozen=True)
+class Plot:
+    name: str
+    caption: str
+    draw: Callable[[], Figure]
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def describe(summary: dict[str, Any]) -> str:
+    """One run in words: agreement with its interval, holding, timing, the commonest ending."""
+    strategy = str(summary.get("mediator", "")).replace("_", "-")
+    style = summary.get("mediator_style", "")
+    agree, held = summary["agreement"], summary.get("agreement_held", {})
+    t = summary["time_to_agreement_days"]
+    ending, share = max(summary["end_reasons"].items(), key=lambda kv: kv[1])
+    timing = (f"half of the episodes had agreed by day {t['median']:.0f}" if t["median"] is not None
+              else "fewer than half of the episodes agreed within the horizon"
+              + (f" (a quarter by day {t['q25']:.0f})" if t["q25"] is not None else ""))
+    return (f"Under {strategy} mediation ({style}) in the {summary.get('scenario')} scenario, a "
+            f"comprehensive agreement within {summary['horizon_days']} days: {_pct(agree['p'])} "
+            f"(95% CI {_pct(agree['ci_low'])}–{_pct(agree['ci_high'])}); it was signed and held in "
+            f"{_pct(held.get('p'))}. By Kaplan–Meier, {timing}. The commonest ending: "
+            f"{ending.replace('_', ' ')} ({_pct(share)}), over {summary['runs']:,} replicates.")
+
+
+def _point_label(row: pd.Series, params: list[str]) -> str:
+    """A point's values: the value alone when one parameter varies, else name=value pairs."""
+    if len(params) == 1:
+        return str(row[f"param.{params[0]}"])
+    return ", ".join(f"{p.split('.')[-1]}={row[f'param.{p}']}" for p in params)
+
+
+def describe_sweep(results: Results) -> str:
+    table = results.table
+    params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
+    best, worst = table["agreement.p"].idxmax(), table["agreement.p"].idxmin()
+    text = (f"Across {len(table)} points varying {', '.join(params)}, the chance of a "
+            f"comprehensive agreement ranged from {_pct(table['agreement.p'][worst])} "
+            f"(95% CI {_pct(table['agreement.ci_low'][worst])}–"
+            f"{_pct(table['agreement.ci_high'][worst])}; {_point_label(table.loc[worst], params)}) "
+            f"to {_pct(table['agreement.p'][best])} (95% CI {_pct(table['agreement.ci_low'][best])}–"
+            f"{_pct(table['agreement.ci_high'][best])}; {_point_label(table.loc[best], params)}).")
+    if results.sensitivity is not None and not results.sensitivity.empty:
+        top = results.sensitivity.iloc[0]
+        text += (f" The most influential input is {top['parameter']} (Morris mu* "
+                 f"{top['mu_star']:.3f} ± {top['mu_star_conf']:.3f}).")
+    return text
+
+
+def run_plots(results: Results, label: str | None = None) -> list[Plot]:
+    """Figures 1, 2, 3, 6, 7 and 8 of a single run."""
+    s = results.summary
+    labels = s.get("labels", {})
+    stages = list(s["stages"])
+    name = label or str(s.get("mediator", "run"))
+    runs = results.runs()
+    agreed_terms = runs.loc[runs["agreement"], [c for c in runs if c.startswith("terms.")]]
+    agreed_terms.columns = [c.removeprefix("terms.") for c in agreed_terms.columns]
+    plots = [
+        Plot("agreement", "Probability of a comprehensive agreement within the horizon, with its "
+             "Wilson 95% interval.", lambda: outcomes.agreement_bars(
+                 [name], [s["agreement"]["p"]], [s["agreement"]["ci_low"]],
+                 [s["agreement"]["ci_high"]], s["horizon_days"])),
+        Plot("stage_funnel", "Share of episodes in which each stage was signed, held for its hold "
+             "period, and collapsed at least once, with 95% intervals.",
+             lambda: outcomes.stage_funnel(stages, {name: s["stages"]})),
+        Plot("time_to_agreement", "Cumulative share of episodes agreed by each day (Kaplan–Meier; "
+             "episodes without agreement censored at the horizon), with 95% bands.",
+             lambda: outcomes.time_to_agreement(
+                 {name: (runs["agreement_day"].to_numpy(), runs["agreement"].to_numpy())},
+                 s["horizon_days"])),
+        Plot("truce_survival", "Durability: share of first truces of each stage still in force "
+             "after each day (Kaplan–Meier; collapse is the event, expiry and the end of the "
+             "episode censor).",
+             lambda: outcomes.truce_survival(runs, stages, labels.get("stages", {}))),
+    ]
+    if results.episode is not None:
+        ep = results.episode
+        title = (f"A representative episode: ended by {ep.outcome.get('end_reason', '?')} on day "
+                 f"{ep.outcome.get('end_day', '?')} (the most typical of "
+                 f"{ep.outcome.get('sample_size', '?')} traced episodes)")
+        plots.append(Plot("episode", "One representative episode: chances of prevailing and trust "
+                          "(top); each offer's value to each party against what it held out for "
+                          "(middle); stages in force, signings, violations and collapses (bottom).",
+                          lambda: timeline.episode_timeline(ep.events, ep.timeline, labels, title)))
+    plots += [
+        Plot("convergence", "Running estimate of P(agreement) with its Wilson 95% band as "
+             "replicates accumulate.",
+             lambda: outcomes.convergence({name: runs["agreement"].to_numpy()})),
+        Plot("terms", "Terms agreed on each issue, over the replicates that reached agreement.",
+             lambda: outcomes.terms(agreed_terms, labels.get("issues", {}))),
+    ]
+    return plots
+
+
+def _numeric(table: pd.DataFrame, param: str) -> bool:
+    return pd.api.types.is_numeric_dtype(table[f"param.{param}"])
+
+
+def sweep_plots(results: Results) -> list[Plot]:
+    """Figures 1, 4 and 5 of a sweep; per-point curves (2, 3, 6, 7, 8) for small comparisons."""
+    table = results.table
+    params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
+    varying = [p for p in params if table[f"param.{p}"].nunique() > 1]
+    labels = [_point_label(row, varying) for _, row in table.iterrows()]
+    horizon = int(results.summary.get("horizon_days") or table.get("horizon_days", [365])[0])
+    plots = []
+    if len(table) <= 30:
+        plots.append(Plot("agreement", "Probability of a comprehensive agreement at each point, "
+                          "with Wilson 95% intervals.", lambda: outcomes.agreement_bars(
+                              labels, table["agreement.p"], table["agreement.ci_low"],
+                              table["agreement.ci_high"], horizon)))
+    numeric = [p for p in varying if _numeric(table, p)]
+    if len(varying) == 1 and numeric:
+        plots.append(Plot("sweep_line", f"P(agreement) against {numeric[0]}, signed and signed-"
+                          "and-held, with 95% bands.", lambda: sweeps.sweep_line(table, numeric[0])))
+    if len(varying) == 2 and len(numeric) == 2 and results.sensitivity is None:
+        plots.append(Plot("sweep_heatmap", "P(agreement) over the two-parameter grid; the red "
+                          "line is the P = 0.5 contour where the grid crosses it.",
+                          lambda: sweeps.sweep_heatmap(table, numeric[0], numeric[1])))
+    if results.sensitivity is not None:
+        plots.append(Plot("sensitivity", "Morris elementary effects: mu* of each uncertain input "
+                          "with its 95% bootstrap interval, most influential first.",
+                          lambda: sweeps.sensitivity_bars(results.sensitivity)))
+    if len(table) <= MAX_COMPARED:
+        plots += _comparison_plots(results, labels)
+    return plots
+
+
+def _comparison_plots(results: Results, labels: list[str]) -> list[Plot]:
+    points = [results.point(folder) for folder in results.table["folder"]]
+    first = points[0].summary
+    stages = list(first["stages"])
+    horizon = first["horizon_days"]
+    runs = [p.runs(["agreement", "agreement_day"]) for p in points]
+    plots = [
+        Plot("stage_funnel", "Stage funnel at each point: signed, held, collapsed (95% CI).",
+             lambda: outcomes.stage_funnel(stages, {lab: p.summary["stages"] for lab, p in
+                                                    zip(labels, points, strict=True)})),
+        Plot("time_to_agreement", "Time to agreement at each point (Kaplan–Meier, censored at "
+             "the horizon, 95% bands).", lambda: outcomes.time_to_agreement(
+                 {lab: (r["agreement_day"].to_numpy(), r["agreement"].to_numpy())
+                  for lab, r in zip(labels, runs, strict=True)}, horizon)),
+        Plot("convergence", "Running estimate of P(agreement) at each point, with 95% bands.",
+             lambda: outcomes.convergence({lab: r["agreement"].to_numpy()
+                                           for lab, r in zip(labels, runs, strict=True)})),
+    ]
+    return plots

@@ -1,0 +1,55 @@
+"""Shared look of the report's figures: Okabe-Ito colours (colour-blind safe), labelled axes,
+intervals always drawn. Figures are built from saved results only, never from the model.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from scipy import stats
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+           "#000000"]
+SIGNED, HELD, COLLAPSED = PALETTE[0], PALETTE[2], PALETTE[3]
+
+
+def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    ax.grid(True, axis="y", alpha=0.3)
+    return fig, ax
+
+
+def percent_axis(ax: plt.Axes, axis: str = "y") -> None:
+    formatter = matplotlib.ticker.PercentFormatter(1.0)
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+
+
+def kaplan_meier(ax: plt.Axes, times: np.ndarray, observed: np.ndarray, horizon: float, label: str,
+        colour: str, survival: bool) -> None:
+    """A Kaplan-Meier curve with its 95% confidence band, censoring the rest at the horizon."""
+    times, observed = np.asarray(times, float), np.asarray(observed, bool)
+    if not observed.any():
+        ax.plot([0, horizon], [1.0 if survival else 0.0] * 2, color=colour, label=f"{label} (none)")
+        return
+    censored = np.where(np.isfinite(times), times, horizon)[~observed]  # unobserved: censored
+    fit = stats.ecdf(stats.CensoredData(uncensored=times[observed], right=censored))
+    curve = fit.sf if survival else fit.cdf
+    with warnings.catch_warnings():  # undefined at the ends of the curve: drawn as NaN there
+        warnings.simplefilter("ignore", RuntimeWarning)
+        band = curve.confidence_interval(0.95)
+    at = np.concatenate([[0.0], curve.quantiles, [horizon]])
+    value = np.concatenate([[1.0 if survival else 0.0], curve.probabilities,
+                            [curve.probabilities[-1]]])
+    low = np.concatenate([[value[0]], np.nan_to_num(band.low.probabilities), [np.nan]])
+    high = np.concatenate([[value[0]], np.nan_to_num(band.high.probabilities, nan=1.0), [np.nan]])
+    low[-1], high[-1] = low[-2], high[-2]
+    ax.step(at, value, where="post", color=colour, label=label)
+    ax.fill_between(at, low, high, step="post", color=colour, alpha=0.2)
+
+
