@@ -123,7 +123,8 @@ def sweep_plots(results: Results) -> list[Plot]:
     params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
     varying = [p for p in params if table[f"param.{p}"].nunique() > 1]
     labels = [_point_label(row, varying) for _, row in table.iterrows()]
-    horizon = int(results.summary.get("horizon_days") or table.get("horizon_days", [365])[0])
+    horizon = int(results.summary.get("horizon_days")
+                  or results.point(table["folder"].iloc[0]).summary["horizon_days"])
     plots = []
     if len(table) <= 30:
         plots.append(Plot("agreement", "Probability of a comprehensive agreement at each point, "

@@ -23,22 +23,25 @@ def run_folder(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def sweep_folder(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("sweep")
-    args = ["experiment=mediator_strategies", "runs=100", "montecarlo.chunk_size=100",
-            "montecarlo.progress=false", "scenario.horizon_days=200", f"point_store={root / 'p'}"]
+def _study(tmp_path_factory, experiment: str, runs: int, horizon: int) -> Path:
+    root = tmp_path_factory.mktemp(experiment)
+    args = [f"experiment={experiment}", f"runs={runs}", f"montecarlo.chunk_size={runs}",
+            "montecarlo.progress=false", f"scenario.horizon_days={horizon}",
+            f"point_store={root / 'p'}"]
     run(composed(*args), root / "out", echo=_quiet, argv=["negsim", *args], overrides=args)
     return root / "out"
+
+
+@pytest.fixture(scope="session")
+def sweep_folder(tmp_path_factory) -> Path:
+    """A comparison of the four strategies."""
+    return _study(tmp_path_factory, "mediator_strategies", 100, 200)
 
 
 @pytest.fixture(scope="session")
 def grid_folder(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("grid")
-    args = ["experiment=leverage", "runs=40", "montecarlo.chunk_size=40",
-            "montecarlo.progress=false", "scenario.horizon_days=120", f"point_store={root / 'p'}"]
-    run(composed(*args), root / "out", echo=_quiet, argv=["negsim", *args], overrides=args)
-    return root / "out"
+    """A 4 x 4 grid over carrots and sticks."""
+    return _study(tmp_path_factory, "leverage", 40, 120)
 
 
 @pytest.fixture(scope="session")
