@@ -123,6 +123,8 @@ class Mediator(mesa.Agent):
     def learn(self, stage: int, rejected: np.ndarray, value: np.ndarray,
               public_reservation: np.ndarray) -> None:
         """A rejection shows the party wants more than the offer gave it: raise the estimate."""
+        if not self.spec.learns:
+            return
         floor = value - public_reservation
         step = self.learning_step[:, None] * self.model.layout.weight[None, :, stage]
         raised = np.maximum(self.premium[:, :, stage], floor) + step

@@ -132,8 +132,12 @@ def design_points(spec: SweepSpec, axes: list[Axis]) -> list[dict[str, Any]]:
 
 def override(path: str, value: Any) -> str:
     """The command-line override that sets `path` to `value`."""
-    if isinstance(value, float):
-        return f"{path}={value!r}"
+    if isinstance(value, bool | np.bool_):
+        return f"{path}={str(bool(value)).lower()}"
+    if isinstance(value, float | np.floating):
+        return f"{path}={float(value)!r}"
+    if isinstance(value, np.integer):
+        return f"{path}={int(value)}"
     if isinstance(value, bool):
         return f"{path}={str(value).lower()}"
     return f"{path}={value}"

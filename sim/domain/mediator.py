@@ -37,6 +37,8 @@ class MediatorSpec:
                                  unit="share of the stake")
     learning_step: Param = number(0, doc="how far it raises an estimate past a rejected offer",
                                   unit="share of the stake")
+    learns: bool = field(default=True, metadata={"doc": "update its estimates from rejections; "
+                                                 "false freezes them (checks against theory)"})
     proposal_grid: int = number(2, 100000, default=200,
                                 doc="steps per party weight when searching for the Nash solution",
                                 unit="count")

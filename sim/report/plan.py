@@ -126,7 +126,7 @@ def sweep_plots(results: Results) -> list[Plot]:
     horizon = int(results.summary.get("horizon_days")
                   or results.point(table["folder"].iloc[0]).summary["horizon_days"])
     plots = []
-    if len(table) <= 30:
+    if len(table) <= 30 and len(varying) <= 3:  # more inputs make unreadable bar labels
         plots.append(Plot("agreement", "Probability of a comprehensive agreement at each point, "
                           "with Wilson 95% intervals.", lambda: outcomes.agreement_bars(
                               labels, table["agreement.p"], table["agreement.ci_low"],
