@@ -31,7 +31,9 @@ def debugging() -> bool:
 
 
 def fail(message: str) -> None:
-    print(f"negsim: error: {message}", file=sys.stderr)
+    """Every problem on its own line, then exit 2."""
+    for line in message.splitlines():
+        print(f"negsim: error: {line}", file=sys.stderr)
     sys.exit(BAD_INPUT)
 
 
@@ -52,9 +54,9 @@ def explain(error: Exception) -> str:
         key = match.group(1)
         inner = re.search(r"Key '([^']+)' is not in struct", text)
         if inner and not key.endswith("." + inner.group(1)) and key != inner.group(1):
-            return (f"{key}.{inner.group(1)}: got <unknown key>; expected a key {key} has "
-                    f"(to replace {key} whole: ~{key} '+{key}=...')")
-        return (f"{key}: got <unknown key>; expected a key the config has "
+            return (f"command line: {key}.{inner.group(1)}: got <unknown key>; expected a key "
+                    f"{key} has (to replace {key} whole: ~{key} '+{key}=...')")
+        return (f"command line: {key}: got <unknown key>; expected a key the config has "
                 f"(use +{key}=... only to add a new one)")
     match = re.search(r"Could not append to config\. An item is already at '([^']+)'", text)
     if match:
@@ -73,23 +75,91 @@ def _parse_each(overrides: list[str]) -> None:
         except OverrideParseException as error:
             key, _, value = override.partition("=")
             reason = str(error).strip().splitlines()[0]
-            fail(f"{key}: got {value!r}; expected KEY=VALUE in Hydra's override syntax ({reason})")
+            fail(f"command line: {key}: got {value!r}; expected KEY=VALUE in Hydra's override "
+                 f"syntax ({reason})")
+
+
+def _config_dirs(args: list[str]) -> list[Path]:
+    """Folders given with --config-dir / -cd, after the project's own."""
+    extra = []
+    for i, arg in enumerate(args):
+        if arg in ("--config-dir", "-cd") and i + 1 < len(args):
+            extra.append(Path(args[i + 1]))
+        elif arg.startswith("--config-dir="):
+            extra.append(Path(arg.split("=", 1)[1]))
+    return extra
+
+
+def _job_args(args: list[str]) -> list[str]:
+    """The overrides among the arguments (flags and their values left out)."""
+    kept, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--config-dir", "-cd"):
+            skip = True
+        elif _is_job_override(arg):
+            kept.append(arg)
+    return kept
 
 
 def precheck(args: list[str]) -> None:
-    """Compose and validate the job config exactly as the run will, without writing anything."""
+    """Check the config files, then compose and validate the job config exactly as the run
+    will, without writing anything."""
     from sim.compose import compose_config
+    from sim.config.files import check_config_files
+    from sim.config.sources import source_of
     from sim.settings import load_settings
 
-    overrides = [a for a in args if _is_job_override(a)]
+    extra = _config_dirs(args)
+    root = Path(CONFIG_DIR).parent
+    problems = check_config_files([Path(CONFIG_DIR), root / "experiments", *extra])
+    if problems:
+        fail("\n".join(problems))
+    overrides = _job_args(args)
     _parse_each(overrides)
+    folders = [a for a in args if a.startswith(("hydra.run.dir=", "hydra.sweep.dir="))]
+    search = [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"] if extra else []
     try:
-        load_settings(compose_config(overrides))
+        cfg = compose_config([*overrides, *search, *folders], with_choices=True)
+        choices, run_dir = cfg.pop("choices"), cfg.pop("run_dir")
+        load_settings(cfg)
     except ConfigError as error:
-        fail(str(error))
+        dirs = [d.resolve() for d in extra] + [Path(CONFIG_DIR)]
+        fail("\n".join(f"{source_of(p.key, choices, overrides, dirs, root)}: {p}"
+                       for p in error.problems))
     except (MissingConfigException, ConfigCompositionException, OverrideParseException,
             OmegaConfBaseException) as error:
         fail(explain(error))
+    _check_writable(Path(run_dir))
+
+
+def _check_writable(folder: Path) -> None:
+    """Refuse a results folder that cannot be written before Hydra tries to create it."""
+    import tempfile
+
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        if not existing.is_dir():
+            raise NotADirectoryError(f"{existing} is not a folder")
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        fail(f"hydra.run.dir: got {str(folder)!r}; expected a folder negsim can write ({reason})")
+    except (MissingConfigException, ConfigCompositionException, OverrideParseException,
+            OmegaConfBaseException) as error:
+        fail(explain(error))
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that partial files are cleaned up on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 @hydra.main(config_path=CONFIG_DIR, config_name="config", version_base="1.3")
@@ -105,10 +175,25 @@ def _app(cfg: DictConfig) -> None:
         if debugging():
             raise
         fail(str(error))
+    except OSError as error:
+        if debugging():
+            raise
+        print(f"negsim: error: cannot write results in {folder}: {error.strerror or error} "
+              f"({error.filename or 'a results file'}); earlier results are untouched",
+              file=sys.stderr)
+        sys.exit(1)
+    except (KeyboardInterrupt, Terminated):
+        print("negsim: interrupted: nothing unfinished was kept as finished; finished sweep "
+              "points are kept, so the same command resumes a sweep", file=sys.stderr)
+        sys.exit(130)
 
 
 def main() -> None:
     """Console script `negsim`."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
     args = sys.argv[1:]
     if not debugging() and not _NO_PRECHECK.intersection(a.split("=")[0] for a in args):
         precheck(args)

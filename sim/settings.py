@@ -8,7 +8,7 @@ from typing import Any
 
 from sim.backends import BACKENDS, Backend
 from sim.config.distributions import Distribution
-from sim.config.errors import ConfigError
+from sim.config.errors import ConfigError, gather
 from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
@@ -59,17 +59,18 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
     if not isinstance(cfg, Mapping):
         raise ConfigError("<config>", cfg, "a mapping")
     plain = {k: v for k, v in cfg.items() if k not in ("scenario", "mediator", "hydra")}
-    options = build(RunOptions, plain, "")
+    for group in ("scenario", "mediator"):
+        if group not in cfg:
+            raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")
+    options, scenario, _ = gather([lambda: build(RunOptions, plain, ""),
+                                   lambda: load_scenario(cfg.get("scenario")),
+                                   lambda: load_mediator(cfg["mediator"], None)])
+    mediator = load_mediator(cfg["mediator"], scenario)
     if not NAME.fullmatch(options.name):
         raise ConfigError("name", options.name, "a name of letters, digits and _ (it names a "
                           "folder under results/)")
     if options.backend not in BACKENDS:
         raise ConfigError("backend", options.backend, f"one of {', '.join(BACKENDS)}")
-    for group in ("scenario", "mediator"):
-        if group not in cfg:
-            raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")
-    scenario = load_scenario(cfg["scenario"])
-    mediator = load_mediator(cfg["mediator"], scenario)
     if options.sweep is not None:
         from sim.design import load_sweep
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sim.config.distributions import Distribution, parse_distribution
-from sim.config.errors import ConfigError
+from sim.config.errors import ConfigError, gather
 
 Param = float | Distribution
 """A number that may instead be given as a distribution, sampled once per replicate."""
@@ -101,12 +101,16 @@ def convert(raw: Any, hint: Any, path: str, meta: Mapping[str, Any] | None = Non
         if not isinstance(raw, Mapping):
             raise ConfigError(path, raw, "a mapping of names to values")
         value_hint = typing.get_args(hint)[1]
-        return {str(k): convert(v, value_hint, f"{path}.{k}", meta) for k, v in raw.items()}
+        keys = [str(k) for k in raw]
+        values = gather(lambda v=v, k=k: convert(v, value_hint, f"{path}.{k}", meta)
+                        for k, v in raw.items())
+        return dict(zip(keys, values, strict=True))
     if origin in (list, tuple):
         if isinstance(raw, str | bytes) or not isinstance(raw, list | tuple):
             raise ConfigError(path, raw, "a list")
         item = typing.get_args(hint)[0]
-        return tuple(convert(v, item, f"{path}[{i}]", meta) for i, v in enumerate(raw))
+        return tuple(gather(lambda v=v, i=i: convert(v, item, f"{path}[{i}]", meta)
+                            for i, v in enumerate(raw)))
     if hint is bool:
         if not isinstance(raw, bool):
             raise ConfigError(path, raw, "true or false")
@@ -126,17 +130,23 @@ def build[T](cls: type[T], raw: Any, path: str) -> T:
         raise ConfigError(path or "<root>", raw, f"a mapping with keys {field_names(cls)}")
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    for key in raw:
-        if key not in fields:
-            raise ConfigError(_join(path, str(key)), "<unknown key>", f"one of {field_names(cls)}")
-    values = {}
-    for name, f in fields.items():
+    unknown = [ConfigError(_join(path, str(key)), "<unknown key>", f"one of {field_names(cls)}")
+               for key in raw if key not in fields]
+    values: dict[str, Any] = {}
+
+    def field_value(name: str, f: dataclasses.Field) -> None:
         key = _join(path, name)
-        if name not in raw:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ConfigError(key, "<missing>", _describe(hints[name], f.metadata))
-            continue
-        values[name] = convert(raw[name], hints[name], key, f.metadata)
+        if name in raw:
+            values[name] = convert(raw[name], hints[name], key, f.metadata)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ConfigError(key, "<missing>", _describe(hints[name], f.metadata))
+
+    try:
+        gather(lambda n=n, f=f: field_value(n, f) for n, f in fields.items())
+    except ConfigError as error:
+        unknown.extend(error.problems)
+    if unknown:
+        raise ConfigError.joined(unknown)
     return cls(**values)
 
 

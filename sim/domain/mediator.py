@@ -46,9 +46,11 @@ class MediatorSpec:
                                                                   max_sticks=0))
 
 
-def load_mediator(raw: object, scenario: Scenario, path: str = "mediator") -> MediatorSpec:
-    """Build a mediator and check it against the scenario it will mediate."""
+def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:
+    """Build a mediator and check it against the scenario it will mediate (if it is valid)."""
     spec = build(MediatorSpec, raw, path)
+    if scenario is None:
+        return spec
     if spec.style not in STYLES:
         raise ConfigError(f"{path}.style", spec.style, f"one of {', '.join(STYLES)}")
     stages = scenario.stage_names
