@@ -88,3 +88,8 @@ def load_summary(folder: Path) -> dict[str, Any]:
 
 def load_runs(folder: Path, columns: list[str] | None = None) -> pd.DataFrame:
     return pd.read_parquet(Path(folder) / RUNS, columns=columns)
+
+
+def run_columns(folder: Path) -> list[str]:
+    """The column names of a saved run table, read from its schema alone."""
+    return list(pq.read_schema(Path(folder) / RUNS).names)

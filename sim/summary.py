@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from sim.estimators import kaplan_meier_quantiles, wilson
+from sim.results import load_runs, run_columns
 
 
 def _names(columns: pd.Index, prefix: str, suffix: str) -> list[str]:
     return [c[len(prefix):-len(suffix)] for c in columns
             if c.startswith(prefix) and c.endswith(suffix)]
+
+
+SUMMARY_SUFFIXES = (".signed", ".held", ".collapsed", ".stalls", ".violations",
+                   ".reported_violations", ".trust_in_mediator")
+SUMMARY_COLUMNS = ("agreement", "agreement_day", "agreement_held", "end_reason", "highest_stage")
+
+
+def summary_columns(columns: list[str]) -> list[str]:
+    """The run-table columns a summary reads, so large tables are never loaded whole."""
+    return [c for c in columns if c in SUMMARY_COLUMNS
+            or (c.startswith(("stage.", "party.")) and c.endswith(SUMMARY_SUFFIXES))]
+
+
+def summarise_saved(folder: Path, horizon: int) -> dict[str, Any]:
+    """The summary of a saved run table, reading only the columns it needs."""
+    return summarise(load_runs(folder, summary_columns(run_columns(folder))), horizon)
 
 
 def summarise(runs: pd.DataFrame, horizon: int) -> dict[str, Any]:

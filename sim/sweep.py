@@ -21,8 +21,8 @@ from tqdm import tqdm
 
 from sim.backends import Backend
 from sim.montecarlo import Chunk, Columns, plan, run_chunks
-from sim.results import SUMMARY, RunTable, load_runs, load_summary, write_json
-from sim.summary import summarise
+from sim.results import SUMMARY, RunTable, load_summary, write_json
+from sim.summary import summarise_saved
 
 CODE = Path(__file__).resolve().parent
 NUMBERS = ("config", "domain", "rules", "agents.py", "model.py", "tables.py", "truce.py",
@@ -61,7 +61,7 @@ class Point:
 def _finish(point: Point, folder: Path, meta: Mapping[str, Any]) -> dict[str, Any]:
     summary = {**meta, "point": point.index, "values": dict(point.values),
                "overrides": list(point.overrides),
-               **summarise(load_runs(folder), point.horizon)}
+               **summarise_saved(folder, point.horizon)}
     write_json(folder / SUMMARY, summary)
     return summary
 

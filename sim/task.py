@@ -30,12 +30,11 @@ from sim.results import (
     SUMMARY,
     TIMELINE,
     RunTable,
-    load_runs,
     write_csv,
     write_json,
 )
 from sim.settings import Settings, load_settings
-from sim.summary import format_summary, summarise
+from sim.summary import format_summary, summarise_saved
 
 
 def provenance() -> dict[str, Any]:
@@ -112,7 +111,7 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     if sink:
         _write_trace(sink[0], folder, echo)
     summary = {"kind": "run", **identity(settings),
-               **summarise(load_runs(folder), settings.scenario.horizon_days),
+               **summarise_saved(folder, settings.scenario.horizon_days),
                "labels": labels(settings), **provenance()}
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from sim.report import outcomes, sweeps, timeline
 from sim.report.data import Results
+from sim.results import run_columns
 
 MAX_COMPARED = 8  # sweeps with at most this many points get per-point curves
 
@@ -73,7 +74,10 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
     labels = s.get("labels", {})
     stages = list(s["stages"])
     name = label or str(s.get("mediator", "run"))
-    runs = results.runs()
+    wanted = [c for c in run_columns(results.folder) if c in ("agreement", "agreement_day")
+              or c.startswith("terms.") or c.endswith((".signed", ".first_spell_days",
+                                                        ".first_spell_collapsed"))]
+    runs = results.runs(wanted)
     agreed_terms = runs.loc[runs["agreement"], [c for c in runs if c.startswith("terms.")]]
     agreed_terms.columns = [c.removeprefix("terms.") for c in agreed_terms.columns]
     plots = [
