@@ -12,7 +12,8 @@ def violation_hazard(base: np.ndarray, incentive: np.ndarray, distrust: np.ndarr
     falls with verification. Capped at 1."""
     incentive_w, distrust_w, escalation_w = weights
     drive = incentive_w * incentive + distrust_w * distrust + escalation_w * escalating
-    return np.minimum(base * np.exp(drive) * (1.0 - verification), 1.0)
+    # Capped before exp: the hazard saturates at 1 anyway, and 0 * inf must not become NaN.
+    return np.minimum(base * np.exp(np.minimum(drive, 50.0)) * (1.0 - verification), 1.0)
 
 
 def detection_chance(base: np.ndarray, verification: np.ndarray) -> np.ndarray:

@@ -41,3 +41,11 @@ def test_other_party_never_picks_oneself():
     own = np.tile(np.arange(4), (1000, 1))
     picked = other_party(own, rng.random(own.shape), 4)
     assert (picked != own).all() and picked.min() == 0 and picked.max() == 3
+
+
+def test_an_extreme_drive_saturates_without_overflow_or_nan():
+    with np.errstate(all="raise"):
+        assert hazard(incentive=1e6) == 1.0
+        zero = violation_hazard(np.array(0.0), np.array(1e6), np.array(0.0), np.array(0.0),
+                                np.array(0.0), WEIGHTS)
+    assert float(zero) == 0.0
