@@ -1,8 +1,9 @@
 """`negsim`: the Hydra entry point over `sim.task.run`.
 
-Bad input is caught before Hydra creates any folder: the config is composed once with Hydra's
-compose API and validated; any problem is one line on stderr and exit code 2. Set
-NEGSIM_DEBUG=1 (or HYDRA_FULL_ERROR=1) to see tracebacks instead.
+Bad input is caught before Hydra creates any folder: the config files are checked, then the
+config is composed once with Hydra's compose API and validated; every problem is one line on
+stderr naming its source, and the exit code is 2. Set NEGSIM_DEBUG=1 (or HYDRA_FULL_ERROR=1) to
+see tracebacks instead. Interrupts and write errors also end with one line.
 """
 
 from __future__ import annotations
