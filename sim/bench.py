@@ -1,0 +1,99 @@
+"""`negsim-bench`: measure throughput side by side and print a table (also written as JSON).
+
+- the engine (replicates in lockstep, chunked, on `workers` processes) on the baseline for
+  increasing `runs`: episodes/s and replicate-days/s;
+- the same rules run the way a Mesa user would, one model per replicate (R = 1 each, as
+  `mesa.batch_run` does), on a scaled-down amount of work, and the ratio;
+- speed-up from one worker to two; peak resident memory and whole-process time of `negsim`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sim.backends import Backend
+from sim.compose import compose_config
+from sim.model import NegotiationModel, simulate_chunk
+from sim.montecarlo import plan, run_chunks
+from sim.results import write_json
+from sim.settings import load_settings
+
+
+def engine(runs: int, workers: int, chunk_size: int = 5000) -> dict[str, float]:
+    """Episodes and replicate-days per second of the Monte Carlo engine (no files written)."""
+    s = load_settings(compose_config([]))
+    simulate = partial(simulate_chunk, s.scenario, s.mediator)
+    started = time.perf_counter()
+    days = 0
+    for _, columns in run_chunks([(simulate, c) for c in plan(runs, chunk_size, 1)],
+                                 Backend("local", workers)):
+        days += int(columns["end_day"].astype(np.int64).sum())
+    seconds = time.perf_counter() - started
+    return {"runs": runs, "workers": workers, "seconds": seconds,
+            "episodes_per_s": runs / seconds, "replicate_days_per_s": days / seconds}
+
+
+def one_model_per_replicate(episodes: int) -> dict[str, float]:
+    """The same rules, one Mesa model per episode (R = 1), on one core."""
+    s = load_settings(compose_config([]))
+    seeds = np.random.SeedSequence(1).spawn(episodes)
+    started = time.perf_counter()
+    for seed in seeds:
+        NegotiationModel(s.scenario, s.mediator, 1, seed).run()
+    seconds = time.perf_counter() - started
+    return {"episodes": episodes, "seconds": seconds, "episodes_per_s": episodes / seconds}
+
+
+def whole_process(runs: int) -> dict[str, float]:
+    """`negsim runs=N` from start to exit, report included; peak memory of its processes."""
+    script = Path(sys.executable).with_name("negsim")
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        subprocess.run([str(script), f"runs={runs}", f"hydra.run.dir={folder}/run",
+                        "montecarlo.progress=false"], check=True, capture_output=True)
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"runs": runs, "seconds": seconds, "peak_rss_mb_so_far": peak}
+
+
+def main() -> None:
+    """Console script `negsim-bench [--max-runs N]`."""
+    parser = argparse.ArgumentParser(prog="negsim-bench", description=__doc__)
+    parser.add_argument("--max-runs", type=int, default=100_000,
+                        help="largest engine size (10^6 takes minutes)")
+    args = parser.parse_args()
+    sizes = [n for n in (1_000, 10_000, 100_000, 1_000_000) if n <= args.max_runs]
+    result: dict[str, Any] = {"engine": [engine(n, 2) for n in sizes]}
+    one = engine(20_000, 1)
+    result["speed_up"] = {"one_worker": one, "two_workers": engine(20_000, 2)}
+    result["speed_up"]["ratio"] = (result["speed_up"]["two_workers"]["episodes_per_s"]
+                                   / one["episodes_per_s"])
+    mesa_way = one_model_per_replicate(200)
+    result["one_model_per_replicate"] = mesa_way
+    result["engine_vs_mesa_way_one_core"] = one["episodes_per_s"] / mesa_way["episodes_per_s"]
+    result["whole_process"] = [whole_process(n) for n in (1_000, 10_000)]
+    folder = Path("results/bench") / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json(folder / "bench.json", result)
+    print(f"{'engine, 2 workers':<34}{'runs':>10}{'episodes/s':>14}{'replicate-days/s':>18}")
+    for row in result["engine"]:
+        print(f"{'':<34}{row['runs']:>10,}{row['episodes_per_s']:>14,.0f}"
+              f"{row['replicate_days_per_s']:>18,.0f}")
+    print(f"one model per replicate (1 core): {mesa_way['episodes_per_s']:,.1f} episodes/s; "
+          f"engine on 1 core is {result['engine_vs_mesa_way_one_core']:.1f}x faster")
+    print(f"speed-up 1 -> 2 workers: {result['speed_up']['ratio']:.2f}x")
+    for row in result["whole_process"]:
+        print(f"negsim runs={row['runs']:,}: {row['seconds']:.1f} s whole process, peak RSS "
+              f"so far {row['peak_rss_mb_so_far']:.0f} MB")
+    print(f"written to {folder / 'bench.json'}")
