@@ -83,7 +83,12 @@ def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
     candidate_utility (C, n), disagreement (R, n), nash_weights (R, n). Where no candidate
     gives every party a positive surplus, the candidate with the largest smallest surplus is
     chosen, so the mediator still proposes its best compromise. Returns (R,) indices.
+
+    With two parties whose utilities rise and fall monotonically along the candidates (always
+    so for compromises of two ideal points), the same maximum is found by bisection.
     """
+    if is_two_party_line(candidate_utility):
+        return _line_choice(candidate_utility, disagreement, nash_weights)
     surplus = candidate_utility[None, :, :] - disagreement[:, None, :]  # (R, C, n)
     worst = surplus.min(axis=-1)  # (R, C)
     feasible = worst > 0
@@ -93,3 +98,47 @@ def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
     best_nash = score.argmax(axis=1)
     best_maximin = worst.argmax(axis=1)
     return np.where(feasible.any(axis=1), best_nash, best_maximin)
+
+
+def is_two_party_line(candidate_utility: np.ndarray) -> bool:
+    """Two parties, the first's utility never falling and the second's never rising."""
+    if candidate_utility.shape[1] != 2:
+        return False
+    steps = np.diff(candidate_utility, axis=0)
+    return bool((steps[:, 0] >= 0).all() and (steps[:, 1] <= 0).all())
+
+
+def _line_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
+                 nash_weights: np.ndarray) -> np.ndarray:
+    """The Nash choice along a two-party line: the feasible candidates form an interval, on
+    which the log Nash product is concave, so its first maximum is found by bisection on its
+    slope; with no feasible candidate, the largest smallest surplus sits where the surpluses
+    cross."""
+    first, second = candidate_utility[:, 0], candidate_utility[:, 1]
+    d_first, d_second = disagreement[:, 0], disagreement[:, 1]
+    last = len(first) - 1
+    low = np.searchsorted(first, d_first, side="right")
+    high = last - np.searchsorted(second[::-1], d_second, side="right")
+
+    def score(c: np.ndarray) -> np.ndarray:
+        return (nash_weights[:, 0] * np.log(first[c] - d_first)
+                + nash_weights[:, 1] * np.log(second[c] - d_second))
+
+    feasible = low <= high
+    lo, hi = np.where(feasible, low, 0), np.where(feasible, high, 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        while (lo < hi).any():
+            mid = (lo + hi) // 2
+            falling = score(np.minimum(mid + 1, last)) <= score(mid)
+            searching = lo < hi
+            hi = np.where(searching & falling, mid, hi)
+            lo = np.where(searching & ~falling, mid + 1, lo)
+    gap = (first - second)[None, :]
+    cross = np.clip(np.searchsorted(gap[0], d_first - d_second, side="left"), 0, last)
+    before = np.maximum(cross - 1, 0)
+
+    def worst(c: np.ndarray) -> np.ndarray:
+        return np.minimum(first[c] - d_first, second[c] - d_second)
+
+    maximin = np.where(worst(before) >= worst(cross), before, cross)
+    return np.where(feasible, lo, maximin)

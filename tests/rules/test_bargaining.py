@@ -90,3 +90,33 @@ def test_simplex_lattice_covers_the_simplex():
     assert len(points) == 15  # C(4 + 2, 2)
     assert points.sum(axis=1) == pytest.approx(np.ones(15))
     assert points.min() >= 0
+
+
+def brute_force(u, d, w):
+    """The definition: score every candidate, take the first maximum."""
+    surplus = u[None] - d[:, None]
+    worst = surplus.min(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.where(worst > 0, (w[:, None] * np.log(np.where(surplus > 0, surplus, 1))).sum(-1),
+                         -np.inf)
+    return np.where((worst > 0).any(1), score.argmax(1), worst.argmax(1)), score, worst
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_bisection_finds_the_same_nash_choice_as_scoring_every_candidate(seed):
+    rng = np.random.default_rng(seed)
+    ideal = np.array([[1.0, 0.3, 0.9], [0.0, 0.8, 0.9]])
+    salience = rng.dirichlet(np.ones(3), size=2)
+    terms = candidate_terms(simplex_lattice(2, 200), ideal, np.ones(3))
+    u = utility(terms, ideal, salience)
+    d = rng.uniform(-0.2, 1.2, size=(4000, 2))
+    w = rng.uniform(0.5, 1.5, size=(4000, 2))
+    fast = nash_choice(u, d, w)
+    slow, score, worst = brute_force(u, d, w)
+    rows = np.arange(len(d))
+    feasible = np.isfinite(score).any(1)
+    assert feasible.any() and (~feasible).any()
+    np.testing.assert_allclose(score[rows, fast][feasible], score[rows, slow][feasible], rtol=0,
+                               atol=1e-12)
+    np.testing.assert_allclose(worst[rows, fast][~feasible], worst[rows, slow][~feasible],
+                               rtol=0, atol=1e-12)
