@@ -138,6 +138,4 @@ def override(path: str, value: Any) -> str:
         return f"{path}={float(value)!r}"
     if isinstance(value, np.integer):
         return f"{path}={int(value)}"
-    if isinstance(value, bool):
-        return f"{path}={str(value).lower()}"
     return f"{path}={value}"

@@ -57,7 +57,7 @@ class NegotiationModel(mesa.Model):
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
-        self._update_prospects()
+        self._update_prospects(self._daily_cost())
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
 
@@ -118,8 +118,9 @@ class NegotiationModel(mesa.Model):
         table = self.party_table
         advance_balance(self.log_capability, table.drift, table.volatility,
                         shocks * live[:, None], jump * live[:, None])
-        self.cost_borne += self._daily_cost() * live[:, None]
-        self._update_prospects()
+        daily = self._daily_cost()
+        self.cost_borne += daily * live[:, None]
+        self._update_prospects(daily)
 
     def _daily_cost(self) -> np.ndarray:
         """Each party's cost of one more day of war (R, n), less what truces in force avert."""
@@ -128,11 +129,11 @@ class NegotiationModel(mesa.Model):
         pressure = 1.0 + self.mediator.pressure
         return self.party_table.params["cost_per_day"] * pressure * (1.0 - relief)[:, None]
 
-    def _update_prospects(self) -> None:
+    def _update_prospects(self, daily_cost: np.ndarray) -> None:
         """Chances of prevailing, reservation values (R, n, S) and option values (R, n)."""
         lay = self.layout
         self.p_win = contest_success(self.log_capability, self.decisiveness)
-        cost_of_war = self._daily_cost() * self.cost_horizon[:, None]
+        cost_of_war = daily_cost * self.cost_horizon[:, None]
         self.reservation = reservation(self.p_win, cost_of_war, lay.ideal, lay.salience,
                                        lay.stage_issues)
         self.option = option_value(self.p_win, self.party_table.drift, self.decisiveness,

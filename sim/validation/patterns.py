@@ -9,11 +9,9 @@ import numpy as np
 from scipy import stats
 from scipy.stats import qmc
 
-from sim.config.distributions import Distribution
-from sim.config.sampling import parameters
 from sim.design import override
 from sim.estimators import wilson
-from sim.settings import load_settings
+from sim.settings import load_settings, uncertain_ranges
 from sim.validation.cases import Row, config, pct, simulate
 
 FULL_FIRST = "mediator.ladder=[[full_ceasefire],[settlement]]"
@@ -88,8 +86,7 @@ def calibrate(draws: int, replicates: int, seed: int) -> tuple[list[Row], dict]:
     ranges (Latin hypercube), keep the draws whose runs reproduce all four patterns, and report
     the region kept and P(agreement) under it: the calibrated forecast."""
     base = load_settings(config())
-    priors = {path: value.range() for path, value in parameters(base.scenario, "scenario").items()
-              if isinstance(value, Distribution)}
+    priors = uncertain_ranges(base.scenario, base.mediator)
     unit = qmc.LatinHypercube(d=len(priors), seed=seed).random(draws)
     kept, agreements = [], []
     for row in unit:
