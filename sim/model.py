@@ -146,7 +146,7 @@ class NegotiationModel(mesa.Model):
         n = len(self.parties)
         # Drawn every day whatever the state, so that each replicate's stream stays aligned
         # across configurations (common random numbers).
-        draws = self.streams["violation"].random((5, *in_force.shape, n))
+        draws = self.streams["violation"].random((5, *in_force.shape, n), dtype=np.float32)
         if not in_force.any():
             return
         weight = np.maximum(lay.weight[None], 1e-12)  # (1, n, S)
@@ -164,7 +164,7 @@ class NegotiationModel(mesa.Model):
         scapegoat = other_party(np.arange(n), draws[3], n)
         reports = blame(violated, detected, correct, scapegoat)
         false = in_force[..., None] & (draws[4] < mon["false_report_per_day"])
-        reports += (false[..., None] * np.eye(n, dtype=np.int32)[scapegoat]).sum(axis=-2)
+        reports += blame(false, np.True_, np.False_, scapegoat)  # always pinned on another
         self._observe(reports.sum(axis=1), in_force.any(axis=1))
         self._log("violation", violated, per_stage_party=True)
         self._log("report", reports > 0, per_stage_party=True)

@@ -12,3 +12,23 @@ def test_engine_reports_throughput():
 def test_one_model_per_replicate_runs_the_same_rules():
     row = one_model_per_replicate(3)
     assert row["episodes"] == 3 and row["episodes_per_s"] > 0
+
+
+def test_memory_of_a_process_tree_counts_its_children():
+    import os
+    import subprocess
+    import sys
+
+    from sim.bench import _tree_rss_mb
+
+    alone = _tree_rss_mb(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = b'x' * (300 * 2**20); "
+                              "print(flush=True); time.sleep(30)"], stdout=subprocess.PIPE)
+    try:
+        child.stdout.readline()  # the child holds its 300 MB from here
+        with_child = _tree_rss_mb(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert alone > 0
+    assert with_child - alone > 250

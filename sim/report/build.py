@@ -80,12 +80,12 @@ def _render(plots: list[Plot], folder: Path) -> list[tuple[Plot, str]]:
     with PdfPages(pdf_tmp, metadata={"CreationDate": None, "Creator": "negsim"}) as pdf:
         for plot in plots:
             fig = plot.draw()
-            _publish(out / f"{plot.name}.png", lambda p, f=fig: f.savefig(p, format="png", dpi=110))
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=110)  # drawn once: the file and the page
+            _publish(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
             _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
                 p, format="svg", metadata={"Date": None}))
             pdf.savefig(fig)
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=110)
             embedded.append((plot, base64.b64encode(buffer.getvalue()).decode("ascii")))
             plt.close(fig)
     os.replace(pdf_tmp, folder / "report.pdf")

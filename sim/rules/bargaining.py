@@ -38,8 +38,11 @@ def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,
     Returns (R, n, S).
     """
     closeness = 1.0 - np.abs(ideal[:, None, :] - ideal[None, :, :])  # (n, n, K)
-    per_issue = np.einsum("rj,ijk->rik", p_win, closeness) * salience  # (R, n, K)
-    return per_issue @ stage_issues.T
+    n, stages = ideal.shape[0], stage_issues.shape[0]
+    # What party i gets on stage s if party j wins, (n_j, n_i * S): small, so one matrix
+    # product over the replicates does the rest.
+    stakes = np.einsum("ijk,ik,sk->jis", closeness, salience, stage_issues).reshape(n, n * stages)
+    return (p_win @ stakes).reshape(*p_win.shape[:-1], n, stages)
 
 
 def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, ideal: np.ndarray,

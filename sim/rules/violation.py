@@ -29,8 +29,11 @@ def blame(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
     reports = (seen & correct).astype(np.int32)
     misattributed = seen & ~correct
     n = violated.shape[-1]
-    onto = np.eye(n, dtype=np.int32)[scapegoat]  # (..., n, n): row i is the one-hot of its scapegoat
-    reports += (misattributed[..., None] * onto).sum(axis=-2)
+    for culprit in range(n):  # slices, not a reduction: the party axis is short
+        wrongly = misattributed[..., culprit]
+        for target in range(n):
+            if target != culprit:
+                reports[..., target] += wrongly & (scapegoat[..., culprit] == target)
     return reports
 
 
