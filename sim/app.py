@@ -1,0 +1,191 @@
+"""negsim in the browser: Mesa's SolaraViz over one episode (R = 1) of the negotiation.
+
+Start it with `negsim-app` (or `solara run sim.app`). Set the levers in the sidebar, press
+Reset to build the episode they describe, then Step or play it; the likelihood panel runs a
+quick Monte Carlo of the same settings. The model never imports this module.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import solara
+from mesa.visualization import Slider, SolaraViz
+
+from sim import explore
+from sim.config.errors import ConfigError
+from sim.levers import QUICK_RUNS, Levers, defaults, likelihood, options, settings_for
+from sim.model import NegotiationModel
+
+START = defaults()
+
+
+class EpisodeModel(NegotiationModel):
+    """One episode built from the levers: the keyword form SolaraViz re-creates on Reset."""
+
+    def __init__(self, scenario_name: str = START.scenario, strategy: str = START.strategy,
+                 trust_first: float = START.trust_first, trust_second: float = START.trust_second,
+                 delay_prize: float = START.delay_prize, bias: float = START.bias,
+                 carrot_budget: float = START.carrot_budget, stick_size: float = START.stick_size,
+                 patience_rounds: int = START.patience_rounds, seed: int | str = START.seed) -> None:
+        notices: list[str] = []
+        try:
+            number = int(str(seed).strip())
+        except ValueError:
+            number = START.seed
+            notices.append(f"seed {seed!r} is not a whole number; using {number}")
+        wanted = Levers(scenario=scenario_name, strategy=strategy, trust_first=trust_first,
+                        trust_second=trust_second, delay_prize=delay_prize, bias=bias,
+                        carrot_budget=carrot_budget, stick_size=stick_size,
+                        patience_rounds=int(patience_rounds), seed=abs(number))
+        self.levers, notice = fitting(wanted)
+        settings = settings_for(self.levers)
+        super().__init__(settings.scenario, settings.mediator, replicates=1, seed=self.levers.seed,
+                         trace=True)
+        self.notice = "; ".join([*notices, notice] if notice else notices)
+
+
+def fitting(wanted: Levers) -> tuple[Levers, str]:
+    """The levers as asked or, where the strategy's ladder does not fit the scenario, with the
+    first strategy that does, and a line saying so."""
+    try:
+        settings_for(wanted)
+        return wanted, ""
+    except ConfigError as problem:
+        for strategy in options("mediator"):
+            candidate = Levers(**{**wanted.__dict__, "strategy": strategy})
+            try:
+                settings_for(candidate)
+            except ConfigError:
+                continue
+            return candidate, f"{problem}; using strategy {strategy} instead"
+        raise
+
+
+def _figure(make: Any) -> Any:
+    return solara.FigureMatplotlib(make, format="png", bbox_inches="tight")
+
+
+def balance(model: EpisodeModel) -> Any:
+    timeline, _ = explore.episode_tables(model)
+    return _figure(explore.balance_figure(timeline, explore.labels(model)[0]))
+
+
+def trust(model: EpisodeModel) -> Any:
+    timeline, _ = explore.episode_tables(model)
+    return _figure(explore.trust_figure(timeline, explore.labels(model)[0]))
+
+
+def offers(model: EpisodeModel) -> Any:
+    _, events = explore.episode_tables(model)
+    return _figure(explore.offers_figure(events, explore.labels(model)[0]))
+
+
+def stages(model: EpisodeModel) -> Any:
+    timeline, _ = explore.episode_tables(model)
+    with solara.Column(gap="0px") as column:
+        solara.Text(explore.stage_now(model), style={"font-weight": "bold"})
+        _figure(explore.stages_figure(timeline, explore.labels(model)[1],
+                                      explore.stage_status(model)))
+    return column
+
+
+def violations(model: EpisodeModel) -> Any:
+    _, events = explore.episode_tables(model)
+    return _figure(explore.violations_figure(events, explore.labels(model)[0]))
+
+
+def event_log(model: EpisodeModel) -> Any:
+    with solara.Card("What happened, in words (latest last)") as card:
+        if model.notice:
+            solara.Warning(model.notice)
+        solara.Preformatted(explore.story(model, last=16),
+                            style_="white-space: pre-wrap; font-size: 12px; margin: 0")
+    return card
+
+
+last_estimate: solara.Reactive[tuple[Levers, dict] | None] = solara.reactive(None)
+"""(levers, summary) of the last finished estimate. Solara keeps one per browser session; it
+outlives Reset, which rebuilds every panel."""
+
+
+@solara.component
+def LikelihoodPanel(model: EpisodeModel) -> None:
+    """P(agreement) with its 95% interval and the stage funnel, for the episode's settings."""
+    estimate = last_estimate
+
+    def run() -> None:
+        levers, started = model.levers, time.perf_counter()
+        summary = likelihood(levers, QUICK_RUNS)
+        estimate.set((levers, summary | {"seconds": time.perf_counter() - started}))
+
+    task = solara.lab.use_task(run, dependencies=None)
+    with solara.Card("Likelihood of agreement"):
+        solara.Button(f"Estimate ({QUICK_RUNS:,} runs)", on_click=task, disabled=task.pending,
+                      color="primary")
+        if task.pending:
+            solara.Text("Running the Monte Carlo...")
+            solara.ProgressLinear(True)
+        if task.error:
+            solara.Error(f"The estimate failed: {task.exception}")
+        if estimate.value is not None:
+            levers, summary = estimate.value
+            p = summary["agreement"]
+            solara.Markdown(
+                f"**P(agreement) = {100 * p['p']:.1f}%** (95% CI {100 * p['ci_low']:.1f}–"
+                f"{100 * p['ci_high']:.1f}%) over {summary['runs']:,} runs, seed {levers.seed} "
+                f"({summary['seconds']:.1f} s).")
+            if levers != model.levers:
+                solara.Warning("The settings have changed since: estimate again.")
+            _figure(explore.funnel_figure(summary, explore.labels(model)[1]))
+
+
+def likelihood_panel(model: EpisodeModel) -> Any:
+    return LikelihoodPanel(model)
+
+
+LEGEND = """**The levers** (press *Reset* to apply them; *Step* advances a week, the render interval).
+
+- **Trust X→others**: a side's initial mean trust that the others comply (its Beta prior's
+  strength is kept).
+- **Delay prize**: what the stalling side gains by holding out, as a share of the stake.
+- **Bias to X**: the mediator's extra Nash weight on the first side.
+- **Carrots**: side-payments the mediator can fund (share of the stake);
+  **Sticks**: the rise in the blocking side's daily war cost per stick.
+- **Patience**: rounds without a signing before the mediator presses or walks away.
+- **Seed**: the episode's and the estimate's random numbers.
+"""
+
+
+def legend(model: EpisodeModel) -> Any:
+    with solara.Card("About the controls") as card:
+        solara.Markdown(LEGEND)
+        solara.Text(f"Current settings: {model.levers}")
+    return card
+
+
+def _controls() -> dict[str, Any]:
+    """The sidebar: scenario and strategy, the levers (see sim/levers.py), a seed."""
+    first, second = list(EpisodeModel().world.parties)[:2]
+    return {
+        "scenario_name": {"type": "Select", "label": "Scenario", "value": START.scenario,
+                          "values": options("scenario")},
+        "strategy": {"type": "Select", "label": "Mediator strategy", "value": START.strategy,
+                     "values": options("mediator")},
+        "trust_first": Slider(f"Trust {first}→others", START.trust_first, 0.05, 0.95, 0.025),
+        "trust_second": Slider(f"Trust {second}→others", START.trust_second, 0.05, 0.95, 0.025),
+        "delay_prize": Slider("Delay prize", START.delay_prize, 0.0, 0.3, 0.01),
+        "bias": Slider(f"Bias to {first}", START.bias, 0.0, 1.0, 0.05),
+        "carrot_budget": Slider("Carrots", START.carrot_budget, 0.0, 0.2, 0.01),
+        "stick_size": Slider("Sticks", START.stick_size, 0.0, 2.0, 0.1),
+        "patience_rounds": Slider("Patience", START.patience_rounds, 1, 20, 1),
+        "seed": {"type": "InputText", "label": "Seed", "value": str(START.seed)},
+    }
+
+
+COMPONENTS = [stages, event_log, balance, trust, offers, violations, likelihood_panel,
+              legend]
+
+page = SolaraViz(EpisodeModel(), components=COMPONENTS, model_params=_controls(),
+                 name="negsim: one negotiation, day by day", play_interval=150, render_interval=7)

@@ -1,0 +1,152 @@
+"""The main levers of a negotiation, as one might turn them by hand, mapped onto a config.
+
+The interactive app (`sim/app.py`) offers these as controls; this module knows nothing of the
+app, so tests and scripts can turn the same levers and get validated settings.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from sim.compose import CONFIG_DIR, compose_config
+from sim.config.errors import ConfigError
+from sim.settings import Settings, load_settings
+
+
+@dataclass(frozen=True, kw_only=True)
+class Levers:
+    """What the analyst sets. Trust is the mean of a party's Beta prior (its strength is kept)."""
+
+    scenario: str = "black_sea_2025"
+    strategy: str = "sea_first"
+    trust_first: float = 0.5  # first party's initial trust that the others comply, 0-1
+    trust_second: float = 0.375  # second party's initial trust in the others, 0-1
+    delay_prize: float = 0.10  # the stalling party's gain from holding out, share of the stake
+    bias: float = 0.3  # the mediator's extra Nash weight on the first party
+    carrot_budget: float = 0.05  # side-payments the mediator can fund, share of the stake
+    stick_size: float = 0.5  # rise in the blocking party's daily war cost per stick
+    patience_rounds: int = 6  # rounds without a signing before the mediator presses or leaves
+    seed: int = 1
+
+
+def options(group: str) -> list[str]:
+    """The names a config group offers (scenario, mediator), from configs/<group>/."""
+    from pathlib import Path
+
+    return sorted(p.stem for p in (Path(CONFIG_DIR) / group).glob("*.yaml"))
+
+
+@cache
+def _composed(scenario: str, strategy: str) -> dict[str, Any]:
+    return compose_config([f"scenario={scenario}", f"mediator={strategy}", "runs=1"])
+
+
+def defaults(scenario: str = "black_sea_2025", strategy: str = "sea_first") -> Levers:
+    """The levers as the scenario and strategy set them, so controls start where configs are."""
+    cfg = _composed(scenario, strategy)
+    parties = list(cfg["scenario"]["parties"])
+    first, second = (cfg["scenario"]["parties"][p] for p in parties[:2])
+    med = cfg["mediator"]
+    return Levers(scenario=scenario, strategy=strategy,
+                  trust_first=_trust_mean(first["trust"].get(parties[1])),
+                  trust_second=_trust_mean(second["trust"].get(parties[0])),
+                  delay_prize=_number(cfg["scenario"]["parties"][_staller(cfg)]["delay"]["prize"]),
+                  bias=float(med.get("bias", {}).get(parties[0], 0.0)),
+                  carrot_budget=float(med["leverage"]["carrot_budget"]),
+                  stick_size=float(med["leverage"]["stick_size"]),
+                  patience_rounds=int(med["patience_rounds"]))
+
+
+def settings_for(levers: Levers) -> Settings:
+    """Validated settings of the chosen scenario and strategy with the levers applied.
+
+    Raises ConfigError (one line naming the key) when, e.g., the strategy's ladder does not
+    fit the scenario's stages.
+    """
+    for field in fields(Levers):
+        if field.name in ("scenario", "strategy"):
+            continue
+        value = getattr(levers, field.name)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise ConfigError(field.name, value, "a number")
+    for group, name in (("scenario", levers.scenario), ("mediator", levers.strategy)):
+        if name not in options(group):
+            raise ConfigError(group, name, f"one of {', '.join(options(group))}")
+    for name in ("trust_first", "trust_second"):
+        if not 0.0 < getattr(levers, name) < 1.0:
+            raise ConfigError(name, getattr(levers, name), "a mean trust strictly between 0 and 1")
+    cfg = copy.deepcopy(_composed(levers.scenario, levers.strategy))
+    parties = list(cfg["scenario"]["parties"])
+    if len(parties) < 2:
+        raise ConfigError("scenario.parties", parties, "at least two parties")
+    table = cfg["scenario"]["parties"]
+    for truster, mean in ((parties[0], levers.trust_first), (parties[1], levers.trust_second)):
+        for other in parties:
+            if other != truster:
+                table[truster]["trust"][other] = _prior(table[truster]["trust"].get(other), mean)
+    table[_staller(cfg)]["delay"]["prize"] = float(levers.delay_prize)
+    mediator = cfg["mediator"]
+    mediator["bias"] = {parties[0]: float(levers.bias)} if levers.bias else {}
+    mediator["leverage"]["carrot_budget"] = float(levers.carrot_budget)
+    mediator["leverage"]["stick_size"] = float(levers.stick_size)
+    mediator["patience_rounds"] = int(levers.patience_rounds)
+    cfg["seed"] = int(levers.seed)
+    return load_settings(cfg)
+
+
+def _staller(cfg: dict[str, Any]) -> str:
+    """The party that stalls: the one with the largest prize from delay (the first on a tie)."""
+    parties = cfg["scenario"]["parties"]
+    return max(parties, key=lambda p: _number(parties[p]["delay"]["prize"]))
+
+
+def _number(value: Any) -> float:
+    """A fixed number, or the centre of a distribution (its mode, mean or mid-range)."""
+    if isinstance(value, dict):
+        for key in ("mode", "mean"):
+            if key in value:
+                return float(value[key])
+        if "low" in value and "high" in value:
+            return (float(value["low"]) + float(value["high"])) / 2
+        raise ConfigError("<lever>", value, "a number or a distribution with low and high")
+    return float(value)
+
+
+def _trust_mean(prior: dict[str, float] | None) -> float:
+    if not prior:
+        return 0.5
+    alpha, beta = _number(prior["alpha"]), _number(prior["beta"])
+    return alpha / (alpha + beta)
+
+
+def _prior(prior: dict[str, float] | None, mean: float) -> dict[str, float]:
+    """A Beta prior with the given mean and the old one's strength (alpha + beta; 2 if none)."""
+    strength = _number(prior["alpha"]) + _number(prior["beta"]) if prior else 2.0
+    return {"alpha": mean * strength, "beta": (1.0 - mean) * strength}
+
+
+QUICK_RUNS = 20_000
+
+
+def likelihood(levers: Levers, runs: int = QUICK_RUNS, workers: int | None = None,
+               chunk_size: int = 5_000) -> dict[str, Any]:
+    """A quick Monte Carlo of the levers' settings: the summary `negsim` would write (agreement
+    with its Wilson interval, the stage funnel, Kaplan-Meier times), seeded by `levers.seed`."""
+    from functools import partial
+
+    import pandas as pd
+
+    from sim.backends import Backend
+    from sim.model import simulate_chunk
+    from sim.montecarlo import plan, run_chunks
+    from sim.summary import summarise
+
+    settings = settings_for(levers)
+    simulate = partial(simulate_chunk, settings.scenario, settings.mediator)
+    work = [(simulate, chunk) for chunk in plan(runs, chunk_size, levers.seed)]
+    columns = [c for _, c in run_chunks(work, Backend("local", workers))]
+    table = pd.concat([pd.DataFrame(c) for c in columns], ignore_index=True)
+    return summarise(table, settings.scenario.horizon_days)

@@ -1,0 +1,108 @@
+"""`negsim-app`: serve the interactive app (sim/app.py) on localhost with Solara.
+
+Solara's page loads its JavaScript and CSS from a public CDN, through a caching proxy in the
+server. Where that CDN cannot be reached (offline machines, CI), the same files are taken from
+the npm registry once and put in the proxy's cache, so the page loads with no CDN at all.
+Kept apart from the app so that a missing optional extra gives one clear line, not a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import urllib.request
+from pathlib import Path
+
+APP = "sim.app"
+REGISTRY = "https://registry.npmjs.org"
+PINNED = re.compile(r"((?:@[\w.-]+/)?[\w.-]+)@(\d+\.\d+\.\d+(?:-[\w.]+)?)/")
+"""An npm package pinned to an exact version in a CDN path: name@1.2.3/..."""
+
+
+def command(port: int, host: str) -> list[str]:
+    """The `solara run` command line that serves the app."""
+    return [sys.executable, "-m", "solara", "run", APP, "--host", host, "--port", str(port),
+            "--production", "--no-open", "--log-level", "warning"]
+
+
+def packages_needed() -> set[tuple[str, str]]:
+    """The npm packages (name, version) that Solara's page and components ask the CDN for:
+    every exact-version path in its page template, widgets and components."""
+    import solara
+    from solara.server.settings import assets
+
+    root = Path(solara.__file__).parent
+    sources = [root / "server" / "templates" / "solara.html.j2",
+               *(root / "widgets" / "vue").glob("*.vue"),
+               *(root / "components").glob("*.vue"), *(root / "components").glob("*.py")]
+    text = "\n".join([assets.fontawesome_path, *(p.read_text(encoding="utf-8") for p in sources)])
+    return {(m.group(1), m.group(2)) for m in PINNED.finditer(text)}
+
+
+def cache_dir() -> Path:
+    from solara.server.settings import assets
+
+    return Path(assets.proxy_cache_dir)
+
+
+def prepare_assets(cache: Path, packages: set[tuple[str, str]], fetch=None) -> list[str]:
+    """Put each package in the proxy cache as `name@version/` unless it is there; returns
+    the packages fetched. Each is unpacked beside the cache and moved in whole, so a killed
+    download never leaves half a package that the server would take for the real thing."""
+    fetch = fetch or _download
+    fetched = []
+    for name, version in sorted(packages):
+        target = cache / f"{name}@{version}"
+        if target.is_dir():
+            continue
+        data = fetch(f"{REGISTRY}/{name}/-/{name.split('/')[-1]}-{version}.tgz")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+            with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+                archive.extractall(scratch, filter="data")
+            root = next(Path(scratch).iterdir())  # npm packs under package/ (or the name)
+            os.replace(root, target)
+        fetched.append(f"{name}@{version}")
+    return fetched
+
+
+def _download(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return response.read()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console script `negsim-app [--port N] [--host H]`."""
+    parser = argparse.ArgumentParser(prog="negsim-app", description=__doc__)
+    parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    args = parser.parse_args(argv)
+    if not 0 <= args.port <= 65535:
+        print(f"negsim-app: --port: got {args.port}; expected a port number 0-65535",
+              file=sys.stderr)
+        sys.exit(2)
+    if importlib.util.find_spec("solara") is None:
+        print("negsim-app: the app needs the optional extra: pip install -e '.[app]'",
+              file=sys.stderr)
+        sys.exit(2)
+    try:
+        for package in prepare_assets(cache_dir(), packages_needed()):
+            print(f"negsim-app: fetched {package} from the npm registry", flush=True)
+    except OSError as error:
+        print(f"negsim-app: could not fetch the page's scripts from {REGISTRY}: {error}",
+              file=sys.stderr)
+        sys.exit(1)
+    os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    print(f"negsim-app: serving on http://{args.host}:{args.port} (Ctrl-C to stop)", flush=True)
+    cmd = command(args.port, args.host)
+    os.execv(cmd[0], cmd)
+
+
+if __name__ == "__main__":
+    main()

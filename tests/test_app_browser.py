@@ -1,0 +1,113 @@
+"""An analyst in a real browser: moves levers, steps the episode, runs the likelihood panel.
+
+Starts `negsim-app` on a free localhost port and drives Debian's Chromium with Playwright.
+"""
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ESTIMATE = re.compile(r"P\(agreement\) = [\d.]+% \(95% CI [\d.]+–[\d.]+%\) "
+                      r"over 20,000 runs, seed \d+ \([\d.]+ s\)")
+
+# Each image drawn on a canvas and read back: equal strings mean equal pictures.
+PIXELS = """() => Array.from(document.images).filter(i => i.naturalWidth > 100).map(img => {
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+  canvas.getContext('2d').drawImage(img, 0, 0);
+  return canvas.toDataURL();
+})"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("app") / "server.log"
+    script = Path(sys.executable).with_name("negsim-app")
+    with open(log, "wb") as out:
+        server = subprocess.Popen([str(script), "--port", str(port)], stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 240  # the first start fetches the page's scripts from npm
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"negsim-app did not start:\n{log.read_text()}")
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def _slider_to_end(page: Page, label: str) -> None:
+    """Focus a slider's thumb and press End, as a keyboard user would."""
+    row = page.locator(".v-input").filter(has=page.get_by_text(label, exact=True))
+    thumb = row.locator("[role=slider]")
+    thumb.focus()
+    thumb.press("End")
+
+
+def _step_to_day(page: Page, day: int) -> None:
+    page.get_by_role("button", name="Step").click()
+    expect(page.get_by_text(f"Day {day} of 365", exact=False)).to_be_visible(timeout=30_000)
+
+
+def _estimate(page: Page) -> str:
+    """Run the likelihood panel and wait for an estimate of the current settings."""
+    page.get_by_role("button", name=re.compile(r"Estimate")).click()
+    expect(page.get_by_text("The settings have changed since")).to_have_count(0, timeout=180_000)
+    found = page.get_by_text(ESTIMATE)
+    expect(found).to_be_visible(timeout=180_000)
+    return found.inner_text()
+
+
+def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app_url, tmp_path):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1300})
+        page.goto(app_url)
+        expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=60_000)
+        fresh = page.evaluate(PIXELS)
+        _step_to_day(page, 7)  # one step of the render interval: a week
+        week = page.evaluate(PIXELS)
+        # stages, balance, trust, offers redrawn (violations: still none to draw)
+        assert len(week) == 5 and all(fresh[i] != week[i] for i in range(4))
+        expect(page.get_by_text("The mediator proposes the Black Sea ceasefire", exact=False)
+               ).to_be_visible()
+        before = _estimate(page)
+        assert len(page.evaluate(PIXELS)) == 6  # the stage funnel has appeared
+
+        _slider_to_end(page, "Trust RU→others")
+        _slider_to_end(page, "Patience")
+        page.get_by_role("button", name="Reset").click()
+        expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("The settings have changed since")).to_be_visible()
+        _step_to_day(page, 7)
+        expect(page.get_by_text("trust_first=0.95", exact=False)).to_be_visible()
+        moved = page.evaluate(PIXELS)
+        assert moved[2] != week[2]  # the trust figure: Russia starts far more trusting
+        after = _estimate(page)
+        assert after != before
+        page.screenshot(path=str(tmp_path / "app.png"), full_page=True)
+        browser.close()
+    assert (tmp_path / "app.png").stat().st_size > 50_000
