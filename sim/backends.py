@@ -40,6 +40,14 @@ class Backend:
             delayed(fn)(*job) for job in jobs)
 
 
+def release_workers() -> None:
+    """Stop the idle local worker processes, which joblib keeps for reuse, so that what comes
+    after the Monte Carlo (summary, report) does not share the machine's memory with them."""
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
+
+
 def _dask_map(fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]], workers: int | None,
               scheduler: str | None) -> Iterator[Any]:
     """Submit jobs to Dask a window at a time and yield their results in order."""

@@ -113,14 +113,15 @@ class EventLog:
     def snapshot(self) -> None:
         """One timeline row per replicate per day: balance, trust, stage and reservations."""
         model = self.model
-        lay = model.layout
+        columns: dict[str, np.ndarray] = {"tier": model.tier}
+        for party in model.parties:
+            columns[f"p_win.{party.name}"] = model.p_win[:, party.index]
+            columns[f"trust.{party.name}"] = party.trust_in_others()
+            columns[f"mediator_trust.{party.name}"] = party.trust_in_mediator()
+        for s, stage in enumerate(model.layout.stages):
+            columns[f"status.{stage}"] = model.truces.status[:, s]
+        values = {k: v.tolist() for k, v in columns.items()}  # Python ints and floats
         for r in range(model.replicates):
-            row: dict[str, object] = {"replicate": r, "day": model.day,
-                                      "tier": int(model.tier[r])}
-            for party in model.parties:
-                row[f"p_win.{party.name}"] = float(model.p_win[r, party.index])
-                row[f"trust.{party.name}"] = float(party.trust_in_others()[r])
-                row[f"mediator_trust.{party.name}"] = float(party.trust_in_mediator()[r])
-            for s, stage in enumerate(lay.stages):
-                row[f"status.{stage}"] = int(model.truces.status[r, s])
+            row: dict[str, object] = {"replicate": r, "day": model.day}
+            row.update((k, v[r]) for k, v in values.items())
             self.timeline.append(row)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.backends import release_workers
 from sim.compose import compose_config
 from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
 from sim.domain.parameters import write_parameter_csv
@@ -96,6 +97,7 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
     computed = run_points(points, options.runs, options.seed, options.montecarlo.chunk_size,
                           options.engine, store, lambda p: meta[p.index],
                           options.montecarlo.progress)
+    release_workers()
     table = sweep_table(points, store)
     table.to_parquet(folder / "sweep.parquet", index=False)
     sensitivity = None

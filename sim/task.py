@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.backends import Backend, default_workers
+from sim.backends import Backend, default_workers, release_workers
 from sim.domain.parameters import write_parameter_csv
 from sim.episode import EVENT_COLUMNS
 from sim.model import NegotiationModel, representative_episode, simulate_chunk
@@ -108,6 +108,7 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
         table.abandon()
         raise
     table.close()
+    release_workers()
     if sink:
         _write_trace(sink[0], folder, echo)
     summary = {"kind": "run", **identity(settings),

@@ -23,6 +23,7 @@ from sim.results import write_csv
 
 FIGURES = "figures"
 matplotlib.rcParams["svg.hashsalt"] = "negsim"  # stable SVG ids: same results, same files
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: editable, searchable, quick
 STYLE = """body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;
 color:#222;line-height:1.45}h1{font-size:1.6em}p.summary{font-size:1.1em;background:#f3f6fa;
 padding:.8em 1em;border-left:4px solid #0072B2}figure{margin:1.5em 0}img{max-width:100%;
@@ -82,6 +83,7 @@ def _render(plots: list[Plot], folder: Path) -> list[tuple[Plot, str]]:
             fig = plot.draw()
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=110)  # drawn once: the file and the page
+            fig.set_layout_engine("none")  # keep the layout just computed for SVG and PDF
             _publish(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
             _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
                 p, format="svg", metadata={"Date": None}))
