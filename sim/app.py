@@ -8,6 +8,7 @@ quick Monte Carlo of the same settings. The model never imports this module.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 import solara
@@ -17,6 +18,7 @@ from sim import explore
 from sim.config.errors import ConfigError
 from sim.levers import QUICK_RUNS, Levers, defaults, likelihood, options, settings_for
 from sim.model import NegotiationModel
+from sim.settings import Settings
 
 START = defaults()
 
@@ -39,27 +41,25 @@ class EpisodeModel(NegotiationModel):
                         trust_second=trust_second, delay_prize=delay_prize, bias=bias,
                         carrot_budget=carrot_budget, stick_size=stick_size,
                         patience_rounds=int(patience_rounds), seed=abs(number))
-        self.levers, notice = fitting(wanted)
-        settings = settings_for(self.levers)
+        self.levers, settings, notice = fitting(wanted)
         super().__init__(settings.scenario, settings.mediator, replicates=1, seed=self.levers.seed,
                          trace=True)
         self.notice = "; ".join([*notices, notice] if notice else notices)
 
 
-def fitting(wanted: Levers) -> tuple[Levers, str]:
-    """The levers as asked or, where the strategy's ladder does not fit the scenario, with the
-    first strategy that does, and a line saying so."""
+def fitting(wanted: Levers) -> tuple[Levers, Settings, str]:
+    """The levers as asked and their settings or, where the strategy's ladder does not fit the
+    scenario, the first strategy that does, and a line saying so."""
     try:
-        settings_for(wanted)
-        return wanted, ""
+        return wanted, settings_for(wanted), ""
     except ConfigError as problem:
         for strategy in options("mediator"):
-            candidate = Levers(**{**wanted.__dict__, "strategy": strategy})
+            candidate = replace(wanted, strategy=strategy)
             try:
-                settings_for(candidate)
+                settings = settings_for(candidate)
             except ConfigError:
                 continue
-            return candidate, f"{problem}; using strategy {strategy} instead"
+            return candidate, settings, f"{problem}; using strategy {strategy} instead"
         raise
 
 

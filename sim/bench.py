@@ -100,6 +100,74 @@ def whole_process(runs: int) -> dict[str, float]:
     return {"runs": runs, "seconds": seconds, "peak_rss_mb": peak}
 
 
+def machine() -> dict[str, float]:
+    """This machine's memory bandwidth (a large copy, bytes read plus written) and the cost of
+    the random numbers the model draws, best of several tries."""
+    big = np.ones(2**25)  # 256 MiB
+    out = np.empty_like(big)
+    copy = min(_timed(lambda: np.copyto(out, big)) for _ in range(5))
+    rng = np.random.default_rng(0)
+    n = 10_000_000
+    uniform = min(_timed(lambda: rng.random(n, dtype=np.float32)) for _ in range(3))
+    normal = min(_timed(lambda: rng.standard_normal(n)) for _ in range(3))
+    return {"bandwidth_gb_per_s": 2 * big.nbytes / copy / 1e9,
+            "uniform_float32_ns": uniform / n * 1e9, "normal_float64_ns": normal / n * 1e9}
+
+
+def _timed(work: Any) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+class _Counting:
+    """A random generator that tallies how many numbers each stream hands out."""
+
+    def __init__(self, generator: np.random.Generator, tally: dict[str, int], name: str) -> None:
+        self._generator, self._tally, self._name = generator, tally, name
+
+    def __getattr__(self, method: str) -> Any:
+        draw = getattr(self._generator, method)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            out = draw(*args, **kwargs)
+            self._tally[self._name] = self._tally.get(self._name, 0) + int(np.size(out))
+            return out
+        return counted
+
+
+def anatomy(replicates: int = 5_000) -> dict[str, Any]:
+    """One chunk on one core: time, random numbers and state bytes per replicate-day."""
+    s = load_settings(compose_config([]))
+    model = NegotiationModel(s.scenario, s.mediator, replicates, 1)
+    tally: dict[str, int] = {}
+    model.streams = {k: _Counting(v, tally, k) for k, v in model.streams.items()}
+    started = time.perf_counter()
+    model.run()
+    seconds = time.perf_counter() - started
+    days = replicates * model.day  # every replicate is stepped every day, finished or not
+    return {"replicates": replicates, "days": model.day,
+            "ns_per_replicate_day": seconds / days * 1e9,
+            "draws_per_replicate_day": {k: v / days for k, v in sorted(tally.items())},
+            "state_bytes_per_replicate": _state_bytes(model) / replicates}
+
+
+def _state_bytes(model: NegotiationModel) -> int:
+    """Bytes of every array that spans the replicates (views counted once, with their base)."""
+    holders = [model, model.truces, model.party_table, model.mediator, *model.parties]
+    seen, total = set(), 0
+    for holder in holders:
+        values = list(vars(holder).values())
+        values += [v for d in values if isinstance(d, dict) for v in d.values()]
+        for array in values:
+            if isinstance(array, np.ndarray) and array.ndim and array.shape[0] == model.replicates:
+                root = array if array.base is None else array.base
+                if id(root) not in seen and isinstance(root, np.ndarray):
+                    seen.add(id(root))
+                    total += root.nbytes
+    return total
+
+
 def main() -> None:
     """Console script `negsim-bench [--max-runs N]`."""
     parser = argparse.ArgumentParser(prog="negsim-bench", description=__doc__)
@@ -116,6 +184,7 @@ def main() -> None:
     result["one_model_per_replicate"] = mesa_way
     result["engine_vs_mesa_way_one_core"] = one["episodes_per_s"] / mesa_way["episodes_per_s"]
     result["whole_process"] = [whole_process(n) for n in (1_000, *[n for n in sizes if n > 1_000])]
+    result["machine"], result["anatomy"] = machine(), anatomy()
     folder = Path("results/bench") / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     folder.mkdir(parents=True, exist_ok=True)
     write_json(folder / "bench.json", result)
@@ -129,4 +198,11 @@ def main() -> None:
     for row in result["whole_process"]:
         print(f"negsim runs={row['runs']:,}: {row['seconds']:.1f} s whole process, peak memory "
               f"of its processes {row['peak_rss_mb']:.0f} MB")
+    m, a = result["machine"], result["anatomy"]
+    draws = a["draws_per_replicate_day"]
+    print(f"machine: copy bandwidth {m['bandwidth_gb_per_s']:.1f} GB/s; a float32 uniform "
+          f"{m['uniform_float32_ns']:.2f} ns, a float64 normal {m['normal_float64_ns']:.2f} ns")
+    print(f"per replicate-day on one core: {a['ns_per_replicate_day']:.0f} ns; random numbers "
+          f"{sum(draws.values()):.1f} ({', '.join(f'{k} {v:.2f}' for k, v in draws.items())}); "
+          f"state {a['state_bytes_per_replicate']:,.0f} bytes per replicate")
     print(f"written to {folder / 'bench.json'}")

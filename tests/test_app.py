@@ -38,7 +38,7 @@ def test_a_strategy_that_does_not_fit_the_scenario_is_replaced_and_said_so():
     model = EpisodeModel(scenario_name="symmetric_textbook", strategy="sea_first")
     assert model.levers.strategy != "sea_first"
     assert "mediator.ladder" in model.notice and f"using strategy {model.levers.strategy}" in model.notice
-    assert fitting(Levers(scenario="symmetric_textbook", strategy="neutral"))[1] == ""
+    assert fitting(Levers(scenario="symmetric_textbook", strategy="neutral"))[2] == ""
 
 
 def test_a_seed_that_is_not_a_number_falls_back_and_says_so():

@@ -32,3 +32,15 @@ def test_memory_of_a_process_tree_counts_its_children():
         child.wait()
     assert alone > 0
     assert with_child - alone > 250
+
+
+def test_random_numbers_per_replicate_day_are_counted_by_stream():
+    from sim.bench import anatomy
+
+    row = anatomy(replicates=100)
+    draws, days = row["draws_per_replicate_day"], row["days"]
+    # violation, detection, attribution, scapegoat, false report: 5 per stage (4) per party (2)
+    assert draws["violation"] == 40
+    assert draws["balance"] == 2  # one shock per party
+    assert draws["acceptance"] == 8 * (days // 7) / days  # stages x parties, on round days
+    assert row["state_bytes_per_replicate"] > 500 and row["ns_per_replicate_day"] > 0
