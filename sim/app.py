@@ -46,6 +46,11 @@ class EpisodeModel(NegotiationModel):
                          trace=True)
         self.notice = "; ".join([*notices, notice] if notice else notices)
 
+    def step(self) -> None:
+        """A day, unless the episode has ended (the controls step a week at a time)."""
+        if self.running:
+            super().step()
+
 
 def fitting(wanted: Levers) -> tuple[Levers, Settings, str]:
     """The levers as asked and their settings or, where the strategy's ladder does not fit the
@@ -147,10 +152,10 @@ def likelihood_panel(model: EpisodeModel) -> Any:
 
 LEGEND = """**The levers** (press *Reset* to apply them; *Step* advances a week, the render interval).
 
-- **Trust X→others**: a side's initial mean trust that the others comply (its Beta prior's
-  strength is kept).
+- **Trust, side 1 / side 2**: the first / second party's initial mean trust that the others
+  comply (its Beta prior's strength is kept). Sides are the scenario's first two parties.
 - **Delay prize**: what the stalling side gains by holding out, as a share of the stake.
-- **Bias to X**: the mediator's extra Nash weight on the first side.
+- **Bias to side 1**: the mediator's extra Nash weight on the first party.
 - **Carrots**: side-payments the mediator can fund (share of the stake);
   **Sticks**: the rise in the blocking side's daily war cost per stick.
 - **Patience**: rounds without a signing before the mediator presses or walks away.
@@ -173,10 +178,11 @@ def _controls() -> dict[str, Any]:
                           "values": options("scenario")},
         "strategy": {"type": "Select", "label": "Mediator strategy", "value": START.strategy,
                      "values": options("mediator")},
-        "trust_first": Slider(f"Trust {first}→others", START.trust_first, 0.05, 0.95, 0.025),
-        "trust_second": Slider(f"Trust {second}→others", START.trust_second, 0.05, 0.95, 0.025),
+        "trust_first": Slider(f"Trust, side 1 ({first})", START.trust_first, 0.05, 0.95, 0.025),
+        "trust_second": Slider(f"Trust, side 2 ({second})", START.trust_second, 0.05, 0.95,
+                               0.025),
         "delay_prize": Slider("Delay prize", START.delay_prize, 0.0, 0.3, 0.01),
-        "bias": Slider(f"Bias to {first}", START.bias, 0.0, 1.0, 0.05),
+        "bias": Slider(f"Bias to side 1 ({first})", START.bias, 0.0, 1.0, 0.05),
         "carrot_budget": Slider("Carrots", START.carrot_budget, 0.0, 0.2, 0.01),
         "stick_size": Slider("Sticks", START.stick_size, 0.0, 2.0, 0.1),
         "patience_rounds": Slider("Patience", START.patience_rounds, 1, 20, 1),

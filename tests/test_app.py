@@ -41,6 +41,16 @@ def test_a_strategy_that_does_not_fit_the_scenario_is_replaced_and_said_so():
     assert fitting(Levers(scenario="symmetric_textbook", strategy="neutral"))[2] == ""
 
 
+def test_an_ended_episode_stays_where_it_ended():
+    model = EpisodeModel(scenario_name="symmetric_textbook", strategy="neutral")
+    while model.running:
+        model.step()
+    ended, rows = model.day, len(model.events.timeline)
+    for _ in range(7):  # the controls step a week at a time, past the end
+        model.step()
+    assert (model.day, len(model.events.timeline)) == (ended, rows)
+
+
 def test_a_seed_that_is_not_a_number_falls_back_and_says_so():
     model = EpisodeModel(seed="tomorrow")
     assert model.levers.seed == START.seed and "'tomorrow' is not a whole number" in model.notice

@@ -97,7 +97,7 @@ def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app_
         before = _estimate(page)
         assert len(page.evaluate(PIXELS)) == 6  # the stage funnel has appeared
 
-        _slider_to_end(page, "Trust RU→others")
+        _slider_to_end(page, "Trust, side 1 (RU)")
         _slider_to_end(page, "Patience")
         page.get_by_role("button", name="Reset").click()
         expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=30_000)
