@@ -193,5 +193,13 @@ def _controls() -> dict[str, Any]:
 COMPONENTS = [stages, event_log, balance, trust, offers, violations, likelihood_panel,
               legend]
 
-page = SolaraViz(EpisodeModel(), components=COMPONENTS, model_params=_controls(),
-                 name="negsim: one negotiation, day by day", play_interval=150, render_interval=7)
+CONTROLS = _controls()
+
+
+@solara.component
+def Page() -> None:
+    """The page; each browser session gets an episode of its own (a module-level model would
+    be one episode shared, and stepped, by every open tab)."""
+    model = solara.use_memo(EpisodeModel, [])
+    SolaraViz(model, components=COMPONENTS, model_params=CONTROLS,
+              name="negsim: one negotiation, day by day", play_interval=150, render_interval=7)

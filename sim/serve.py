@@ -3,7 +3,8 @@
 Solara's page loads its JavaScript and CSS from a public CDN, through a caching proxy in the
 server. Where that CDN cannot be reached (offline machines, CI), the same files are taken from
 the npm registry once and put in the proxy's cache, so the page loads with no CDN at all.
-Kept apart from the app so that a missing optional extra gives one clear line, not a traceback.
+Kept apart from the app so that a missing optional extra gives one clear line, not a traceback,
+and so that stopping `negsim-app` stops the server and every process it started.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import importlib.util
 import io
 import os
 import re
+import signal
+import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -100,8 +104,41 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     print(f"negsim-app: serving on http://{args.host}:{args.port} (Ctrl-C to stop)", flush=True)
-    cmd = command(args.port, args.host)
-    os.execv(cmd[0], cmd)
+    sys.exit(serve(command(args.port, args.host)))
+
+
+def serve(cmd: list[str]) -> int:
+    """Run the server in a process group of its own and, however we stop (Ctrl-C, SIGTERM),
+    stop the whole group: the likelihood panel's worker processes go with the server."""
+    server = subprocess.Popen(cmd, start_new_session=True)
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return server.wait()
+    except (KeyboardInterrupt, SystemExit):
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        _stop_group(server)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _stop_group(server: subprocess.Popen) -> None:
+    for sig, grace in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return  # the group is gone
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(server.pid, 0)
+            except ProcessLookupError:
+                return
+            server.poll()
+            time.sleep(0.1)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+def app(tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("app") / "server.log"
     script = Path(sys.executable).with_name("negsim-app")
@@ -54,9 +54,37 @@ def app_url(tmp_path_factory):
                 server.kill()
                 pytest.fail(f"negsim-app did not start:\n{log.read_text()}")
             time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+    yield url, server
+    if server.poll() is None:  # the last test stops it; stop it here if that one failed
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process started, directly or not, by `pid` (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _slider_to_end(page: Page, label: str) -> None:
@@ -81,7 +109,8 @@ def _estimate(page: Page) -> str:
     return found.inner_text()
 
 
-def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app_url, tmp_path):
+def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app, tmp_path):
+    app_url, _ = app
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1300})
@@ -111,3 +140,23 @@ def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app_
         page.screenshot(path=str(tmp_path / "app.png"), full_page=True)
         browser.close()
     assert (tmp_path / "app.png").stat().st_size > 50_000
+
+
+def test_each_session_has_its_own_episode_and_stopping_the_app_stops_its_workers(app):
+    app_url, server = app
+    with sync_playwright() as p:  # an estimate starts the worker processes
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1300})
+        page.goto(app_url)
+        # a new session starts its own episode, with no estimate, whatever the first one did
+        expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=60_000)
+        expect(page.get_by_text(ESTIMATE)).to_have_count(0)
+        _step_to_day(page, 7)
+        _estimate(page)
+        browser.close()
+    started = _descendants(server.pid)  # the Solara server and the estimate's workers
+    assert len(started) >= 3
+    server.terminate()
+    assert server.wait(timeout=30) == 0
+    time.sleep(0.5)
+    assert [pid for pid in started if _alive(pid)] == []
