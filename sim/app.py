@@ -172,7 +172,7 @@ def legend(model: EpisodeModel) -> Any:
 
 def _controls() -> dict[str, Any]:
     """The sidebar: scenario and strategy, the levers (see sim/levers.py), a seed."""
-    first, second = list(EpisodeModel().world.parties)[:2]
+    first, second = settings_for(START).scenario.party_names[:2]
     return {
         "scenario_name": {"type": "Select", "label": "Scenario", "value": START.scenario,
                           "values": options("scenario")},

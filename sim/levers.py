@@ -7,8 +7,10 @@ app, so tests and scripts can turn the same levers and get validated settings.
 from __future__ import annotations
 
 import copy
+import threading
 from dataclasses import dataclass, fields
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sim.compose import CONFIG_DIR, compose_config
@@ -34,14 +36,16 @@ class Levers:
 
 def options(group: str) -> list[str]:
     """The names a config group offers (scenario, mediator), from configs/<group>/."""
-    from pathlib import Path
-
     return sorted(p.stem for p in (Path(CONFIG_DIR) / group).glob("*.yaml"))
+
+
+_COMPOSING = threading.Lock()  # Hydra's global state: one composition at a time (app sessions)
 
 
 @cache
 def _composed(scenario: str, strategy: str) -> dict[str, Any]:
-    return compose_config([f"scenario={scenario}", f"mediator={strategy}", "runs=1"])
+    with _COMPOSING:
+        return compose_config([f"scenario={scenario}", f"mediator={strategy}", "runs=1"])
 
 
 def defaults(scenario: str = "black_sea_2025", strategy: str = "sea_first") -> Levers:
