@@ -55,8 +55,8 @@ def one_model_per_replicate(episodes: int) -> dict[str, float]:
     return {"episodes": episodes, "seconds": seconds, "episodes_per_s": episodes / seconds}
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants (Linux /proc), in MB."""
+def _processes() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Every process's children and resident pages, from Linux /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -69,12 +69,25 @@ def _tree_rss_mb(root: int) -> float:
         pid = int(entry.name)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21])  # pages
-    total, todo = 0, [root]
+    return children, rss
+
+
+def descendants(root: int, children: dict[int, list[int]] | None = None) -> set[int]:
+    """Every process started, directly or not, by `root`."""
+    children = children if children is not None else _processes()[0]
+    found, todo = set(), [root]
     while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo += children.get(pid, [])
-    return total * resource.getpagesize() / 2**20
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    children, rss = _processes()
+    pages = sum(rss.get(pid, 0) for pid in {root, *descendants(root, children)})
+    return pages * resource.getpagesize() / 2**20
 
 
 def whole_process(runs: int) -> dict[str, float]:

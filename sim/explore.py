@@ -1,5 +1,6 @@
 """What the interactive app shows, as plain functions: one traced episode's tables, its
 figures, and the likelihood funnel. No Solara here, so each figure can be tested on its own.
+The colours are the report's (sim/report/style.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from matplotlib.figure import Figure
 from sim.episode import EVENT_COLUMNS
 from sim.model import NegotiationModel
 from sim.narrative import narrate
+from sim.report.style import PALETTE
 from sim.truce import EXPIRED, IN_FORCE, OFF, TABLED
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
-STATUS = {TABLED: ("tabled", "#E69F00"), IN_FORCE: ("in force", "#0072B2"),
+STATUS = {TABLED: ("tabled", PALETTE[1]), IN_FORCE: ("in force", PALETTE[0]),
           EXPIRED: ("expired", "#999999")}
 RESPONSES = ("accept", "reject", "stall", "conditional")
 

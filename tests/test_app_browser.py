@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from sim.bench import descendants
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -58,25 +60,6 @@ def app(tmp_path_factory):
     if server.poll() is None:  # the last test stops it; stop it here if that one failed
         server.terminate()
         server.wait(timeout=30)
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process started, directly or not, by `pid` (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
 
 
 def _alive(pid: int) -> bool:
@@ -154,7 +137,7 @@ def test_each_session_has_its_own_episode_and_stopping_the_app_stops_its_workers
         _step_to_day(page, 7)
         _estimate(page)
         browser.close()
-    started = _descendants(server.pid)  # the Solara server and the estimate's workers
+    started = descendants(server.pid)  # the Solara server and the estimate's workers
     assert len(started) >= 3
     server.terminate()
     assert server.wait(timeout=30) == 0
