@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
+import pandas as pd
 import solara
 from mesa.visualization import Slider, SolaraViz
 
@@ -51,6 +52,14 @@ class EpisodeModel(NegotiationModel):
         if self.running:
             super().step()
 
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The episode's timeline and events, built once per render rather than per panel."""
+        assert self.events is not None
+        key = (self.day, len(self.events.rows))
+        if getattr(self, "_tables_key", None) != key:
+            self._tables, self._tables_key = explore.episode_tables(self), key
+        return self._tables
+
 
 def fitting(wanted: Levers) -> tuple[Levers, Settings, str]:
     """The levers as asked and their settings or, where the strategy's ladder does not fit the
@@ -73,22 +82,22 @@ def _figure(make: Any) -> Any:
 
 
 def balance(model: EpisodeModel) -> Any:
-    timeline, _ = explore.episode_tables(model)
+    timeline, _ = model.tables()
     return _figure(explore.balance_figure(timeline, explore.labels(model)[0]))
 
 
 def trust(model: EpisodeModel) -> Any:
-    timeline, _ = explore.episode_tables(model)
+    timeline, _ = model.tables()
     return _figure(explore.trust_figure(timeline, explore.labels(model)[0]))
 
 
 def offers(model: EpisodeModel) -> Any:
-    _, events = explore.episode_tables(model)
+    _, events = model.tables()
     return _figure(explore.offers_figure(events, explore.labels(model)[0]))
 
 
 def stages(model: EpisodeModel) -> Any:
-    timeline, _ = explore.episode_tables(model)
+    timeline, _ = model.tables()
     with solara.Column(gap="0px") as column:
         solara.Text(explore.stage_now(model), style={"font-weight": "bold"})
         _figure(explore.stages_figure(timeline, explore.labels(model)[1],
@@ -97,7 +106,7 @@ def stages(model: EpisodeModel) -> Any:
 
 
 def violations(model: EpisodeModel) -> Any:
-    _, events = explore.episode_tables(model)
+    _, events = model.tables()
     return _figure(explore.violations_figure(events, explore.labels(model)[0]))
 
 

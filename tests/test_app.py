@@ -109,3 +109,13 @@ def test_the_server_refuses_a_bad_port_in_one_line():
                          capture_output=True, text=True)
     assert out.returncode == 2
     assert out.stderr.strip() == "negsim-app: --port: got 70000; expected a port number 0-65535"
+
+
+def test_the_panels_share_one_build_of_the_tables_per_day():
+    model = EpisodeModel()
+    model.step()
+    first = model.tables()
+    assert model.tables() is first  # every panel of one render reads the same tables
+    model.step()
+    timeline, _ = model.tables()
+    assert model.tables() is not first and timeline["day"].tolist() == [1, 2]
