@@ -36,7 +36,7 @@ class Party(mesa.Agent):
         self.stalls = np.zeros(model.replicates, dtype=np.int32)
         self.violations = np.zeros(model.replicates, dtype=np.int32)
         self.reported = np.zeros(model.replicates, dtype=np.int32)
-        self.last_offer: tuple[np.ndarray, np.ndarray] | None = None
+        self.last_offer: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def trust_in_others(self) -> np.ndarray:
         """Mean trust (R,) that the other parties comply."""
@@ -56,7 +56,8 @@ class Party(mesa.Agent):
         still = concession(model.day, model.world.horizon_days, p["concession_exponent"])
         bar = threshold(reservation, p["demand_margin"], still, model.option[:, self.index],
                         1.0 - self.trust_in_mediator(), p["mediator_distrust_penalty"], weight)
-        self.last_offer = (worth + carrot, bar)  # kept for traces: value offered, value held out for
+        # kept for traces: value offered, value held out for, value of fighting on instead
+        self.last_offer = (worth + carrot, bar, reservation)
         willing = accepts(worth + carrot, bar, p["acceptance_noise"], draws, weight)
         return np.where(willing, np.where(condition_met, ACCEPT, CONDITIONAL), REJECT)
 

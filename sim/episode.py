@@ -67,7 +67,8 @@ def _highest_stage(model: NegotiationModel) -> np.ndarray:
     return np.where(rank.max(axis=1) >= 0, names, "none").astype(str)
 
 
-EVENT_COLUMNS = ["replicate", "day", "kind", "stage", "party", "detail", "value", "bar"]
+EVENT_COLUMNS = ["replicate", "day", "kind", "stage", "party", "detail", "value", "bar",
+                 "reservation"]
 
 
 class EventLog:
@@ -79,10 +80,11 @@ class EventLog:
         self.timeline: list[dict[str, object]] = []
 
     def _row(self, replicate: int, kind: str, stage: str = "", party: str = "",
-             detail: str = "", value: float = np.nan, bar: float = np.nan) -> None:
+             detail: str = "", value: float = np.nan, bar: float = np.nan,
+             reservation: float = np.nan) -> None:
         self.rows.append({"replicate": replicate, "day": self.model.day, "kind": kind,
                           "stage": stage, "party": party, "detail": detail, "value": value,
-                          "bar": bar})
+                          "bar": bar, "reservation": reservation})
 
     def add(self, kind: str, mask: np.ndarray, party: str = "", stage: str = "",
             per_stage_party: bool = False) -> None:
@@ -104,9 +106,10 @@ class EventLog:
             self._row(int(r), "proposal", name, "mediator", offer)
             for i, party in enumerate(self.model.parties):
                 if codes[r, i] != NONE and party.last_offer is not None:
-                    value, bar = party.last_offer
+                    value, bar, reservation = party.last_offer
                     self._row(int(r), RESPONSES[int(codes[r, i])], name, party.name,
-                              value=float(value[r]), bar=float(bar[r]))
+                              value=float(value[r]), bar=float(bar[r]),
+                              reservation=float(reservation[r]))
             if signed[r]:
                 self._row(int(r), "signed", name, "", offer)
 

@@ -84,10 +84,10 @@ def trust_figure(timeline: pd.DataFrame, parties: dict[str, str]) -> Figure:
 
 
 def offers_figure(events: pd.DataFrame, parties: dict[str, str]) -> Figure:
-    """Value of each offer to each party (dots) against the least it would accept (line):
-    its reservation value raised by its demand margin, what it can still expect from delay
-    and its distrust of the mediator."""
-    fig, ax = _figure("Offers (dots) against the least each side accepts (line)",
+    """Value of each offer to each party (dots) against its reservation value, what fighting on
+    is worth (dotted), and the least it would accept (solid): the reservation raised by its
+    demand margin, what it can still expect from delay and its distrust of the mediator."""
+    fig, ax = _figure("Offers (dots), reservation (dotted), least accepted (solid)",
                       "value, share of what the stage is worth")
     responses = events[events["kind"].isin(RESPONSES)]
     if responses.empty:
@@ -97,6 +97,8 @@ def offers_figure(events: pd.DataFrame, parties: dict[str, str]) -> Figure:
         if mine.empty:
             continue
         ax.scatter(mine["day"], mine["value"], s=12, color=colour, label=f"{label}: offered")
+        ax.step(mine["day"], mine["reservation"], where="post", color=colour, linestyle=":",
+                label=f"{label}: reservation value")
         ax.step(mine["day"], mine["bar"], where="post", color=colour, alpha=0.7,
                 label=f"{label}: least accepted")
     if not responses.empty:

@@ -44,6 +44,15 @@ def test_offers_are_plotted_against_what_each_side_would_accept(episode):
     assert sum(len(c.get_offsets()) for c in axes.collections) == len(responses)
 
 
+def test_no_side_holds_out_for_less_than_its_reservation_value(episode):
+    _, events = explore.episode_tables(episode)
+    responses = events[events["kind"].isin(explore.RESPONSES)]
+    assert len(responses) > 0 and responses["reservation"].notna().all()
+    assert (responses["bar"] >= responses["reservation"] - 1e-12).all()
+    lines = explore.offers_figure(events, explore.labels(episode)[0]).axes[0].lines
+    assert [line.get_linestyle() for line in lines] == [":", "-", ":", "-"]  # per side
+
+
 def test_an_empty_episode_draws_placeholders_not_errors(baseline):
     fresh = NegotiationModel(baseline.scenario, baseline.mediator, 1, 7, trace=True)
     timeline, events = explore.episode_tables(fresh)

@@ -58,7 +58,7 @@ def _episode(folder: Path) -> Episode | None:
     if not (where / "events.csv").exists():
         return None
     return Episode(pd.read_csv(where / "events.csv", keep_default_na=False,
-                               na_values={"value": [""], "bar": [""]}),
+                               na_values={"value": [""], "bar": [""], "reservation": [""]}),
                    pd.read_csv(where / "timeline.csv"), _read_json(where / "episode.json"))
 
 
