@@ -163,7 +163,9 @@ LEGEND = """**The levers** (press *Reset* to apply them; *Step* advances a week,
 
 - **Trust, side 1 / side 2**: the first / second party's initial mean trust that the others
   comply (its Beta prior's strength is kept). Sides are the scenario's first two parties.
-- **Delay prize**: what the stalling side gains by holding out, as a share of the stake.
+- **Delay prize**: what the stalling side gains by holding out, as a share of the stake. It
+  stalls each tabled stage for prize ÷ its daily cost of delay days on average (about 27 days
+  at the baseline's 0.10, its cost being 0.002–0.006 a day).
 - **Bias to side 1**: the mediator's extra Nash weight on the first party.
 - **Carrots**: side-payments the mediator can fund (share of the stake);
   **Sticks**: the rise in the blocking side's daily war cost per stick.
