@@ -30,3 +30,15 @@ def test_an_abandoned_run_table_leaves_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(FileNotFoundError):
         load_runs(tmp_path)
+
+
+def test_text_columns_load_as_categories(tmp_path):
+    import pandas as pd
+
+    table = RunTable(tmp_path)
+    table.append({"end_reason": np.array(["agreement", "horizon", "agreement"]),
+                  "agreement": np.array([True, False, True])})
+    table.close()
+    runs = load_runs(tmp_path)
+    assert isinstance(runs["end_reason"].dtype, pd.CategoricalDtype)
+    assert runs["end_reason"].tolist() == ["agreement", "horizon", "agreement"]
