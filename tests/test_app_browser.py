@@ -92,6 +92,18 @@ def _estimate(page: Page) -> str:
     return found.inner_text()
 
 
+def _figures_until(page: Page, ready, timeout: float = 30.0) -> list[str]:
+    """The figures' pixels once `ready(pixels)` holds: figures arrive after the text does."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pixels = page.evaluate(PIXELS)
+        if ready(pixels):
+            return pixels
+        if time.monotonic() > deadline:
+            pytest.fail(f"the figures did not update within {timeout:.0f} s ({len(pixels)} shown)")
+        time.sleep(0.25)
+
+
 def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app, tmp_path):
     app_url, _ = app
     with sync_playwright() as p:
@@ -99,24 +111,25 @@ def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app,
         page = browser.new_page(viewport={"width": 1600, "height": 1300})
         page.goto(app_url)
         expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=60_000)
-        fresh = page.evaluate(PIXELS)
+        fresh = _figures_until(page, lambda f: len(f) == 5)  # placeholders: nothing stepped yet
         _step_to_day(page, 7)  # one step of the render interval: a week
-        week = page.evaluate(PIXELS)
         # stages, balance, trust, offers redrawn (violations: still none to draw)
-        assert len(week) == 5 and all(fresh[i] != week[i] for i in range(4))
+        week = _figures_until(page, lambda f: len(f) == 5 and all(
+            fresh[i] != f[i] for i in range(4)))
         expect(page.get_by_text("The mediator proposes the Black Sea ceasefire", exact=False)
                ).to_be_visible()
         before = _estimate(page)
-        assert len(page.evaluate(PIXELS)) == 6  # the stage funnel has appeared
+        _figures_until(page, lambda f: len(f) == 6)  # the stage funnel has appeared
 
         _slider_to_end(page, "Trust, side 1 (RU)")
         _slider_to_end(page, "Patience")
         page.get_by_role("button", name="Reset").click()
         expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=30_000)
         expect(page.get_by_text("The settings have changed since")).to_be_visible()
+        reset = _figures_until(page, lambda f: len(f) == 6 and f[2] == fresh[2])  # placeholder
         _step_to_day(page, 7)
         expect(page.get_by_text("trust_first=0.95", exact=False)).to_be_visible()
-        moved = page.evaluate(PIXELS)
+        moved = _figures_until(page, lambda f: f[2] != reset[2])
         assert moved[2] != week[2]  # the trust figure: Russia starts far more trusting
         after = _estimate(page)
         assert after != before
