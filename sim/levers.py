@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.compose import CONFIG_DIR, compose_config
+from sim.config.distributions import parse_distribution
 from sim.config.errors import ConfigError
 from sim.settings import Settings, load_settings
 
@@ -57,7 +58,8 @@ def defaults(scenario: str = "black_sea_2025", strategy: str = "sea_first") -> L
     return Levers(scenario=scenario, strategy=strategy,
                   trust_first=_trust_mean(first["trust"].get(parties[1])),
                   trust_second=_trust_mean(second["trust"].get(parties[0])),
-                  delay_prize=_number(cfg["scenario"]["parties"][_staller(cfg)]["delay"]["prize"]),
+                  delay_prize=_number(cfg["scenario"]["parties"][_staller(cfg)]["delay"]["prize"],
+                                      "delay.prize"),
                   bias=float(med.get("bias", {}).get(parties[0], 0.0)),
                   carrot_budget=float(med["leverage"]["carrot_budget"]),
                   stick_size=float(med["leverage"]["stick_size"]),
@@ -104,31 +106,28 @@ def settings_for(levers: Levers) -> Settings:
 def _staller(cfg: dict[str, Any]) -> str:
     """The party that stalls: the one with the largest prize from delay (the first on a tie)."""
     parties = cfg["scenario"]["parties"]
-    return max(parties, key=lambda p: _number(parties[p]["delay"]["prize"]))
+    return max(parties, key=lambda p: _number(parties[p]["delay"]["prize"],
+                                               f"scenario.parties.{p}.delay.prize"))
 
 
-def _number(value: Any) -> float:
-    """A fixed number, or the centre of a distribution (its mode, mean or mid-range)."""
+def _number(value: Any, path: str) -> float:
+    """A fixed number, or the mean of a distribution (read by the config's own parser)."""
     if isinstance(value, dict):
-        for key in ("mode", "mean"):
-            if key in value:
-                return float(value[key])
-        if "low" in value and "high" in value:
-            return (float(value["low"]) + float(value["high"])) / 2
-        raise ConfigError("<lever>", value, "a number or a distribution with low and high")
+        return parse_distribution(value, path).mean()
     return float(value)
 
 
 def _trust_mean(prior: dict[str, float] | None) -> float:
     if not prior:
         return 0.5
-    alpha, beta = _number(prior["alpha"]), _number(prior["beta"])
+    alpha, beta = _number(prior["alpha"], "trust.alpha"), _number(prior["beta"], "trust.beta")
     return alpha / (alpha + beta)
 
 
 def _prior(prior: dict[str, float] | None, mean: float) -> dict[str, float]:
     """A Beta prior with the given mean and the old one's strength (alpha + beta; 2 if none)."""
-    strength = _number(prior["alpha"]) + _number(prior["beta"]) if prior else 2.0
+    strength = (_number(prior["alpha"], "trust.alpha") + _number(prior["beta"], "trust.beta")
+                if prior else 2.0)
     return {"alpha": mean * strength, "beta": (1.0 - mean) * strength}
 
 

@@ -65,3 +65,14 @@ def test_levers_match_a_composed_override(baseline):
     by_override = settings("mediator.patience_rounds=9", "mediator.leverage.stick_size=0.75")
     by_lever = settings_for(Levers(patience_rounds=9, stick_size=0.75))
     assert by_lever.mediator == by_override.mediator
+
+
+def test_a_lever_set_by_a_distribution_starts_at_its_mean_whatever_the_family():
+    from sim.levers import _number
+
+    assert _number({"dist": "uniform", "low": 0.002, "high": 0.006}, "x") == pytest.approx(0.004)
+    assert _number({"dist": "triangular", "low": 0.0, "mode": 0.3, "high": 0.6}, "x") == \
+        pytest.approx(0.3)
+    assert _number({"dist": "lognormal", "median": 1.0, "sigma": 0.0}, "x") == 1.0
+    with pytest.raises(ConfigError, match=r"^x\.dist"):
+        _number({"dist": "cauchy"}, "x")
