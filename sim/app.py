@@ -114,7 +114,8 @@ def event_log(model: EpisodeModel) -> Any:
     with solara.Card("What happened, in words (latest last)") as card:
         if model.notice:
             solara.Warning(model.notice)
-        solara.Preformatted(explore.story(model, last=16),
+        _, events = model.tables()
+        solara.Preformatted(explore.story(events, *explore.labels(model), last=16),
                             style_="white-space: pre-wrap; font-size: 12px; margin: 0")
     return card
 

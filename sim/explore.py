@@ -177,10 +177,9 @@ def stage_now(model: NegotiationModel) -> str:
     return line + "."
 
 
-def story(model: NegotiationModel, last: int = 40) -> str:
+def story(events: pd.DataFrame, parties: dict[str, str], stages: dict[str, str],
+          last: int = 40) -> str:
     """The episode so far in words, the most recent `last` days with something to tell."""
-    _, events = episode_tables(model)
-    parties, stages = labels(model)
     lines = narrate(events, stages, parties).splitlines()
     return "\n".join(lines[-last:]) if lines else "Nothing has happened yet."
 

@@ -60,7 +60,7 @@ def test_an_empty_episode_draws_placeholders_not_errors(baseline):
     for fig in (explore.balance_figure(timeline, parties), explore.stages_figure(timeline, stages),
                 explore.offers_figure(events, parties), explore.violations_figure(events, parties)):
         assert fig.axes[0].texts  # a line telling the user to step
-    assert explore.story(fresh) == "Day   0: The Black Sea ceasefire is tabled."
+    assert explore.story(events, parties, stages) == "Day   0: The Black Sea ceasefire is tabled."
 
 
 def test_spans_of_a_stage_status_are_runs_of_consecutive_days():
@@ -77,7 +77,8 @@ def test_where_the_episode_stands_has_every_stage(episode):
 
 
 def test_the_story_is_told_day_by_day(episode):
-    lines = explore.story(episode, last=5).splitlines()
+    _, events = explore.episode_tables(episode)
+    lines = explore.story(events, *explore.labels(episode), last=5).splitlines()
     assert 1 <= len(lines) <= 5 and all(line.startswith("Day") for line in lines)
 
 
