@@ -7,40 +7,29 @@ from typing import Any
 
 import pandas as pd
 
-from sim.estimators import kaplan_meier_quantiles, wilson
-from sim.results import load_runs, run_columns
-
-
-def _names(columns: pd.Index, prefix: str, suffix: str) -> list[str]:
-    return [c[len(prefix):-len(suffix)] for c in columns
-            if c.startswith(prefix) and c.endswith(suffix)]
-
-
-SUMMARY_SUFFIXES = (".signed", ".held", ".collapsed", ".stalls", ".violations",
-                   ".reported_violations", ".trust_in_mediator")
-SUMMARY_COLUMNS = ("agreement", "agreement_day", "agreement_held", "end_reason", "highest_stage")
-
-
-def summary_columns(columns: list[str]) -> list[str]:
-    """The run-table columns a summary reads, so large tables are never loaded whole."""
-    return [c for c in columns if c in SUMMARY_COLUMNS
-            or (c.startswith(("stage.", "party.")) and c.endswith(SUMMARY_SUFFIXES))]
+from sim.digest import RunDigest, digest_frame, digest_saved
+from sim.estimators import curve_quantiles, kaplan_meier, wilson
 
 
 def summarise_saved(folder: Path, horizon: int) -> dict[str, Any]:
-    """The summary of a saved run table, reading only the columns it needs."""
-    return summarise(load_runs(folder, summary_columns(run_columns(folder))), horizon)
+    """The summary of a saved run table, read a row group at a time (memory does not grow
+    with the number of runs)."""
+    return summarise_digest(digest_saved(folder, horizon))
 
 
 def summarise(runs: pd.DataFrame, horizon: int) -> dict[str, Any]:
+    """The summary of a run table in memory."""
+    return summarise_digest(digest_frame(runs, horizon))
+
+
+def summarise_digest(digest: RunDigest) -> dict[str, Any]:
     """Agreement, stage funnel, time to agreement, endings and party behaviour of a run table."""
-    n = len(runs)
 
     def share(column: str) -> dict[str, float]:
-        return wilson(int(runs[column].sum()), n).as_dict()
+        return wilson(*digest.share(column)).as_dict()
 
     stages = {}
-    for name in _names(runs.columns, "stage.", ".signed"):
+    for name in digest.names("stage.", ".signed"):
         signed, held, collapsed = (share(f"stage.{name}.{what}")
                                    for what in ("signed", "held", "collapsed"))
         stages[name] = {"p_signed": signed["p"], "p_held": held["p"],
@@ -48,28 +37,25 @@ def summarise(runs: pd.DataFrame, horizon: int) -> dict[str, Any]:
                         "ci": {"signed": [signed["ci_low"], signed["ci_high"]],
                                "held": [held["ci_low"], held["ci_high"]],
                                "collapsed": [collapsed["ci_low"], collapsed["ci_high"]]}}
-    times = kaplan_meier_quantiles(runs["agreement_day"].to_numpy(),
-                                   runs["agreement"].to_numpy(), horizon)
+    times = curve_quantiles(kaplan_meier(digest.agreement_days, "cdf"), (0.25, 0.5, 0.75))
     parties = {}
-    for name in _names(runs.columns, "party.", ".stalls"):
+    for name in digest.names("party.", ".stalls"):
         prefix = f"party.{name}."
         parties[name] = {
-            "mean_stalls": float(runs[prefix + "stalls"].mean()),
-            "mean_violations": float(runs[prefix + "violations"].mean()),
-            "mean_reported_violations": float(runs[prefix + "reported_violations"].mean()),
-            "mean_final_trust_in_mediator": float(runs[prefix + "trust_in_mediator"].mean()),
+            "mean_stalls": digest.mean(prefix + "stalls"),
+            "mean_violations": digest.mean(prefix + "violations"),
+            "mean_reported_violations": digest.mean(prefix + "reported_violations"),
+            "mean_final_trust_in_mediator": digest.mean(prefix + "trust_in_mediator"),
         }
     return {
-        "runs": n,
-        "horizon_days": horizon,
+        "runs": digest.runs,
+        "horizon_days": digest.horizon,
         "agreement": share("agreement"),
         "agreement_held": share("agreement_held"),
         "stages": stages,
         "time_to_agreement_days": {"median": times[0.5], "q25": times[0.25], "q75": times[0.75]},
-        "end_reasons": {k: float(v) for k, v in
-                        runs["end_reason"].value_counts(normalize=True).sort_index().items()},
-        "highest_stage": {k: float(v) for k, v in
-                          runs["highest_stage"].value_counts(normalize=True).sort_index().items()},
+        "end_reasons": digest.shares("end_reason"),
+        "highest_stage": digest.shares("highest_stage"),
         "parties": parties,
     }
 

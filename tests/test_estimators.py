@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sim.estimators import kaplan_meier_quantiles, wilson
+from sim.estimators import Durations, kaplan_meier, kaplan_meier_quantiles, wilson
 
 
 def wilson_by_hand(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
@@ -41,3 +41,36 @@ def test_kaplan_meier_differs_from_the_naive_mean_over_finished_runs():
 def test_no_events_means_no_quantiles():
     q = kaplan_meier_quantiles(np.full(4, np.nan), np.zeros(4, bool), horizon=10)
     assert q == {0.25: None, 0.5: None, 0.75: None}
+
+
+@pytest.mark.parametrize("kind", ["sf", "cdf"])
+def test_kaplan_meier_from_counts_equals_scipy_on_the_episodes(kind):
+    """Counting durations by day loses nothing: curve, at-risk counts and Greenwood band are
+    scipy's own, ties and censoring on event days included."""
+    rng = np.random.default_rng(7)
+    days = rng.integers(0, 60, 3_000).astype(float)
+    observed = rng.random(3_000) < 0.6
+    expected = getattr(stats.ecdf(stats.CensoredData(uncensored=days[observed],
+                                                     right=days[~observed])), kind)
+    halves = Durations.of(days[:1_000], observed[:1_000]) + Durations.of(days[1_000:],
+                                                                          observed[1_000:])
+    curve = kaplan_meier(halves, kind)
+    np.testing.assert_array_equal(curve.quantiles, expected.quantiles)
+    np.testing.assert_allclose(curve.probabilities, expected.probabilities, rtol=1e-14)
+    with np.errstate(all="ignore"):
+        band, scipy_band = curve.confidence_interval(0.95), expected.confidence_interval(0.95)
+    np.testing.assert_allclose(band.low.probabilities, scipy_band.low.probabilities, rtol=1e-12)
+    np.testing.assert_allclose(band.high.probabilities, scipy_band.high.probabilities, rtol=1e-12)
+
+
+def test_durations_are_counted_by_day_and_censored_at_the_horizon():
+    counted = Durations.of(np.array([2.0, 2.0, np.nan, 4.0]), np.array([True, True, False, False]),
+                           horizon=5)
+    assert counted.events.tolist() == [0, 0, 2, 0, 0, 0]
+    assert counted.censored.tolist() == [0, 0, 0, 0, 1, 1]
+    assert counted.longest == 5
+
+
+def test_durations_refuse_fractional_days():
+    with pytest.raises(ValueError, match="whole"):
+        Durations.of(np.array([1.5]), np.array([True]))

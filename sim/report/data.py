@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from sim.collect import collect
+from sim.digest import RunDigest, digest_saved
 from sim.results import RUN_INFO, SUMMARY, load_runs, load_summary
 
 PARAMETERS = "parameters.csv"
@@ -48,6 +49,10 @@ class Results:
 
     def runs(self, columns: list[str] | None = None) -> pd.DataFrame:
         return load_runs(self.folder, columns)
+
+    def digest(self) -> RunDigest:
+        """The run table reduced to what the figures read, a row group at a time."""
+        return digest_saved(self.folder, int(self.summary["horizon_days"]))
 
     def point(self, folder: str | Path) -> Results:
         return load_results(Path(folder))

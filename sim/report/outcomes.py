@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.estimators import wilson
+from sim.estimators import Durations, wilson
 from sim.report.style import (
     COLLAPSED,
     HELD,
@@ -63,11 +62,11 @@ def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mappin
     return fig
 
 
-def time_to_agreement(series: Mapping[str, tuple[np.ndarray, np.ndarray]], horizon: int) -> Figure:
+def time_to_agreement(series: Mapping[str, Durations], horizon: int) -> Figure:
     """3a. Share of episodes agreed by each day (Kaplan-Meier, censored at the horizon)."""
     fig, ax = new_figure()
-    for (label, (days, agreed)), colour in zip(series.items(), PALETTE, strict=False):
-        kaplan_meier(ax, days, agreed, horizon, label, colour, survival=False)
+    for (label, days), colour in zip(series.items(), PALETTE, strict=False):
+        kaplan_meier(ax, days, horizon, label, colour, survival=False)
     ax.set_xlabel("day of the episode")
     ax.set_ylabel("share agreed (Kaplan-Meier, 95% band)")
     ax.set_xlim(0, horizon)
@@ -77,19 +76,16 @@ def time_to_agreement(series: Mapping[str, tuple[np.ndarray, np.ndarray]], horiz
     return fig
 
 
-def truce_survival(runs: pd.DataFrame, stages: Sequence[str], labels: Mapping[str, str]) -> Figure:
-    """3b. Durability: how long each stage's first truce stayed in force before collapsing."""
+def truce_survival(first_spells: Mapping[str, Durations], labels: Mapping[str, str]) -> Figure:
+    """3b. Durability: how long each stage's first truce stayed in force before collapsing
+    (over the episodes that signed it; expiry and the end of the episode censor)."""
     fig, ax = new_figure()
-    longest = 1.0
-    for stage, colour in zip(stages, PALETTE, strict=False):
-        signed = runs[f"stage.{stage}.signed"].to_numpy(bool)
-        if not signed.any():
-            continue
-        days = runs[f"stage.{stage}.first_spell_days"].to_numpy(float)[signed]
-        collapsed = runs[f"stage.{stage}.first_spell_collapsed"].to_numpy(bool)[signed]
-        longest = max(longest, days.max())
-        kaplan_meier(ax, days, collapsed, max(float(days.max()), 1.0), labels.get(stage, stage),
-                     colour, survival=True)
+    longest = max([1, *(spells.longest for spells in first_spells.values())])
+    for (stage, spells), colour in zip(first_spells.items(), PALETTE, strict=False):
+        if (spells.events.sum() + spells.censored.sum()) == 0:
+            continue  # never signed
+        kaplan_meier(ax, spells, max(spells.longest, 1), labels.get(stage, stage), colour,
+                     survival=True)
     ax.set_xlabel("days in force since first signing")
     ax.set_ylabel("share still in force (Kaplan-Meier)")
     ax.set_xlim(0, longest)
@@ -100,13 +96,11 @@ def truce_survival(runs: pd.DataFrame, stages: Sequence[str], labels: Mapping[st
     return fig
 
 
-def convergence(series: Mapping[str, np.ndarray]) -> Figure:
-    """7. The running estimate of P(agreement) with its Wilson 95% band, against replicates."""
+def convergence(series: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> Figure:
+    """7. The running estimate of P(agreement) with its Wilson 95% band, against replicates:
+    for each series, (replicates so far, agreements among them) at a few hundred points."""
     fig, ax = new_figure()
-    for (label, agreed), colour in zip(series.items(), PALETTE, strict=False):
-        agreed = np.asarray(agreed, bool)
-        n = np.unique(np.geomspace(1, agreed.size, num=min(agreed.size, 200)).astype(int))
-        hits = np.cumsum(agreed)[n - 1]
+    for (label, (n, hits)), colour in zip(series.items(), PALETTE, strict=False):
         estimates = [wilson(int(k), int(m)) for k, m in zip(hits, n, strict=True)]
         bounds = np.array([(e.p, e.ci_low, e.ci_high) for e in estimates])
         ax.plot(n, bounds[:, 0], color=colour, label=label)
@@ -120,17 +114,17 @@ def convergence(series: Mapping[str, np.ndarray]) -> Figure:
     return fig
 
 
-def terms(agreed_terms: pd.DataFrame, labels: Mapping[str, str]) -> Figure:
-    """8. The terms agreed on each issue, over the replicates that reached agreement."""
-    issues = [c for c in agreed_terms.columns if agreed_terms[c].notna().any()]
+def terms(counts: Mapping[str, np.ndarray], agreed: int, labels: Mapping[str, str]) -> Figure:
+    """8. The terms agreed on each issue, over the replicates that reached agreement; `counts`
+    holds, for each issue, how many agreed replicates settled on each point of a 0-1 grid."""
+    issues = [issue for issue, c in counts.items() if c.sum() > 0]
     fig, ax = new_figure(max(6.0, 0.9 * len(issues) + 2), 4.2)
-    if not issues or agreed_terms.empty:
+    if not issues or agreed == 0:
         ax.text(0.5, 0.5, "no replicate reached agreement", ha="center", va="center",
                 transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    data = [_quantile_sample(agreed_terms[c].dropna().to_numpy()) for c in issues]
-    parts = ax.violinplot(data, showmedians=True)
+    parts = ax.violinplot([quantile_sample(counts[issue]) for issue in issues], showmedians=True)
     for body in parts["bodies"]:
         body.set_facecolor(PALETTE[0])
         body.set_alpha(0.5)
@@ -138,16 +132,20 @@ def terms(agreed_terms: pd.DataFrame, labels: Mapping[str, str]) -> Figure:
                   ha="right")
     ax.set_ylabel("agreed term (issue scale, 0-1)")
     ax.set_ylim(-0.02, 1.02)
-    ax.set_title(f"Terms of agreement over {len(agreed_terms):,} agreed replicates (median marked)")
+    ax.set_title(f"Terms of agreement over {agreed:,} agreed replicates (median marked)")
     return fig
 
 
 VIOLIN_POINTS = 20_001
 
 
-def _quantile_sample(values: np.ndarray, points: int = VIOLIN_POINTS) -> np.ndarray:
-    """At most `points` evenly spaced quantiles of `values`: the same shape and median (an odd
-    count keeps the middle one), while the density estimate's memory stops growing with runs."""
-    if values.size <= points:
-        return values
-    return np.quantile(values, np.linspace(0.0, 1.0, points))
+def quantile_sample(counts: np.ndarray, points: int = VIOLIN_POINTS) -> np.ndarray:
+    """The values counted on an even 0-1 grid (`counts[i]` at i / (len - 1)): all of them when
+    there are at most `points`, else `points` evenly spaced quantiles: the same shape and median
+    (an odd count keeps the middle one), while the density estimate's cost stops growing."""
+    grid = np.arange(counts.size) / (counts.size - 1)
+    total = int(counts.sum())
+    if total <= points:
+        return np.repeat(grid, counts)
+    rank = np.rint(np.linspace(0, total - 1, points)).astype(np.int64)  # lower order statistics
+    return grid[np.searchsorted(np.cumsum(counts), rank, side="right")]

@@ -11,7 +11,6 @@ from matplotlib.figure import Figure
 
 from sim.report import outcomes, sweeps, timeline
 from sim.report.data import Results
-from sim.results import run_columns
 
 MAX_COMPARED = 8  # sweeps with at most this many points get per-point curves
 
@@ -74,12 +73,7 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
     labels = s.get("labels", {})
     stages = list(s["stages"])
     name = label or str(s.get("mediator", "run"))
-    wanted = [c for c in run_columns(results.folder) if c in ("agreement", "agreement_day")
-              or c.startswith("terms.") or c.endswith((".signed", ".first_spell_days",
-                                                        ".first_spell_collapsed"))]
-    runs = results.runs(wanted)
-    agreed_terms = runs.loc[runs["agreement"], [c for c in runs if c.startswith("terms.")]]
-    agreed_terms.columns = [c.removeprefix("terms.") for c in agreed_terms.columns]
+    digest = results.digest()
     plots = [
         Plot("agreement", "Probability of a comprehensive agreement within the horizon, with its "
              "Wilson 95% interval.", lambda: outcomes.agreement_bars(
@@ -91,12 +85,12 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
         Plot("time_to_agreement", "Cumulative share of episodes agreed by each day (Kaplan–Meier; "
              "episodes without agreement censored at the horizon), with 95% bands.",
              lambda: outcomes.time_to_agreement(
-                 {name: (runs["agreement_day"].to_numpy(), runs["agreement"].to_numpy())},
-                 s["horizon_days"])),
+                 {name: digest.agreement_days}, s["horizon_days"])),
         Plot("truce_survival", "Durability: share of first truces of each stage still in force "
              "after each day (Kaplan–Meier; collapse is the event, expiry and the end of the "
              "episode censor).",
-             lambda: outcomes.truce_survival(runs, stages, labels.get("stages", {}))),
+             lambda: outcomes.truce_survival({stage: digest.first_spells[stage] for stage in stages},
+                                             labels.get("stages", {}))),
     ]
     if results.episode is not None:
         ep = results.episode
@@ -110,9 +104,10 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
     plots += [
         Plot("convergence", "Running estimate of P(agreement) with its Wilson 95% band as "
              "replicates accumulate.",
-             lambda: outcomes.convergence({name: runs["agreement"].to_numpy()})),
+             lambda: outcomes.convergence({name: digest.running_share()})),
         Plot("terms", "Terms agreed on each issue, over the replicates that reached agreement.",
-             lambda: outcomes.terms(agreed_terms, labels.get("issues", {}))),
+             lambda: outcomes.terms(digest.terms, digest.share("agreement")[0],
+                                   labels.get("issues", {}))),
     ]
     return plots
 
@@ -157,17 +152,17 @@ def _comparison_plots(results: Results, labels: list[str]) -> list[Plot]:
     first = points[0].summary
     stages = list(first["stages"])
     horizon = first["horizon_days"]
-    runs = [p.runs(["agreement", "agreement_day"]) for p in points]
+    digests = [p.digest() for p in points]
     plots = [
         Plot("stage_funnel", "Stage funnel at each point: signed, held, collapsed (95% CI).",
              lambda: outcomes.stage_funnel(stages, {lab: p.summary["stages"] for lab, p in
                                                     zip(labels, points, strict=True)})),
         Plot("time_to_agreement", "Time to agreement at each point (Kaplan–Meier, censored at "
              "the horizon, 95% bands).", lambda: outcomes.time_to_agreement(
-                 {lab: (r["agreement_day"].to_numpy(), r["agreement"].to_numpy())
-                  for lab, r in zip(labels, runs, strict=True)}, horizon)),
+                 {lab: d.agreement_days for lab, d in zip(labels, digests, strict=True)},
+                 horizon)),
         Plot("convergence", "Running estimate of P(agreement) at each point, with 95% bands.",
-             lambda: outcomes.convergence({lab: r["agreement"].to_numpy()
-                                           for lab, r in zip(labels, runs, strict=True)})),
+             lambda: outcomes.convergence({lab: d.running_share()
+                                           for lab, d in zip(labels, digests, strict=True)})),
     ]
     return plots

@@ -12,7 +12,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
-from scipy import stats
+
+from sim.estimators import Durations
+from sim.estimators import kaplan_meier as estimate_curve
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
@@ -30,16 +32,13 @@ def percent_axis(ax: plt.Axes, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
 
 
-def kaplan_meier(ax: plt.Axes, times: np.ndarray, observed: np.ndarray, horizon: float, label: str,
-        colour: str, survival: bool) -> None:
-    """A Kaplan-Meier curve with its 95% confidence band, censoring the rest at the horizon."""
-    times, observed = np.asarray(times, float), np.asarray(observed, bool)
-    if not observed.any():
+def kaplan_meier(ax: plt.Axes, durations: Durations, horizon: float, label: str, colour: str,
+                 survival: bool) -> None:
+    """A Kaplan-Meier curve with its 95% confidence band, drawn on to `horizon`."""
+    if not durations.events.any():
         ax.plot([0, horizon], [1.0 if survival else 0.0] * 2, color=colour, label=f"{label} (none)")
         return
-    censored = np.where(np.isfinite(times), times, horizon)[~observed]  # unobserved: censored
-    fit = stats.ecdf(stats.CensoredData(uncensored=times[observed], right=censored))
-    curve = fit.sf if survival else fit.cdf
+    curve = estimate_curve(durations, "sf" if survival else "cdf")
     with warnings.catch_warnings():  # undefined at the ends of the curve: drawn as NaN there
         warnings.simplefilter("ignore", RuntimeWarning)
         band = curve.confidence_interval(0.95)
