@@ -13,6 +13,7 @@ from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.scenario import NAME, Scenario, load_scenario
+from sim.report import FORMATS
 
 MAX_RUNS = 1_000_000_000
 
@@ -21,6 +22,12 @@ MAX_RUNS = 1_000_000_000
 class MonteCarlo:
     chunk_size: int = number(1, 1_000_000, doc="replicates per chunk", unit="replicates")
     progress: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportOptions:
+    formats: tuple[str, ...] = text(default=("png",), doc="figure files beside report.html: any "
+                                    "of png, svg, pdf (one PDF of all figures)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,6 +42,7 @@ class RunOptions:
     trace: bool = False
     sweep: dict[str, Any] | None = text(default=None, doc="a sweep block (see sim/design.py)")
     montecarlo: MonteCarlo = MonteCarlo(chunk_size=5000, progress=True)
+    report: ReportOptions = ReportOptions()
 
     @property
     def engine(self) -> Backend:
@@ -71,6 +79,9 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                           "folder under results/)")
     if options.backend not in BACKENDS:
         raise ConfigError("backend", options.backend, f"one of {', '.join(BACKENDS)}")
+    unknown = [f for f in options.report.formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError("report.formats", unknown[0], f"any of {', '.join(FORMATS)}")
     if options.sweep is not None:
         from sim.design import load_sweep
 

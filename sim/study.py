@@ -114,7 +114,7 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
                "sensitivity": None if sensitivity is None else sensitivity.to_dict("records"),
                **provenance()}
     write_parameter_csv(folder / PARAMETERS, settings.scenario, settings.mediator)
-    build_report(folder, summary)
+    build_report(folder, summary, settings.options.report.formats)
     write_json(folder / SUMMARY, summary)
     echo(_console(table, axes, sensitivity))
     echo(f"\n{len(points)} points ({len(computed)} computed, {summary['reused']} reused); "

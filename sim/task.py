@@ -116,7 +116,7 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
                "labels": labels(settings), **provenance()}
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)
-    build_report(folder, summary)
+    build_report(folder, summary, settings.options.report.formats)
     write_json(folder / SUMMARY, summary)
     echo(format_summary(summary))
     echo(f"\nResults written to {_shown(folder)}")

@@ -1,11 +1,13 @@
-"""Write a report: figures as PNG and SVG, all of them in one PDF, the summary table as CSV and
-Markdown, and one self-contained `report.html` (figures embedded, nothing fetched, every text
-from configs escaped). Reads saved results only: it never imports the model.
+"""Write a report: one self-contained `report.html` (figures embedded, nothing fetched, every text
+from configs escaped), the summary table as CSV and Markdown, and the figures as files in the
+formats asked: PNG, SVG (text kept as text), all of them in one PDF. Reads saved results only:
+it never imports the model.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
 import os
@@ -16,6 +18,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 
+from sim.report import FORMATS
 from sim.report.data import Results, load_results
 from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
 from sim.report.style import plt
@@ -72,26 +75,44 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _render(plots: list[Plot], folder: Path) -> list[tuple[Plot, str]]:
-    """Draw each figure once: PNG and SVG under figures/, every page into report.pdf."""
+def _render(plots: list[Plot], folder: Path, formats: tuple[str, ...]) -> list[tuple[Plot, str]]:
+    """Draw each figure once: its PNG for the page, and the files `formats` ask for under
+    figures/ (pdf: every figure a page of report.pdf)."""
     out = folder / FIGURES
     out.mkdir(parents=True, exist_ok=True)
     embedded = []
     pdf_tmp = folder / f".report.pdf.{os.getpid()}.tmp"
-    with PdfPages(pdf_tmp, metadata={"CreationDate": None, "Creator": "negsim"}) as pdf:
+    with contextlib.ExitStack() as stack:
+        pdf = stack.enter_context(PdfPages(pdf_tmp, metadata={
+            "CreationDate": None, "Creator": "negsim"})) if "pdf" in formats else None
         for plot in plots:
             fig = plot.draw()
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=110)  # drawn once: the file and the page
             fig.set_layout_engine("none")  # keep the layout just computed for SVG and PDF
-            _publish(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
-            _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
-                p, format="svg", metadata={"Date": None}))
-            pdf.savefig(fig)
+            if "png" in formats:
+                _publish(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
+            if "svg" in formats:
+                _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
+                    p, format="svg", metadata={"Date": None}))
+            if pdf is not None:
+                pdf.savefig(fig)
             embedded.append((plot, base64.b64encode(buffer.getvalue()).decode("ascii")))
             plt.close(fig)
-    os.replace(pdf_tmp, folder / "report.pdf")
+    if "pdf" in formats:
+        os.replace(pdf_tmp, folder / "report.pdf")
+    _remove_stale(plots, folder, formats)
     return embedded
+
+
+def _remove_stale(plots: list[Plot], folder: Path, formats: tuple[str, ...]) -> None:
+    """Figure files of an earlier build in formats not asked for now, which would no longer
+    match the page."""
+    stale = [folder / FIGURES / f"{plot.name}.{kind}" for plot in plots for kind in ("png", "svg")
+             if kind not in formats]
+    stale += [folder / "report.pdf"] if "pdf" not in formats else []
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _reproduce(results: Results) -> str:
@@ -105,8 +126,13 @@ def _reproduce(results: Results) -> str:
     return "\n".join(parts)
 
 
-def build_report(folder: Path, summary: dict[str, Any] | None = None) -> Path:
-    """Write the report of the results folder `folder`; returns the path of report.html."""
+def build_report(folder: Path, summary: dict[str, Any] | None = None,
+                 formats: tuple[str, ...] = ("png",)) -> Path:
+    """Write the report of the results folder `folder` with figure files in `formats` (any of
+    FORMATS); returns the path of report.html."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"report.formats: got {unknown[0]!r}; expected any of {', '.join(FORMATS)}")
     results = load_results(Path(folder), summary)
     sweep = results.table is not None
     plots = sweep_plots(results) if sweep else run_plots(results)
@@ -118,7 +144,7 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None) -> Path:
     figures = "\n".join(
         f'<figure><img alt="{html.escape(p.name)}" src="data:image/png;base64,{data}">'
         f"<figcaption>{html.escape(p.caption)}</figcaption></figure>"
-        for p, data in _render(plots, folder))
+        for p, data in _render(plots, folder, formats))
     name = html.escape(str(results.summary.get("name") or results.summary.get("scenario")))
     parameters = ("" if results.parameters is None else "<h2>Parameters and their sources</h2>"
                   + _html_table(results.parameters))

@@ -1,28 +1,35 @@
-"""`negsim-report PATH`: rebuild the report of a saved results folder, running nothing.
+"""`negsim-report PATH [--formats png svg pdf]`: rebuild the report of a saved results folder,
+running nothing.
 
 PATH may be a single run, an experiment or sweep folder, or a Hydra multirun folder.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
+from sim.report import FORMATS
 
-def main() -> None:
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="negsim-report", description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a results folder")
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=["png"],
+                        help="figure files beside report.html (default: png)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
     """Console script `negsim-report`."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        parser.exit(2, f"negsim-report: error: {args.folder}: not a folder\n")
     from sim.report.build import build_report
 
-    if len(sys.argv) != 2:
-        print("usage: negsim-report RESULTS_FOLDER", file=sys.stderr)
-        sys.exit(2)
-    folder = Path(sys.argv[1])
-    if not folder.is_dir():
-        print(f"negsim-report: error: {folder}: not a folder", file=sys.stderr)
-        sys.exit(2)
     try:
-        report = build_report(folder)
+        report = build_report(args.folder, formats=tuple(dict.fromkeys(args.formats)))
     except FileNotFoundError as error:
-        print(f"negsim-report: error: {error}", file=sys.stderr)
-        sys.exit(2)
+        parser.exit(2, f"negsim-report: error: {error}\n")
     print(f"Report written to {report}")

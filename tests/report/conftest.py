@@ -9,7 +9,8 @@ import yaml
 from sim.task import run
 from tests.conftest import composed
 
-RUN = ("runs=300", "montecarlo.chunk_size=150", "montecarlo.progress=false", "seed=5")
+RUN = ("runs=300", "montecarlo.chunk_size=150", "montecarlo.progress=false", "seed=5",
+       "report=publication")
 
 
 def _quiet(_: str) -> None:

@@ -1,4 +1,5 @@
-"""Reports: every figure in PNG, SVG and the PDF; tables; escaping; rebuilt identically."""
+"""Reports: every figure in the formats asked (PNG, SVG, PDF); tables; escaping; rebuilt
+identically."""
 
 import shutil
 import subprocess
@@ -74,7 +75,8 @@ def test_negsim_report_rebuilds_the_same_figures_from_saved_results(run_folder, 
     for name in ("report.html", "report.pdf", "summary.csv", "summary.md"):
         (copy / name).unlink()
     script = Path(sys.executable).with_name("negsim-report")
-    done = subprocess.run([str(script), str(copy)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([str(script), str(copy), "--formats", "png", "svg", "pdf"],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     rebuilt = {p.name: p.read_bytes() for p in (copy / "figures").iterdir()}
     assert rebuilt == original
@@ -90,6 +92,25 @@ def test_the_report_code_never_imports_the_model(run_folder, tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_report_writes_only_the_figure_files_asked_and_drops_stale_ones(run_folder, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(run_folder, copy)
+    build_report(copy)  # the default: PNG files only
+    assert figures(copy) == RUN_FIGURES
+    assert not list((copy / "figures").glob("*.svg")) and not (copy / "report.pdf").exists()
+    build_report(copy, formats=("svg",))
+    assert not figures(copy) and len(list((copy / "figures").glob("*.svg"))) == len(RUN_FIGURES)
+    assert "data:image/png;base64," in (copy / "report.html").read_text()  # the page keeps PNGs
+
+
+def test_negsim_report_refuses_an_unknown_format(run_folder):
+    script = Path(sys.executable).with_name("negsim-report")
+    done = subprocess.run([str(script), str(run_folder), "--formats", "gif"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "invalid choice: 'gif'" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("bad", ["no_such_folder", "empty"])
