@@ -6,6 +6,7 @@ and passes back that function's columns, in order, whatever the backend or numbe
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ def plan(runs: int, chunk_size: int, seed: int) -> list[Chunk]:
 
 def _labelled(simulate: Callable[[Chunk], Columns], chunk: Chunk) -> Columns:
     columns = simulate(chunk)
+    # What simulated the chunk may hold reference cycles (a Mesa model and its agents refer to
+    # each other), which Python frees only at its next full collection: several dead chunks'
+    # arrays would pile up and a worker's memory creep with the number of runs. Collected
+    # now, for about 20 ms a chunk.
+    gc.collect()
     head = {"replicate": np.arange(chunk.start, chunk.start + chunk.size),
             "chunk": np.full(chunk.size, chunk.index, dtype=np.int32),
             "chunk_seed": np.full(chunk.size, chunk.seed_value, dtype=np.uint64)}

@@ -16,7 +16,6 @@ from typing import Any
 
 import matplotlib
 import pandas as pd
-from matplotlib.backends.backend_pdf import PdfPages
 
 from sim.report import FORMATS
 from sim.report.data import Results, load_results
@@ -75,6 +74,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _open_pdf(stack: contextlib.ExitStack, path: Path) -> Any:
+    """The pages of report.pdf; its backend is imported only when a PDF is asked (it is slow)."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    return stack.enter_context(PdfPages(path, metadata={"CreationDate": None,
+                                                        "Creator": "negsim"}))
+
+
 def _render(plots: list[Plot], folder: Path, formats: tuple[str, ...]) -> list[tuple[Plot, str]]:
     """Draw each figure once: its PNG for the page, and the files `formats` ask for under
     figures/ (pdf: every figure a page of report.pdf)."""
@@ -83,8 +90,7 @@ def _render(plots: list[Plot], folder: Path, formats: tuple[str, ...]) -> list[t
     embedded = []
     pdf_tmp = folder / f".report.pdf.{os.getpid()}.tmp"
     with contextlib.ExitStack() as stack:
-        pdf = stack.enter_context(PdfPages(pdf_tmp, metadata={
-            "CreationDate": None, "Creator": "negsim"})) if "pdf" in formats else None
+        pdf = _open_pdf(stack, pdf_tmp) if "pdf" in formats else None
         for plot in plots:
             fig = plot.draw()
             buffer = io.BytesIO()
