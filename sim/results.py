@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 SUMMARY, RUNS, EVENTS, TIMELINE = "summary.json", "runs.parquet", "events.csv", "timeline.csv"
 RUN_INFO = "run.json"
+STATISTICS = ["replicate", "chunk"]
 
 
 def _temporary(path: Path) -> Path:
@@ -68,7 +69,9 @@ class RunTable:
     def append(self, columns: Mapping[str, np.ndarray]) -> None:
         table = pa.table({name: pa.array(values) for name, values in columns.items()})
         if self.writer is None:
-            self.writer = pq.ParquetWriter(self.tmp, table.schema)
+            # Min/max statistics only where they help a reader pick row groups: the writer keeps
+            # every row group's statistics in memory until it closes, ~80 KB a chunk otherwise.
+            self.writer = pq.ParquetWriter(self.tmp, table.schema, write_statistics=STATISTICS)
         self.writer.write_table(table)
 
     def close(self) -> None:

@@ -42,3 +42,18 @@ def test_text_columns_load_as_categories(tmp_path):
     runs = load_runs(tmp_path)
     assert isinstance(runs["end_reason"].dtype, pd.CategoricalDtype)
     assert runs["end_reason"].tolist() == ["agreement", "horizon", "agreement"]
+
+
+def test_only_the_replicate_columns_carry_row_group_statistics(tmp_path):
+    """Readers can still pick replicates by row group; the writer does not keep min/max of
+    every column of every chunk in memory while a long run streams."""
+    import pyarrow.parquet as pq
+
+    table = RunTable(tmp_path)
+    for start in (0, 5):
+        table.append({"replicate": np.arange(start, start + 5), "x": np.random.rand(5)})
+    table.close()
+    metadata = pq.ParquetFile(tmp_path / "runs.parquet").metadata
+    second = metadata.row_group(1)
+    assert (second.column(0).statistics.min, second.column(0).statistics.max) == (5, 9)
+    assert second.column(1).statistics is None
