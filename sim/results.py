@@ -20,7 +20,6 @@ import pyarrow.parquet as pq
 
 SUMMARY, RUNS, EVENTS, TIMELINE = "summary.json", "runs.parquet", "events.csv", "timeline.csv"
 RUN_INFO = "run.json"
-STATISTICS = ["replicate", "chunk"]
 
 
 def _temporary(path: Path) -> Path:
@@ -58,28 +57,43 @@ def write_csv(path: Path, frame: pd.DataFrame) -> None:
     _publish(tmp, path)
 
 
+ROW_GROUP_ROWS = 50_000
+"""Rows per row group of `runs.parquet`. The writer keeps ~75 KB of metadata per row group in
+memory until it closes, so one per 5,000-replicate chunk would grow by 15 MB per million runs."""
+
+
 class RunTable:
-    """Streams run-table chunks to `runs.parquet` without holding all replicates in memory."""
+    """Streams run-table chunks to `runs.parquet` without holding all replicates in memory:
+    chunks are gathered into row groups of ROW_GROUP_ROWS rows and written."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / RUNS
         self.tmp = _temporary(self.path)
         self.writer: pq.ParquetWriter | None = None
+        self.pending: list[pa.Table] = []
 
     def append(self, columns: Mapping[str, np.ndarray]) -> None:
-        table = pa.table({name: pa.array(values) for name, values in columns.items()})
+        self.pending.append(pa.table({name: pa.array(values) for name, values in columns.items()}))
+        if sum(t.num_rows for t in self.pending) >= ROW_GROUP_ROWS:
+            self._write()
+
+    def _write(self) -> None:
+        if not self.pending:
+            return
+        table = pa.concat_tables(self.pending)
+        self.pending = []
         if self.writer is None:
-            # Min/max statistics only where they help a reader pick row groups: the writer keeps
-            # every row group's statistics in memory until it closes, ~80 KB a chunk otherwise.
-            self.writer = pq.ParquetWriter(self.tmp, table.schema, write_statistics=STATISTICS)
-        self.writer.write_table(table)
+            self.writer = pq.ParquetWriter(self.tmp, table.schema)
+        self.writer.write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
+        self._write()
         if self.writer is not None:
             self.writer.close()
             _publish(self.tmp, self.path)
 
     def abandon(self) -> None:
+        self.pending = []
         if self.writer is not None:
             self.writer.close()
         self.tmp.unlink(missing_ok=True)

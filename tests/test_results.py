@@ -44,16 +44,17 @@ def test_text_columns_load_as_categories(tmp_path):
     assert runs["end_reason"].tolist() == ["agreement", "horizon", "agreement"]
 
 
-def test_only_the_replicate_columns_carry_row_group_statistics(tmp_path):
-    """Readers can still pick replicates by row group; the writer does not keep min/max of
-    every column of every chunk in memory while a long run streams."""
+def test_chunks_are_gathered_into_row_groups_in_order(tmp_path, monkeypatch):
+    """Fewer, larger row groups: the writer's memory grows per row group, not per chunk."""
     import pyarrow.parquet as pq
 
+    from sim import results
+
+    monkeypatch.setattr(results, "ROW_GROUP_ROWS", 10)
     table = RunTable(tmp_path)
-    for start in (0, 5):
-        table.append({"replicate": np.arange(start, start + 5), "x": np.random.rand(5)})
+    for start in range(0, 25, 5):
+        table.append({"replicate": np.arange(start, start + 5)})
     table.close()
-    metadata = pq.ParquetFile(tmp_path / "runs.parquet").metadata
-    second = metadata.row_group(1)
-    assert (second.column(0).statistics.min, second.column(0).statistics.max) == (5, 9)
-    assert second.column(1).statistics is None
+    saved = pq.ParquetFile(tmp_path / "runs.parquet")
+    assert [saved.metadata.row_group(i).num_rows for i in range(3)] == [10, 10, 5]
+    assert load_runs(tmp_path)["replicate"].tolist() == list(range(25))
