@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from sim.backends import Backend, default_workers, release_workers
+from sim.digest import digest_saved
 from sim.domain.parameters import write_parameter_csv
 from sim.episode import EVENT_COLUMNS
 from sim.model import NegotiationModel, representative_episode, simulate_chunk
@@ -34,7 +35,7 @@ from sim.results import (
     write_json,
 )
 from sim.settings import Settings, load_settings
-from sim.summary import format_summary, summarise_saved
+from sim.summary import format_summary, summarise_digest
 
 
 def provenance() -> dict[str, Any]:
@@ -111,12 +112,12 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     release_workers()
     if sink:
         _write_trace(sink[0], folder, echo)
-    summary = {"kind": "run", **identity(settings),
-               **summarise_saved(folder, settings.scenario.horizon_days),
+    digest = digest_saved(folder, settings.scenario.horizon_days)
+    summary = {"kind": "run", **identity(settings), **summarise_digest(digest),
                "labels": labels(settings), **provenance()}
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)
-    build_report(folder, summary, settings.options.report.formats)
+    build_report(folder, summary, settings.options.report.formats, digest)
     write_json(folder / SUMMARY, summary)
     echo(format_summary(summary))
     echo(f"\nResults written to {_shown(folder)}")

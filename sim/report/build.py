@@ -17,6 +17,7 @@ from typing import Any
 import matplotlib
 import pandas as pd
 
+from sim.digest import RunDigest
 from sim.report import FORMATS
 from sim.report.data import Results, load_results
 from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
@@ -133,13 +134,15 @@ def _reproduce(results: Results) -> str:
 
 
 def build_report(folder: Path, summary: dict[str, Any] | None = None,
-                 formats: tuple[str, ...] = ("png",)) -> Path:
+                 formats: tuple[str, ...] = ("png",), digest: RunDigest | None = None) -> Path:
     """Write the report of the results folder `folder` with figure files in `formats` (any of
-    FORMATS); returns the path of report.html."""
+    FORMATS); returns the path of report.html. `digest`, the folder's run table already reduced
+    (by the summary), spares reading it again."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"report.formats: got {unknown[0]!r}; expected any of {', '.join(FORMATS)}")
     results = load_results(Path(folder), summary)
+    results.reduced = digest
     sweep = results.table is not None
     plots = sweep_plots(results) if sweep else run_plots(results)
     opening = describe_sweep(results) if sweep else describe(results.summary)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from sim.collect import collect
 from sim.digest import RunDigest, digest_saved
-from sim.results import RUN_INFO, SUMMARY, load_runs, load_summary
+from sim.results import RUN_INFO, SUMMARY, load_summary
 
 PARAMETERS = "parameters.csv"
 EPISODE = "episode"
@@ -46,13 +46,13 @@ class Results:
     table: pd.DataFrame | None = None  # sweeps: one row per point
     sensitivity: pd.DataFrame | None = None
     episode: Episode | None = None
-
-    def runs(self, columns: list[str] | None = None) -> pd.DataFrame:
-        return load_runs(self.folder, columns)
+    reduced: RunDigest | None = None  # the run table's digest, once read
 
     def digest(self) -> RunDigest:
-        """The run table reduced to what the figures read, a row group at a time."""
-        return digest_saved(self.folder, int(self.summary["horizon_days"]))
+        """The run table reduced to what the figures read, a row group at a time (once)."""
+        if self.reduced is None:
+            self.reduced = digest_saved(self.folder, int(self.summary["horizon_days"]))
+        return self.reduced
 
     def point(self, folder: str | Path) -> Results:
         return load_results(Path(folder))
