@@ -57,8 +57,8 @@ class RunDigest:
     agreement_days: Durations = field(default_factory=Durations.empty)
     first_spells: dict[str, Durations] = field(default_factory=dict)
     terms: dict[str, np.ndarray] = field(default_factory=dict)
-    running_at: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    running_hits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    running_at: np.ndarray = field(init=False)  # checkpoints(runs)
+    running_hits: np.ndarray = field(init=False)  # agreements among the first running_at rows
     agreed_so_far: int = 0
 
     def __post_init__(self) -> None:
