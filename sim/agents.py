@@ -14,7 +14,6 @@ import numpy as np
 from sim.rules.acceptance import accepts, concession, signing_value, threshold
 from sim.rules.bargaining import nash_choice
 from sim.rules.trust import trust_mean
-from sim.rules.violation import violation_hazard
 
 if TYPE_CHECKING:
     from sim.model import NegotiationModel
@@ -34,8 +33,7 @@ class Party(mesa.Agent):
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
         self.stalls = np.zeros(model.replicates, dtype=np.int32)
-        self.violations = np.zeros(model.replicates, dtype=np.int32)
-        self.reported = np.zeros(model.replicates, dtype=np.int32)
+        self.reported = model.reported[:, index]  # reports against it, (R,) view
         self.last_offer: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def trust_in_others(self) -> np.ndarray:
@@ -61,18 +59,10 @@ class Party(mesa.Agent):
         willing = accepts(worth + carrot, bar, p["acceptance_noise"], draws, weight)
         return np.where(willing, np.where(condition_met, ACCEPT, CONDITIONAL), REJECT)
 
-    def violate(self, incentive: np.ndarray, in_force: np.ndarray, verification: np.ndarray,
-                temptation: np.ndarray, escalating: bool, draws: np.ndarray) -> np.ndarray:
-        """Which truces in force (R, S) this party breaks today."""
-        p = self.param
-        weights = (p["violation.incentive_weight"][:, None], p["violation.distrust_weight"][:, None],
-                   p["violation.escalation_weight"][:, None])
-        hazard = violation_hazard(p["violation.base_hazard"][:, None] * temptation, incentive,
-                                  (1.0 - self.trust_in_others())[:, None], float(escalating),
-                                  verification, weights)
-        broke = in_force & (draws < hazard)
-        self.violations += broke.sum(axis=1, dtype=np.int32)
-        return broke
+    @property
+    def violations(self) -> np.ndarray:
+        """Truces it broke (R,), all stages, whether or not anyone saw."""
+        return self.model.truces.violations[:, :, self.index].sum(axis=1, dtype=np.int32)
 
 
 class Mediator(mesa.Agent):

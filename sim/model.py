@@ -14,14 +14,13 @@ from sim.config.sampling import sample, stream, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.episode import EventLog, outcomes
+from sim.keeping import Propensity, keep_truces, new_day
 from sim.montecarlo import Chunk
 from sim.rules.acceptance import option_value
 from sim.rules.bargaining import contest_success, reservation
 from sim.rules.conflict import advance_balance, escalating, escalation_starts
-from sim.rules.trust import observe
-from sim.rules.violation import blame, detection_chance, other_party
 from sim.tables import Layout, layout, nash_weights, party_table, stage_table
-from sim.truce import TABLED, TABLINGS, Truces
+from sim.truce import IN_FORCE, TABLED, TABLINGS, Truces
 
 AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
 
@@ -43,6 +42,7 @@ class NegotiationModel(mesa.Model):
         self.layout: Layout = layout(scenario, mediator)
         self.party_table = party_table(values, self.layout)
         self._read_world(values)
+        self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i) for i, name in enumerate(self.layout.parties)]
         first_error = self._draw("belief", (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
@@ -52,11 +52,15 @@ class NegotiationModel(mesa.Model):
         hold = self._random("delay").standard_exponential(shape)
         hold *= (delay["delay.prize"] / delay["delay.cost_per_day"])[:, None, :, None]
         self.truces = Truces(self.layout, replicates, hold)
+        self.propensity = self._propensity()
+        self.today = new_day(replicates, len(self.layout.stages), len(self.parties))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self.end_day = np.full(replicates, scenario.horizon_days)
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
+        self.p_win, self.option = np.empty_like(self.cost_borne), np.empty_like(self.cost_borne)
+        self.reservation = np.empty((replicates, *self.layout.weight.shape))
         self._update_prospects(self._daily_cost())
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
@@ -81,6 +85,16 @@ class NegotiationModel(mesa.Model):
         self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in
                         ("balance", "violation", "acceptance")}
+
+    def _propensity(self) -> Propensity:
+        """What drives violations and what monitoring sees, laid out for the daily loop."""
+        p, mon = self.party_table.params, self.monitor
+        return Propensity(
+            p["violation.base_hazard"], p["violation.incentive_weight"],
+            p["violation.distrust_weight"], p["violation.escalation_weight"], self.temptation,
+            self.verification, self.layout.weight, mon["detection_base"],
+            mon["attribution_accuracy"], mon["false_report_per_day"], mon["compliance_weight"],
+            mon["violation_weight"])
 
     @property
     def live(self) -> np.ndarray:
@@ -115,75 +129,54 @@ class NegotiationModel(mesa.Model):
         if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
             jump[:, self.layout.parties.index(esc.party)] = self.jump
             self._log("escalation", live, party=esc.party)
-        table = self.party_table
-        advance_balance(self.log_capability, table.drift, table.volatility,
-                        shocks * live[:, None], jump * live[:, None])
+        table, on = self.party_table, live[:, None]
+        advance_balance(self.log_capability, table.drift, table.volatility, shocks * on, jump * on,
+                        out=self.log_capability)
         daily = self._daily_cost()
-        self.cost_borne += daily * live[:, None]
+        self.cost_borne += daily * on
         self._update_prospects(daily)
 
     def _daily_cost(self) -> np.ndarray:
         """Each party's cost of one more day of war (R, n), less what truces in force avert."""
-        in_force = self.truces.in_force(np.ones(self.replicates, dtype=bool))
+        in_force = self.truces.status == IN_FORCE
         relief = 1.0 - np.prod(1.0 - self.cost_relief * in_force, axis=1)
         pressure = 1.0 + self.mediator.pressure
         return self.party_table.params["cost_per_day"] * pressure * (1.0 - relief)[:, None]
 
     def _update_prospects(self, daily_cost: np.ndarray) -> None:
-        """Chances of prevailing, reservation values (R, n, S) and option values (R, n)."""
+        """Chances of prevailing (R, n), reservation values (R, n, S) and option values (R, n),
+        rewritten in place."""
         lay = self.layout
-        self.p_win = contest_success(self.log_capability, self.decisiveness)
-        cost_of_war = daily_cost * self.cost_horizon[:, None]
-        self.reservation = reservation(self.p_win, cost_of_war, lay.ideal, lay.salience,
-                                       lay.stage_issues)
-        self.option = option_value(self.p_win, self.party_table.drift, self.decisiveness,
-                                   self.lookahead)
+        contest_success(self.log_capability, self.decisiveness, out=self.p_win)
+        reservation(self.p_win, daily_cost * self.cost_horizon[:, None], lay.stakes, lay.weight,
+                    out=self.reservation)
+        option_value(self.p_win, self.party_table.drift, self.decisiveness, self.lookahead,
+                     out=self.option)
 
     # --- truces in force -------------------------------------------------------------------
     def _keep_truces(self, live: np.ndarray) -> None:
-        truces, lay = self.truces, self.layout
-        in_force = truces.in_force(live)
-        n = len(self.parties)
+        truces, n = self.truces, len(self.parties)
         # Drawn every day whatever the state, so that each replicate's stream stays aligned
         # across configurations (common random numbers).
-        draws = self.streams["violation"].random((5, *in_force.shape, n), dtype=np.float32)
-        if not in_force.any():
+        draws = self.streams["violation"].random((5, self.replicates, truces.status.shape[1], n),
+                                                 dtype=np.float32)
+        if not (truces.status == IN_FORCE).any():
             return
-        weight = np.maximum(lay.weight[None], 1e-12)  # (1, n, S)
-        incentive = np.maximum(self.reservation - truces.utility
-                               + self.option[:, :, None] * weight, 0.0) / weight
         esc = self.world.conflict.escalation
-        violated = np.stack([party.violate(
-            incentive[:, i], in_force, self.verification, self.temptation,
-            esc.party == party.name and escalating(self.day, esc.period_days, esc.window_days),
-            draws[0, :, :, i]) for i, party in enumerate(self.parties)], axis=-1)
-        truces.violations += violated
-        mon = {k: v[:, None, None] for k, v in self.monitor.items()}
-        detected = draws[1] < detection_chance(mon["detection_base"], self.verification[..., None])
-        correct = draws[2] < mon["attribution_accuracy"]
-        scapegoat = other_party(np.arange(n), draws[3], n)
-        reports = blame(violated, detected, correct, scapegoat)
-        false = in_force[..., None] & (draws[4] < mon["false_report_per_day"])
-        reports += blame(false, np.True_, np.False_, scapegoat)  # always pinned on another
-        self._observe(reports.sum(axis=1), in_force.any(axis=1))
-        self._log("violation", violated, per_stage_party=True)
-        self._log("report", reports > 0, per_stage_party=True)
-        collapsed, held, expired = truces.record(in_force, reports.sum(axis=-1), self.day)
-        self._log("collapsed", collapsed)
-        self._log("held", held)
-        self._log("expired", expired)
-        agreed = (held & lay.comprehensive).any(axis=1)
+        escalating_now = escalating(self.day, esc.period_days, esc.window_days)
+        drive = np.array([float(esc.party == name and escalating_now) for name in self.layout.parties])
+        today = self.today
+        keep_truces(live, draws, self.reservation, self.option, drive, self.propensity,
+                    self.party_table.trust_alpha, self.party_table.trust_beta, self.reported,
+                    truces.ledger, today)
+        self._log("violation", today.violated, per_stage_party=True)
+        self._log("report", today.reports > 0, per_stage_party=True)
+        truces.table(today.collapsed, self.day)
+        self._log("collapsed", today.collapsed)
+        self._log("held", today.held)
+        self._log("expired", today.expired)
+        agreed = (today.held & self.layout.comprehensive).any(axis=1)
         self._end(agreed, AGREEMENT)
-
-    def _observe(self, reports_against: np.ndarray, watched: np.ndarray) -> None:
-        """Every party updates its trust in each other party from today's public reports."""
-        for party in self.parties:
-            party.reported += reports_against[:, party.index]
-        table, mon = self.party_table, self.monitor
-        off_diagonal = ~np.eye(len(self.parties), dtype=bool)
-        against = reports_against[:, None, :] * off_diagonal
-        observe(table.trust_alpha, table.trust_beta, against, watched[:, None, None] & off_diagonal,
-                mon["compliance_weight"][:, None, None], mon["violation_weight"][:, None, None])
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import MEDIATOR, Scenario
-from sim.rules.bargaining import candidate_terms, simplex_lattice, stage_weights, utility
+from sim.rules.bargaining import candidate_terms, simplex_lattice, stage_weights, utility, war_stakes
 
 PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_exponent",
                 "acceptance_noise", "sucker_cost", "mediator_distrust_penalty", "bias_sensitivity",
@@ -36,6 +36,7 @@ class Layout:
     salience: np.ndarray  # (n, K), each row sums to 1
     stage_issues: np.ndarray  # (S, K) 0/1
     weight: np.ndarray  # (n, S) salience of each stage's issues
+    stakes: np.ndarray  # (n, n, S) what party i gets on stage s if party j wins, [j, i, s]
     duration: np.ndarray  # (S,) days, inf for open-ended
     hold_days: np.ndarray  # (S,)
     max_violations: np.ndarray  # (S,)
@@ -63,6 +64,7 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,
         stage_issues=mask, weight=stage_weights(salience, mask),
+        stakes=war_stakes(ideal, salience, mask),
         duration=np.array([scenario.stages[s].duration_days or np.inf for s in stages], float),
         hold_days=np.array([scenario.stages[s].hold_days for s in stages]),
         max_violations=np.array([scenario.stages[s].max_violations for s in stages]),

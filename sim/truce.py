@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from sim.rules.delay import stalemate
@@ -10,6 +12,25 @@ from sim.tables import Layout
 OFF, TABLED, IN_FORCE, EXPIRED = 0, 1, 2, 3
 TABLINGS = 8
 """Hold-out draws kept per stage and party; a stage tabled more often reuses them in turn."""
+
+
+class Ledger(NamedTuple):
+    """The truce records the loop updates in place (the arrays of `sim.truce.Truces`)."""
+
+    status: np.ndarray  # (R, S) int8
+    utility: np.ndarray  # (R, n, S) each party's value of the signed terms
+    spells: np.ndarray  # (R, S)
+    held: np.ndarray  # (R, S) bool
+    collapses: np.ndarray  # (R, S)
+    days_in_force: np.ndarray  # (R, S)
+    days_current: np.ndarray  # (R, S)
+    reports_current: np.ndarray  # (R, S)
+    first_spell_days: np.ndarray  # (R, S)
+    first_spell_collapsed: np.ndarray  # (R, S) bool
+    violations: np.ndarray  # (R, S, n) true violations by party
+    max_violations: np.ndarray  # (S,) reports that collapse a truce
+    hold_days: np.ndarray  # (S,) days in force after which a truce has held
+    duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
 
 
 class Truces:
@@ -40,6 +61,15 @@ class Truces:
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
         self.final_terms = np.full((r, k), np.nan)
 
+    @property
+    def ledger(self) -> Ledger:
+        """The records the compiled daily loop (`sim.keeping`) updates in place."""
+        lay = self.layout
+        return Ledger(self.status, self.utility, self.spells, self.held, self.collapses,
+                      self.days_in_force, self.days_current, self.reports_current,
+                      self.first_spell_days, self.first_spell_collapsed, self.violations,
+                      lay.max_violations, lay.hold_days, lay.duration)
+
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""
         rows, cols = np.nonzero(mask)
@@ -69,28 +99,3 @@ class Truces:
 
     def in_force(self, live: np.ndarray) -> np.ndarray:
         return live[:, None] & (self.status == IN_FORCE)
-
-    def record(self, in_force: np.ndarray, reports: np.ndarray, day: int
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Count a day of truce: collapse on too many reports, then held and expired.
-
-        Returns the (R, S) masks of stages that collapsed, became held and expired today.
-        """
-        lay = self.layout
-        self.reports_current += reports
-        collapsed = in_force & (self.reports_current >= lay.max_violations)
-        self.collapses += collapsed
-        self.reports_current[collapsed] = 0
-        standing = in_force & ~collapsed
-        self.days_current += standing
-        self.days_in_force += standing
-        first = self.spells == 1
-        self.first_spell_days += standing & first
-        self.first_spell_collapsed |= collapsed & first
-        newly_held = standing & ~self.held & (self.days_current >= lay.hold_days)
-        self.held |= newly_held
-        expired = standing & (self.days_current >= lay.duration)
-        self.status[expired] = EXPIRED
-        self.days_current[collapsed] = 0
-        self.table(collapsed, day)
-        return collapsed, newly_held, expired

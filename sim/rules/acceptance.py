@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numba import guvectorize
 
 
 def concession(day: np.ndarray | float, horizon: float, exponent: np.ndarray) -> np.ndarray:
@@ -14,16 +15,19 @@ def concession(day: np.ndarray | float, horizon: float, exponent: np.ndarray) ->
     return 1.0 - elapsed ** (1.0 / exponent)
 
 
-def option_value(p_win: np.ndarray, drift: np.ndarray, decisiveness: np.ndarray,
-                 lookahead: np.ndarray) -> np.ndarray:
+@guvectorize(["void(f8[:], f8[:], f8, f8, f8[:])"], "(n),(n),(),()->(n)", cache=True)
+def option_value(p_win: np.ndarray, drift: np.ndarray, decisiveness: float, lookahead: float,
+                 value: np.ndarray) -> None:  # pragma: no cover - compiled
     """Value of waiting while the balance moves one's way: lookahead * max(0, dp_i/dt).
 
     With p = s^k / sum s^k and log-capabilities drifting at mu, dp_i/dt = k p_i (mu_i - sum_j p_j mu_j).
-    Shapes (R, n); the result is in shares of the stake per unit of salience.
+    Over the party axis; the result is in shares of the stake per unit of salience.
     """
-    mean_drift = (p_win * drift).sum(axis=-1, keepdims=True)
-    rate = decisiveness[:, None] * p_win * (drift - mean_drift)
-    return lookahead[:, None] * np.maximum(rate, 0.0)
+    mean_drift = 0.0
+    for j in range(p_win.shape[0]):
+        mean_drift += p_win[j] * drift[j]
+    for i in range(p_win.shape[0]):
+        value[i] = lookahead * max(decisiveness * p_win[i] * (drift[i] - mean_drift), 0.0)
 
 
 def signing_value(utility: np.ndarray, reservation: np.ndarray, trust: np.ndarray,

@@ -1,5 +1,8 @@
 """Utilities, reservation values and the mediator's Nash bargaining proposal, over arrays.
 
+The rules the model applies every day are compiled with Numba (generalised ufuncs): one
+definition, called over arrays from Python and on one replicate inside the daily loop.
+
 Shapes: R replicates, n parties, K issues, S stages, C candidate proposals.
 """
 
@@ -8,15 +11,22 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+from numba import guvectorize
 
 
-def contest_success(log_capability: np.ndarray, decisiveness: np.ndarray | float) -> np.ndarray:
+@guvectorize(["void(f8[:], f8, f8[:])"], "(n),()->(n)", cache=True)
+def contest_success(log_capability: np.ndarray, decisiveness: float,
+                    p_win: np.ndarray) -> None:  # pragma: no cover - compiled
     """Chance each party prevails: s_i^k / sum_j s_j^k (Tullock contest), over the last axis."""
-    k = np.asarray(decisiveness)[..., None] if np.ndim(decisiveness) else decisiveness
-    scaled = k * log_capability
-    scaled = scaled - scaled.max(axis=-1, keepdims=True)
-    weights = np.exp(scaled)
-    return weights / weights.sum(axis=-1, keepdims=True)
+    top = -np.inf
+    for i in range(log_capability.shape[0]):  # loops, not array expressions: no temporaries
+        top = max(top, decisiveness * log_capability[i])
+    total = 0.0
+    for i in range(log_capability.shape[0]):
+        p_win[i] = np.exp(decisiveness * log_capability[i] - top)
+        total += p_win[i]
+    for i in range(log_capability.shape[0]):
+        p_win[i] /= total
 
 
 def utility(terms: np.ndarray, ideal: np.ndarray, salience: np.ndarray) -> np.ndarray:
@@ -30,30 +40,37 @@ def stage_weights(salience: np.ndarray, stage_issues: np.ndarray) -> np.ndarray:
     return salience @ stage_issues.T
 
 
+def war_stakes(ideal: np.ndarray, salience: np.ndarray, stage_issues: np.ndarray) -> np.ndarray:
+    """What party i gets on stage s if party j wins the war and imposes its ideal point:
+    sum_k w_ik (1 - |a_ik - a_jk|) over the stage's issues, as (n_j, n_i, S)."""
+    closeness = 1.0 - np.abs(ideal[:, None, :] - ideal[None, :, :])  # (n_i, n_j, K)
+    return np.einsum("ijk,ik,sk->jis", closeness, salience, stage_issues)
+
+
+@guvectorize(["void(f8[:], f8[:], f8[:, :, :], f8[:, :], f8[:, :])"], "(n),(n),(n,n,s),(n,s)->(n,s)",
+             cache=True)
+def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, stakes: np.ndarray,
+                weights: np.ndarray, value: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Reservation value of each party for each stage: the expected value of fighting on
+    (Fearon 1995: the winner imposes its ideal point, `stakes` from `war_stakes`) minus its cost.
+
+    The cost of war (n,), in shares of the whole stake, is charged in proportion to the stage's
+    share of what the party cares about (`weights`, (n, S) from `stage_weights`)."""
+    parties, stages = weights.shape
+    for i in range(parties):
+        for s in range(stages):
+            expected = 0.0
+            for j in range(parties):
+                expected += p_win[j] * stakes[j, i, s]
+            value[i, s] = expected - cost_of_war[i] * weights[i, s]
+
+
 def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,
                    stage_issues: np.ndarray) -> np.ndarray:
-    """Expected value of the stage's issues if war decides them (Fearon 1995), before costs.
-
-    The winner imposes its ideal point, so party i expects sum_j p_j (1 - |a_i - a_j|) per issue.
-    Returns (R, n, S).
-    """
-    closeness = 1.0 - np.abs(ideal[:, None, :] - ideal[None, :, :])  # (n, n, K)
-    n, stages = ideal.shape[0], stage_issues.shape[0]
-    # What party i gets on stage s if party j wins, (n_j, n_i * S): small, so one matrix
-    # product over the replicates does the rest.
-    stakes = np.einsum("ijk,ik,sk->jis", closeness, salience, stage_issues).reshape(n, n * stages)
-    return (p_win @ stakes).reshape(*p_win.shape[:-1], n, stages)
-
-
-def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, ideal: np.ndarray,
-                salience: np.ndarray, stage_issues: np.ndarray) -> np.ndarray:
-    """Reservation value of each party for each stage: EV of fighting on minus its cost, (R, n, S).
-
-    The cost of war (R, n), in shares of the whole stake, is charged in proportion to the
-    stage's share of what the party cares about.
-    """
-    weights = stage_weights(salience, stage_issues)  # (n, S)
-    return fighting_value(p_win, ideal, salience, stage_issues) - cost_of_war[..., None] * weights
+    """Expected value of each stage's issues if war decides them, before costs: (..., n, S)."""
+    weights = stage_weights(salience, stage_issues)
+    return reservation(p_win, np.zeros_like(p_win), war_stakes(ideal, salience, stage_issues),
+                       weights)
 
 
 def bargaining_range(p: float, cost_a: float, cost_b: float) -> tuple[float, float]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
+from numba import vectorize
 
 
 def escalating(day: int, period: int, window: int) -> bool:
@@ -14,7 +14,8 @@ def escalation_starts(day: int, period: int, window: int) -> bool:
     return window > 0 and day > 0 and day % period == 0
 
 
-def advance_balance(log_capability: np.ndarray, drift: np.ndarray, volatility: np.ndarray,
-                    shocks: np.ndarray, jump: np.ndarray) -> None:
-    """One day of war, in place: log-capabilities drift, diffuse and jump on escalation."""
-    log_capability += drift + volatility * shocks + jump
+@vectorize(cache=True)
+def advance_balance(log_capability: float, drift: float, volatility: float, shock: float,
+                    jump: float) -> float:  # pragma: no cover - compiled
+    """One day of war: a log-capability drifts, diffuses and jumps on escalation."""
+    return log_capability + (drift + volatility * shock + jump)

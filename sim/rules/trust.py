@@ -1,18 +1,36 @@
-"""Trust as a Beta posterior on the counterpart's compliance."""
+"""Trust as a Beta posterior on the counterpart's compliance.
+
+Compiled with Numba (see `sim.rules.violation`): one rule, over arrays or one replicate.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+from numba import vectorize
 
 
-def trust_mean(alpha: np.ndarray, beta: np.ndarray) -> np.ndarray:
+@vectorize(cache=True)
+def trust_mean(alpha: float, beta: float) -> float:  # pragma: no cover - compiled
     """Expected chance that the counterpart complies: alpha / (alpha + beta)."""
     return alpha / (alpha + beta)
+
+
+@vectorize(cache=True)
+def doubt(beta: float, reported: int, violation_weight: float) -> float:  # pragma: no cover
+    """Beta after a day: each reported violation adds much to it."""
+    return beta + violation_weight * reported
+
+
+@vectorize(cache=True)
+def confidence(alpha: float, reported: int, watched: bool,
+               compliance_weight: float) -> float:  # pragma: no cover - compiled
+    """Alpha after a day: a quiet day under a truce (`watched`, no report) adds a little."""
+    return alpha + compliance_weight * (watched and reported == 0)
 
 
 def observe(alpha: np.ndarray, beta: np.ndarray, reported: np.ndarray, watched: np.ndarray,
             compliance_weight: np.ndarray, violation_weight: np.ndarray) -> None:
     """Update in place after one day: a reported violation adds much to beta, a quiet day
     under a truce adds a little to alpha. `reported` counts reports, `watched` marks truce days."""
-    beta += violation_weight * reported
-    alpha += compliance_weight * (watched & (reported == 0))
+    doubt(beta, reported, violation_weight, out=beta)
+    confidence(alpha, reported, watched, compliance_weight, out=alpha)

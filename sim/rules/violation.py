@@ -1,43 +1,47 @@
-"""Violations of a truce in force: who strikes, what is detected and whom it is blamed on."""
+"""Violations of a truce in force: who strikes, what is detected and whom it is blamed on.
+
+Compiled with Numba, so that each rule exists once: called over NumPy arrays from Python (as a
+ufunc that broadcasts) and on one replicate's numbers inside the model's compiled daily loop.
+"""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from numba import guvectorize, vectorize
 
 
-def violation_hazard(base: np.ndarray, incentive: np.ndarray, distrust: np.ndarray,
-                     escalating: np.ndarray, verification: np.ndarray,
-                     weights: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+@vectorize(cache=True)
+def violation_hazard(base: float, incentive: float, distrust: float, escalating: float,
+                     verification: float, incentive_weight: float, distrust_weight: float,
+                     escalation_weight: float) -> float:  # pragma: no cover - compiled
     """Daily chance of violating: grows with the gain from striking, distrust and escalation,
     falls with verification. Capped at 1."""
-    incentive_w, distrust_w, escalation_w = weights
-    drive = incentive_w * incentive + distrust_w * distrust + escalation_w * escalating
+    drive = incentive_weight * incentive + distrust_weight * distrust + escalation_weight * escalating
     # Capped before exp: the hazard saturates at 1 anyway, and 0 * inf must not become NaN.
-    return np.minimum(base * np.exp(np.minimum(drive, 50.0)) * (1.0 - verification), 1.0)
+    return min(base * np.exp(min(drive, 50.0)) * (1.0 - verification), 1.0)
 
 
-def detection_chance(base: np.ndarray, verification: np.ndarray) -> np.ndarray:
+@vectorize(cache=True)
+def detection_chance(base: float, verification: float) -> float:  # pragma: no cover - compiled
     """Monitoring raises the chance a violation is seen from `base` toward certainty."""
     return base + (1.0 - base) * verification
 
 
+@vectorize(cache=True)
+def other_party(own: int, uniform: float, parties: int) -> int:  # pragma: no cover - compiled
+    """A party other than `own`, chosen uniformly from a uniform draw in [0, 1)."""
+    pick = math.floor(uniform * (parties - 1))
+    return pick + 1 if pick >= own else pick
+
+
+@guvectorize(["void(b1[:], b1[:], b1[:], i8[:], i4[:])"], "(n),(n),(n),(n)->(n)", cache=True)
 def blame(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
-          scapegoat: np.ndarray) -> np.ndarray:
+          scapegoat: np.ndarray, reports: np.ndarray) -> None:  # pragma: no cover - compiled
     """Reports against each party (..., n): detected violations blamed on the violator when
     `correct`, otherwise on the party `scapegoat` (index, another party)."""
-    seen = violated & detected
-    reports = (seen & correct).astype(np.int32)
-    misattributed = seen & ~correct
-    n = violated.shape[-1]
-    for culprit in range(n):  # slices, not a reduction: the party axis is short
-        wrongly = misattributed[..., culprit]
-        for target in range(n):
-            if target != culprit:
-                reports[..., target] += wrongly & (scapegoat[..., culprit] == target)
-    return reports
-
-
-def other_party(own: np.ndarray, uniform: np.ndarray, parties: int) -> np.ndarray:
-    """A party other than `own`, chosen uniformly from a uniform draw in [0, 1)."""
-    pick = np.floor(uniform * (parties - 1)).astype(np.int64)
-    return pick + (pick >= own)
+    reports[:] = 0
+    for culprit in range(violated.shape[0]):
+        if violated[culprit] and detected[culprit]:
+            reports[culprit if correct[culprit] else scapegoat[culprit]] += 1

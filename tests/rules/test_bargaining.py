@@ -11,7 +11,9 @@ from sim.rules.bargaining import (
     nash_choice,
     reservation,
     simplex_lattice,
+    stage_weights,
     utility,
+    war_stakes,
 )
 
 PIE_IDEAL = np.array([[1.0], [0.0]])  # A wants all of the stake, B none of it
@@ -41,7 +43,8 @@ def test_reservation_values_reproduce_the_fearon_range():
     """With opposed ideals on one unit stake, d_A = p - c_A and d_B = (1 - p) - c_B, so the
     shares acceptable to both are exactly [p - c_A, p + c_B]."""
     p = np.array([[0.6, 0.4]])
-    d = reservation(p, np.array([[0.1, 0.15]]), PIE_IDEAL, PIE_SALIENCE, ONE_STAGE)[0, :, 0]
+    stakes = war_stakes(PIE_IDEAL, PIE_SALIENCE, ONE_STAGE)
+    d = reservation(p, np.array([[0.1, 0.15]]), stakes, stage_weights(PIE_SALIENCE, ONE_STAGE))[0, :, 0]
     assert d == pytest.approx([0.50, 0.25])
     assert (d[0], 1 - d[1]) == pytest.approx(bargaining_range(0.6, 0.1, 0.15))
 

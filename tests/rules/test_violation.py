@@ -10,7 +10,7 @@ WEIGHTS = (np.array(2.0), np.array(1.0), np.array(1.0))
 
 def hazard(incentive=0.0, distrust=0.0, escalating=0.0, verification=0.0):
     return float(violation_hazard(np.array(0.01), np.array(incentive), np.array(distrust),
-                                  np.array(escalating), np.array(verification), WEIGHTS))
+                                  np.array(escalating), np.array(verification), *WEIGHTS))
 
 
 def test_hazard_rises_with_incentive_distrust_and_escalation_and_falls_with_verification():
@@ -47,5 +47,5 @@ def test_an_extreme_drive_saturates_without_overflow_or_nan():
     with np.errstate(all="raise"):
         assert hazard(incentive=1e6) == 1.0
         zero = violation_hazard(np.array(0.0), np.array(1e6), np.array(0.0), np.array(0.0),
-                                np.array(0.0), WEIGHTS)
+                                np.array(0.0), *WEIGHTS)
     assert float(zero) == 0.0
