@@ -55,6 +55,7 @@ class NegotiationModel(mesa.Model):
         self.propensity = self._propensity()
         self.today = new_day(replicates, len(self.layout.stages), len(self.parties))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
+        self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
@@ -98,7 +99,8 @@ class NegotiationModel(mesa.Model):
 
     @property
     def live(self) -> np.ndarray:
-        return self.end_reason == RUNNING
+        """Replicates whose episode has not ended, (R,) (a copy: today's ends do not change it)."""
+        return self._live.copy()
 
     def step(self) -> None:
         """One day: fighting, truce keeping, a round of talks if due, the ladder, the ending."""
@@ -111,7 +113,7 @@ class NegotiationModel(mesa.Model):
         self._climb_ladder(self.live)
         if self.day >= self.world.horizon_days:
             self._end(self.live, HORIZON)
-        self.running = bool(self.live.any())
+        self.running = bool(self._live.any())
         if self.events is not None:
             self.events.snapshot()
 
@@ -236,7 +238,8 @@ class NegotiationModel(mesa.Model):
         self._log("tabled", fresh)
 
     def _end(self, mask: np.ndarray, reason: str) -> None:
-        mask = mask & self.live
+        mask = mask & self._live
+        self._live &= ~mask
         self.end_reason[mask] = reason
         self.end_day[mask] = self.day
         self._log(reason, mask)

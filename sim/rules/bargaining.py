@@ -130,35 +130,39 @@ def is_two_party_line(candidate_utility: np.ndarray) -> bool:
 
 def _line_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
                  nash_weights: np.ndarray) -> np.ndarray:
-    """The Nash choice along a two-party line: the feasible candidates form an interval, on
-    which the log Nash product is concave, so its first maximum is found by bisection on its
-    slope; with no feasible candidate, the largest smallest surplus sits where the surpluses
-    cross."""
-    first, second = candidate_utility[:, 0], candidate_utility[:, 1]
-    d_first, d_second = disagreement[:, 0], disagreement[:, 1]
-    last = len(first) - 1
-    low = np.searchsorted(first, d_first, side="right")
-    high = last - np.searchsorted(second[::-1], d_second, side="right")
+    """The Nash choice along a two-party line, for every replicate (see `line_choice`)."""
+    first, second = candidate_utility[:, 0].copy(), candidate_utility[:, 1].copy()
+    return line_choice(first, second, first - second, disagreement[:, 0], disagreement[:, 1],
+                       nash_weights[:, 0], nash_weights[:, 1])
 
-    def score(c: np.ndarray) -> np.ndarray:
-        return (nash_weights[:, 0] * np.log(first[c] - d_first)
-                + nash_weights[:, 1] * np.log(second[c] - d_second))
 
-    feasible = low <= high
-    lo, hi = np.where(feasible, low, 0), np.where(feasible, high, 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        while (lo < hi).any():
+@guvectorize(["void(f8[:], f8[:], f8[:], f8, f8, f8, f8, i8[:])"], "(c),(c),(c),(),(),(),()->()",
+             cache=True)
+def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
+                d_second: float, w_first: float, w_second: float,
+                choice: np.ndarray) -> None:  # pragma: no cover - compiled
+    """The Nash choice along a two-party line (utilities `first` rising, `second` falling,
+    `gap` = first - second): the feasible candidates form an interval, on which the log Nash
+    product is concave, so its first maximum is found by bisection on its slope; with no
+    feasible candidate, the largest smallest surplus sits where the surpluses cross."""
+    last = first.shape[0] - 1
+    lo = np.searchsorted(first, d_first, side="right")
+    hi = last - np.searchsorted(second[::-1], d_second, side="right")
+    if lo <= hi:
+        while lo < hi:
             mid = (lo + hi) // 2
-            falling = score(np.minimum(mid + 1, last)) <= score(mid)
-            searching = lo < hi
-            hi = np.where(searching & falling, mid, hi)
-            lo = np.where(searching & ~falling, mid + 1, lo)
-    gap = (first - second)[None, :]
-    cross = np.clip(np.searchsorted(gap[0], d_first - d_second, side="left"), 0, last)
-    before = np.maximum(cross - 1, 0)
-
-    def worst(c: np.ndarray) -> np.ndarray:
-        return np.minimum(first[c] - d_first, second[c] - d_second)
-
-    maximin = np.where(worst(before) >= worst(cross), before, cross)
-    return np.where(feasible, lo, maximin)
+            after = min(mid + 1, last)
+            here = w_first * np.log(first[mid] - d_first) + w_second * np.log(second[mid] - d_second)
+            there = (w_first * np.log(first[after] - d_first)
+                     + w_second * np.log(second[after] - d_second))
+            if there <= here:
+                hi = mid
+            else:
+                lo = mid + 1
+        choice[0] = lo
+        return
+    cross = min(max(np.searchsorted(gap, d_first - d_second, side="left"), 0), last)
+    before = max(cross - 1, 0)
+    worst_before = min(first[before] - d_first, second[before] - d_second)
+    worst_cross = min(first[cross] - d_first, second[cross] - d_second)
+    choice[0] = before if worst_before >= worst_cross else cross

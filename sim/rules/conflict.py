@@ -14,7 +14,7 @@ def escalation_starts(day: int, period: int, window: int) -> bool:
     return window > 0 and day > 0 and day % period == 0
 
 
-@vectorize(cache=True)
+@vectorize(["f8(f8, f8, f8, f8, f8)"], cache=True)
 def advance_balance(log_capability: float, drift: float, volatility: float, shock: float,
                     jump: float) -> float:  # pragma: no cover - compiled
     """One day of war: a log-capability drifts, diffuses and jumps on escalation."""

@@ -9,20 +9,20 @@ import numpy as np
 from numba import vectorize
 
 
-@vectorize(cache=True)
+@vectorize(["f8(f8, f8)"], cache=True)
 def trust_mean(alpha: float, beta: float) -> float:  # pragma: no cover - compiled
     """Expected chance that the counterpart complies: alpha / (alpha + beta)."""
     return alpha / (alpha + beta)
 
 
-@vectorize(cache=True)
-def doubt(beta: float, reported: int, violation_weight: float) -> float:  # pragma: no cover
+@vectorize(["f8(f8, f8, f8)"], cache=True)
+def doubt(beta: float, reported: float, violation_weight: float) -> float:  # pragma: no cover
     """Beta after a day: each reported violation adds much to it."""
     return beta + violation_weight * reported
 
 
-@vectorize(cache=True)
-def confidence(alpha: float, reported: int, watched: bool,
+@vectorize(["f8(f8, f8, b1, f8)"], cache=True)
+def confidence(alpha: float, reported: float, watched: bool,
                compliance_weight: float) -> float:  # pragma: no cover - compiled
     """Alpha after a day: a quiet day under a truce (`watched`, no report) adds a little."""
     return alpha + compliance_weight * (watched and reported == 0)

@@ -12,7 +12,7 @@ import numpy as np
 from numba import guvectorize, vectorize
 
 
-@vectorize(cache=True)
+@vectorize(["f8(f8, f8, f8, f8, f8, f8, f8, f8)"], cache=True)
 def violation_hazard(base: float, incentive: float, distrust: float, escalating: float,
                      verification: float, incentive_weight: float, distrust_weight: float,
                      escalation_weight: float) -> float:  # pragma: no cover - compiled
@@ -23,13 +23,13 @@ def violation_hazard(base: float, incentive: float, distrust: float, escalating:
     return min(base * np.exp(min(drive, 50.0)) * (1.0 - verification), 1.0)
 
 
-@vectorize(cache=True)
+@vectorize(["f8(f8, f8)"], cache=True)
 def detection_chance(base: float, verification: float) -> float:  # pragma: no cover - compiled
     """Monitoring raises the chance a violation is seen from `base` toward certainty."""
     return base + (1.0 - base) * verification
 
 
-@vectorize(cache=True)
+@vectorize(["i8(i8, f8, i8)"], cache=True)
 def other_party(own: int, uniform: float, parties: int) -> int:  # pragma: no cover - compiled
     """A party other than `own`, chosen uniformly from a uniform draw in [0, 1)."""
     pick = math.floor(uniform * (parties - 1))
