@@ -45,13 +45,14 @@ class Day(NamedTuple):
     held: np.ndarray  # (R, S) bool, newly held
     expired: np.ndarray  # (R, S) bool
     watched: np.ndarray  # (R,) bool, a truce was in force
+    agreed: np.ndarray  # (R,) bool, a comprehensive stage held today
 
 
 def new_day(replicates: int, stages: int, parties: int) -> Day:
     return Day(np.zeros((replicates, stages, parties), dtype=np.bool_),
                np.zeros((replicates, stages, parties), dtype=np.int32),
                *(np.zeros((replicates, stages), dtype=np.bool_) for _ in range(3)),
-               np.zeros(replicates, dtype=np.bool_))
+               np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_))
 
 
 @njit(cache=True)
@@ -128,6 +129,7 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
     day.held[:] = False
     day.expired[:] = False
     day.watched[:] = False
+    day.agreed[:] = False
 
 
 @njit(cache=True, inline="always")
@@ -184,6 +186,7 @@ def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
             first_days[r, s] += first
             if not held[r, s] and days[r, s] >= ledger.hold_days[s]:
                 held[r, s] = day.held[r, s] = True
+                day.agreed[r] |= ledger.comprehensive[s]
             if days[r, s] >= ledger.duration[s]:
                 status[r, s] = EXPIRED
                 day.expired[r, s] = True

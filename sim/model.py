@@ -18,7 +18,8 @@ from sim.keeping import Propensity, keep_truces, new_day
 from sim.montecarlo import Chunk
 from sim.rules.acceptance import option_value
 from sim.rules.bargaining import contest_success, reservation
-from sim.rules.conflict import advance_balance, escalating, escalation_starts
+from sim.rules.conflict import advance_balance, daily_cost, escalating, escalation_starts
+from sim.rules.ladder import climbs
 from sim.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.truce import IN_FORCE, TABLED, TABLINGS, Truces
 
@@ -140,10 +141,8 @@ class NegotiationModel(mesa.Model):
 
     def _daily_cost(self) -> np.ndarray:
         """Each party's cost of one more day of war (R, n), less what truces in force avert."""
-        in_force = self.truces.status == IN_FORCE
-        relief = 1.0 - np.prod(1.0 - self.cost_relief * in_force, axis=1)
-        pressure = 1.0 + self.mediator.pressure
-        return self.party_table.params["cost_per_day"] * pressure * (1.0 - relief)[:, None]
+        return daily_cost(self.party_table.params["cost_per_day"], self.mediator.pressure,
+                          self.cost_relief, self.truces.status == IN_FORCE)
 
     def _update_prospects(self, daily_cost: np.ndarray) -> None:
         """Chances of prevailing (R, n), reservation values (R, n, S) and option values (R, n),
@@ -177,8 +176,7 @@ class NegotiationModel(mesa.Model):
         self._log("collapsed", today.collapsed)
         self._log("held", today.held)
         self._log("expired", today.expired)
-        agreed = (today.held & self.layout.comprehensive).any(axis=1)
-        self._end(agreed, AGREEMENT)
+        self._end(today.agreed, AGREEMENT)
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray) -> None:
@@ -228,8 +226,7 @@ class NegotiationModel(mesa.Model):
     def _climb_ladder(self, live: np.ndarray) -> None:
         """Move to the next tier where every stage of the current tier has held."""
         lay, truces = self.layout, self.truces
-        in_tier = lay.tier[None, :] == self.tier[:, None]
-        done = live & (truces.held | ~in_tier).all(axis=1) & (self.tier < lay.tiers - 1)
+        done = climbs(live, truces.held, lay.tier, self.tier, lay.tiers)
         if not done.any():
             return
         self.tier += done

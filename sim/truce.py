@@ -31,6 +31,7 @@ class Ledger(NamedTuple):
     max_violations: np.ndarray  # (S,) reports that collapse a truce
     hold_days: np.ndarray  # (S,) days in force after which a truce has held
     duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
+    comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
 
 
 class Truces:
@@ -68,7 +69,7 @@ class Truces:
         return Ledger(self.status, self.utility, self.spells, self.held, self.collapses,
                       self.days_in_force, self.days_current, self.reports_current,
                       self.first_spell_days, self.first_spell_collapsed, self.violations,
-                      lay.max_violations, lay.hold_days, lay.duration)
+                      lay.max_violations, lay.hold_days, lay.duration, lay.comprehensive)
 
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""

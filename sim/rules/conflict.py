@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from numba import vectorize
+import numpy as np
+from numba import guvectorize, vectorize
 
 
 def escalating(day: int, period: int, window: int) -> bool:
@@ -19,3 +20,17 @@ def advance_balance(log_capability: float, drift: float, volatility: float, shoc
                     jump: float) -> float:  # pragma: no cover - compiled
     """One day of war: a log-capability drifts, diffuses and jumps on escalation."""
     return log_capability + (drift + volatility * shock + jump)
+
+
+@guvectorize(["void(f8[:], f8[:], f8[:], b1[:], f8[:])"], "(n),(n),(s),(s)->(n)", cache=True)
+def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, cost_relief: np.ndarray,
+               in_force: np.ndarray, cost: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Each party's cost of one more day of war: its base cost, raised by any stick the mediator
+    wields (`pressure`), less what truces in force avert. Reliefs compound: each truce averts
+    its share of what the others leave."""
+    remaining = 1.0
+    for s in range(cost_relief.shape[0]):
+        remaining *= 1.0 - cost_relief[s] * in_force[s]
+    relief = 1.0 - remaining
+    for i in range(cost_per_day.shape[0]):
+        cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief)
