@@ -82,11 +82,11 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
     rumours, distrust = np.empty(parties, np.int32), np.empty(parties)
     _clear(day)
     for r in range(status.shape[0]):
-        if not live[r] or not _any_in_force(status[r]):
+        if not live[r] or not _any_in_force(status, r):
             continue
         day.watched[r] = True
         for i in range(parties):
-            distrust[i] = _distrust(trust_alpha[r, i], trust_beta[r, i], i)
+            distrust[i] = _distrust(trust_alpha, trust_beta, r, i)
         for s in range(status.shape[1]):
             if status[r, s] != IN_FORCE:
                 continue
@@ -108,15 +108,15 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
             blame(violated[r, s], detected, correct, scapegoat, reports[r, s])
             blame(false, always, never, scapegoat, rumours)  # false reports name another party
             reports[r, s] += rumours
-        _observe(reports[r], compliance_weight[r], violation_weight[r],
-                 trust_alpha[r], trust_beta[r], reported[r])
+        _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
+                 reported)
     _record(ledger, day)
 
 
 @njit(cache=True, inline="always")
-def _any_in_force(status: np.ndarray) -> bool:  # pragma: no cover - compiled
-    for stage in status:  # noqa: SIM110 - a plain loop compiles; a generator in any() does not
-        if stage == IN_FORCE:
+def _any_in_force(status: np.ndarray, r: int) -> bool:  # pragma: no cover - compiled
+    for s in range(status.shape[1]):  # noqa: SIM110 - indices, not a view: no reference counting
+        if status[r, s] == IN_FORCE:
             return True
     return False
 
@@ -133,13 +133,13 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
 
 
 @njit(cache=True, inline="always")
-def _distrust(alpha: np.ndarray, beta: np.ndarray, own: int) -> float:  # pragma: no cover
-    """1 - a party's mean trust that the other parties comply (its rows of alpha and beta)."""
-    total = 0.0
-    for j in range(alpha.shape[0]):
-        if j != own:
-            total += trust_mean(alpha[j], beta[j])
-    return 1.0 - total / (alpha.shape[0] - 1)
+def _distrust(alpha: np.ndarray, beta: np.ndarray, r: int, i: int) -> float:  # pragma: no cover
+    """1 - party i's mean trust that the other parties comply, in replicate r."""
+    total, parties = 0.0, alpha.shape[2]
+    for j in range(parties):
+        if j != i:
+            total += trust_mean(alpha[r, i, j], beta[r, i, j])
+    return 1.0 - total / (parties - 1)
 
 
 @njit(cache=True, inline="always")
@@ -150,17 +150,19 @@ def _incentive(gain: float, option: float, weight: float) -> float:  # pragma: n
 
 
 @njit(cache=True, inline="always")
-def _observe(reports: np.ndarray, compliance_weight: float, violation_weight: float,
+def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_weight: float,
              alpha: np.ndarray, beta: np.ndarray, reported: np.ndarray) -> None:  # pragma: no cover
-    """Every party updates its trust in each other party from one replicate's reports (S, n)."""
-    parties = reports.shape[1]
+    """Every party updates its trust in each other party from replicate r's reports (S, n)."""
+    stages, parties = reports.shape[1], reports.shape[2]
     for j in range(parties):
-        against = reports[:, j].sum()
-        reported[j] += against
+        against = 0
+        for s in range(stages):
+            against += reports[r, s, j]
+        reported[r, j] += against
         for i in range(parties):
             if i != j:
-                beta[i, j] = doubt(beta[i, j], against, violation_weight)
-                alpha[i, j] = confidence(alpha[i, j], against, True, compliance_weight)
+                beta[r, i, j] = doubt(beta[r, i, j], against, violation_weight)
+                alpha[r, i, j] = confidence(alpha[r, i, j], against, True, compliance_weight)
 
 
 @njit(cache=True)
@@ -173,7 +175,8 @@ def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
         for s in range(status.shape[1]):
             if status[r, s] != IN_FORCE or not day.watched[r]:
                 continue
-            current[r, s] += day.reports[r, s].sum()
+            for i in range(day.reports.shape[2]):
+                current[r, s] += day.reports[r, s, i]
             first = ledger.spells[r, s] == 1
             if current[r, s] >= ledger.max_violations[s]:
                 collapsed[r, s] = True
