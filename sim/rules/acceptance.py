@@ -1,17 +1,22 @@
-"""Whether a party signs: the trust-weighted value of a package against what it holds out for."""
+"""Whether a party signs: the trust-weighted value of a package against what it holds out for.
+
+Compiled with Numba: each rule is a NumPy ufunc over arrays and an ordinary function on one
+replicate's numbers inside the model's compiled loops (`sim.keeping`, `sim.talks`).
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from numba import guvectorize
+from numba import guvectorize, vectorize
 
 
-def concession(day: np.ndarray | float, horizon: float, exponent: np.ndarray) -> np.ndarray:
+@vectorize(["f8(f8, f8, f8)"], cache=True)
+def concession(day: float, horizon: float, exponent: float) -> float:  # pragma: no cover
     """Share of its initial margin a party still demands: 1 - (t/T)^(1/e) (Faratin et al. 1998).
 
     e < 1 is Boulware (holds firm until late), e > 1 a Conceder (gives ground early).
     """
-    elapsed = np.clip(np.asarray(day, dtype=float) / horizon, 0.0, 1.0)
+    elapsed = min(max(day / horizon, 0.0), 1.0)
     return 1.0 - elapsed ** (1.0 / exponent)
 
 
@@ -30,22 +35,25 @@ def option_value(p_win: np.ndarray, drift: np.ndarray, decisiveness: float, look
         value[i] = lookahead * max(decisiveness * p_win[i] * (drift[i] - mean_drift), 0.0)
 
 
-def signing_value(utility: np.ndarray, reservation: np.ndarray, trust: np.ndarray,
-                  sucker_cost: np.ndarray, weight: np.ndarray) -> np.ndarray:
+@vectorize(["f8(f8, f8, f8, f8, f8)"], cache=True)
+def signing_value(utility: float, reservation: float, trust: float, sucker_cost: float,
+                  weight: float) -> float:  # pragma: no cover - compiled
     """Expected value of signing: the terms if the others comply, the war and a loss if not."""
     return trust * utility + (1.0 - trust) * (reservation - sucker_cost * weight)
 
 
-def threshold(reservation: np.ndarray, margin: np.ndarray, still_demanded: np.ndarray,
-              option: np.ndarray, mediator_distrust: np.ndarray, penalty: np.ndarray,
-              weight: np.ndarray) -> np.ndarray:
+@vectorize(["f8(f8, f8, f8, f8, f8, f8, f8)"], cache=True)
+def threshold(reservation: float, margin: float, still_demanded: float, option: float,
+              mediator_distrust: float, penalty: float,
+              weight: float) -> float:  # pragma: no cover - compiled
     """What a party holds out for: reservation plus its remaining margin, the option value of
     waiting and a reactive devaluation of proposals from a mediator it distrusts."""
     extra = margin * still_demanded + option + penalty * mediator_distrust
     return reservation + extra * weight
 
 
-def accepts(value: np.ndarray, bar: np.ndarray, noise: np.ndarray, draws: np.ndarray,
-            weight: np.ndarray) -> np.ndarray:
+@vectorize(["b1(f8, f8, f8, f8, f8)"], cache=True)
+def accepts(value: float, bar: float, noise: float, draw: float,
+            weight: float) -> bool:  # pragma: no cover - compiled
     """Accept when value - bar plus normal noise (scaled by the stake) is non-negative."""
-    return value - bar + noise * weight * draws >= 0.0
+    return value - bar + noise * weight * draw >= 0.0
