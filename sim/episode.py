@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.agents import NONE, RESPONSES
+from sim.talks import NONE, RESPONSES
 
 if TYPE_CHECKING:
     from sim.model import NegotiationModel
@@ -97,7 +97,10 @@ class EventLog:
             self._row(r, kind, where, who)
 
     def round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
-              signed: np.ndarray) -> None:
+              signed: np.ndarray, offered: np.ndarray, bar: np.ndarray,
+              reservation: np.ndarray) -> None:
+        """Log a stage's round: the proposal, each party's answer (with the value offered to
+        it, what it held out for and its reservation value), and any signing."""
         lay = self.model.layout
         name = lay.stages[stage]
         issues = [k for k in range(len(lay.issues)) if lay.stage_issues[stage, k]]
@@ -105,11 +108,10 @@ class EventLog:
             offer = ", ".join(f"{lay.issues[k]}={terms[r, k]:.2f}" for k in issues)
             self._row(int(r), "proposal", name, "mediator", offer)
             for i, party in enumerate(self.model.parties):
-                if codes[r, i] != NONE and party.last_offer is not None:
-                    value, bar, reservation = party.last_offer
+                if codes[r, i] != NONE:
                     self._row(int(r), RESPONSES[int(codes[r, i])], name, party.name,
-                              value=float(value[r]), bar=float(bar[r]),
-                              reservation=float(reservation[r]))
+                              value=float(offered[r, i]), bar=float(bar[r, i]),
+                              reservation=float(reservation[r, i]))
             if signed[r]:
                 self._row(int(r), "signed", name, "", offer)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import mesa
 import numpy as np
 
-from sim.agents import ACCEPT, REJECT, STALL, Mediator, Party
+from sim.agents import Mediator, Party
 from sim.config.sampling import sample, stream, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
@@ -21,6 +21,7 @@ from sim.rules.bargaining import contest_success, reservation
 from sim.rules.conflict import advance_balance, daily_cost, escalating, escalation_starts
 from sim.rules.ladder import climbs
 from sim.tables import Layout, layout, nash_weights, party_table, stage_table
+from sim.talks import Bargainers, Round, agenda, hold_talks, new_round
 from sim.truce import IN_FORCE, TABLED, TABLINGS, Truces
 
 AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
@@ -44,6 +45,7 @@ class NegotiationModel(mesa.Model):
         self.party_table = party_table(values, self.layout)
         self._read_world(values)
         self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
+        self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i) for i, name in enumerate(self.layout.parties)]
         first_error = self._draw("belief", (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
@@ -55,6 +57,10 @@ class NegotiationModel(mesa.Model):
         self.truces = Truces(self.layout, replicates, hold)
         self.propensity = self._propensity()
         self.today = new_day(replicates, len(self.layout.stages), len(self.parties))
+        self.agenda, self.bargainers, self.broker = agenda(self.layout), self._bargainers(), (
+            self.mediator.broker)
+        self.talks = new_round(replicates, len(self.layout.stages), len(self.parties),
+                               len(self.layout.issues))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
@@ -87,6 +93,14 @@ class NegotiationModel(mesa.Model):
         self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in
                         ("balance", "violation", "acceptance")}
+
+    def _bargainers(self) -> Bargainers:
+        """The parties' traits and trust, laid out for the compiled round of talks."""
+        p, table = self.party_table.params, self.party_table
+        return Bargainers(p["sucker_cost"], p["concession_exponent"], p["demand_margin"],
+                          p["acceptance_noise"], p["mediator_distrust_penalty"],
+                          table.side_payment, table.trust_alpha, table.trust_beta,
+                          table.mediator_alpha, table.mediator_beta, self.stalls)
 
     def _propensity(self) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""
@@ -180,39 +194,16 @@ class NegotiationModel(mesa.Model):
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray) -> None:
-        lay, truces, med = self.layout, self.truces, self.mediator
-        progress = np.zeros(self.replicates, dtype=bool)
-        talking = np.zeros(self.replicates, dtype=bool)
-        blocking = np.zeros((self.replicates, len(self.parties)))
-        noise = self.streams["acceptance"].standard_normal((len(lay.stages), *blocking.shape))
-        for s in range(len(lay.stages)):
-            tabled = live & (truces.status[:, s] == TABLED)
-            if not tabled.any():
-                continue
-            public = self.reservation[:, :, s]
-            choice = med.propose(s, public, tabled)
-            terms, value = lay.candidate_terms[s][choice], lay.candidate_utility[s][choice]
-            carrot, met = med.offer_carrots(s)
-            codes = np.stack([party.respond(s, value[:, i], public[:, i], carrot[:, i],
-                                            met[:, i], noise[s, :, i])
-                              for i, party in enumerate(self.parties)], axis=1)
-            stalling = (self.day < truces.stalemate_end[:, s])[:, None] & truces.contestant[:, s]
-            codes = np.where(stalling, STALL, codes)
-            signed = tabled & (codes == ACCEPT).all(axis=1)
-            truces.proposals[:, s] += tabled
-            truces.acceptances[:, s] += tabled[:, None] & (codes == ACCEPT)
-            truces.sign(s, signed, terms, value, self.day)
-            med.pay(signed, carrot)
-            med.learn(s, tabled[:, None] & (codes == REJECT), value, public)
-            for party in self.parties:
-                party.stalls += tabled & (codes[:, party.index] == STALL)
-            blocking += tabled[:, None] & (codes != ACCEPT)
-            progress |= signed
-            talking |= tabled
-            self._log_round(s, tabled, codes, terms, signed)
-            self._log("carrot", signed & (carrot.sum(axis=1) > 0), stage=lay.stages[s])
-        self._lose_faith_in_mediator(talking)
-        pressed, withdrew = med.reconsider(progress, talking, blocking)
+        med, shape = self.mediator, (len(self.layout.stages), *self.cost_borne.shape)
+        noise = self.streams["acceptance"].standard_normal(shape)
+        talks = self.talks
+        hold_talks(self.day, float(self.world.horizon_days), live, noise, self.reservation,
+                   self.option, med.levered, med.spec.learns, self.agenda, self.bargainers,
+                   self.broker, self.truces.docket, talks)
+        if self.events is not None:
+            self._log_round(talks)
+        self._lose_faith_in_mediator(talks.talking)
+        pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking)
         self._log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
 
@@ -246,10 +237,13 @@ class NegotiationModel(mesa.Model):
         if self.events is not None:
             self.events.add(kind, mask, **where)
 
-    def _log_round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
-                   signed: np.ndarray) -> None:
-        if self.events is not None:
-            self.events.round(stage, tabled, codes, terms, signed)
+    def _log_round(self, talks: Round) -> None:
+        assert self.events is not None
+        for s, stage in enumerate(self.layout.stages):
+            self.events.round(s, talks.tabled[:, s], talks.codes[:, s], talks.terms[:, s],
+                              talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
+                              self.reservation[:, :, s])
+            self._log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)
 
 
 def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Chunk,

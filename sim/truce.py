@@ -34,6 +34,24 @@ class Ledger(NamedTuple):
     comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
 
 
+class Docket(NamedTuple):
+    """The truce records a round reads and writes (the arrays of `sim.truce.Truces`)."""
+
+    status: np.ndarray  # (R, S)
+    stalemate_end: np.ndarray  # (R, S) day a stalling contest ends
+    contestant: np.ndarray  # (R, S, n) bool: stalls until then
+    signed: np.ndarray  # (R, S) bool: ever signed
+    signed_day: np.ndarray  # (R, S) first signing
+    spells: np.ndarray  # (R, S) times signed
+    days_current: np.ndarray  # (R, S)
+    reports_current: np.ndarray  # (R, S)
+    terms: np.ndarray  # (R, S, K)
+    utility: np.ndarray  # (R, n, S)
+    final_terms: np.ndarray  # (R, K)
+    proposals: np.ndarray  # (R, S)
+    acceptances: np.ndarray  # (R, S, n)
+
+
 class Truces:
     """Per-replicate stage records, (R, S) arrays, with the transitions between them."""
 
@@ -61,6 +79,13 @@ class Truces:
         self.terms = np.full((r, s, k), np.nan)
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
         self.final_terms = np.full((r, k), np.nan)
+
+    @property
+    def docket(self) -> Docket:
+        """The records the compiled round of talks (`sim.talks`) reads and writes."""
+        return Docket(self.status, self.stalemate_end, self.contestant, self.signed,
+                      self.signed_day, self.spells, self.days_current, self.reports_current,
+                      self.terms, self.utility, self.final_terms, self.proposals, self.acceptances)
 
     @property
     def ledger(self) -> Ledger:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from numba import guvectorize
+from numba import guvectorize, njit
 
 
 @guvectorize(["void(f8[:], f8, f8[:])"], "(n),()->(n)", cache=True)
@@ -109,15 +109,34 @@ def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
     """
     if is_two_party_line(candidate_utility):
         return _line_choice(candidate_utility, disagreement, nash_weights)
-    surplus = candidate_utility[None, :, :] - disagreement[:, None, :]  # (R, C, n)
-    worst = surplus.min(axis=-1)  # (R, C)
-    feasible = worst > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        score = (nash_weights[:, None, :] * np.log(np.where(surplus > 0, surplus, 1.0))).sum(-1)
-    score = np.where(feasible, score, -np.inf)
-    best_nash = score.argmax(axis=1)
-    best_maximin = worst.argmax(axis=1)
-    return np.where(feasible.any(axis=1), best_nash, best_maximin)
+    return nash_product_choice(candidate_utility, disagreement, nash_weights)
+
+
+@njit(cache=True)
+def nash_product_choice_one(candidate_utility: np.ndarray, disagreement: np.ndarray,
+                            nash_weights: np.ndarray) -> int:  # pragma: no cover - compiled
+    """For one replicate: the candidate maximising the weighted Nash product among those
+    giving every party a positive surplus, searched exhaustively; with none, the largest
+    smallest surplus."""
+    best_nash, best_score, best_maximin, best_worst = -1, -np.inf, 0, -np.inf
+    for c in range(candidate_utility.shape[0]):
+        worst, score = np.inf, 0.0
+        for i in range(disagreement.shape[0]):
+            surplus = candidate_utility[c, i] - disagreement[i]
+            worst = min(worst, surplus)
+            score += nash_weights[i] * np.log(surplus if surplus > 0 else 1.0)
+        if worst > 0 and (best_nash < 0 or score > best_score):
+            best_nash, best_score = c, score
+        if worst > best_worst:
+            best_maximin, best_worst = c, worst
+    return best_nash if best_nash >= 0 else best_maximin
+
+
+@guvectorize(["void(f8[:, :], f8[:], f8[:], i8[:])"], "(c,n),(n),(n)->()", cache=True)
+def nash_product_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
+                        nash_weights: np.ndarray, choice: np.ndarray) -> None:  # pragma: no cover
+    """`nash_product_choice_one` over replicates: disagreement and weights (R, n)."""
+    choice[0] = nash_product_choice_one(candidate_utility, disagreement, nash_weights)
 
 
 def is_two_party_line(candidate_utility: np.ndarray) -> bool:
@@ -136,12 +155,10 @@ def _line_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
                        nash_weights[:, 0], nash_weights[:, 1])
 
 
-@guvectorize(["void(f8[:], f8[:], f8[:], f8, f8, f8, f8, i8[:])"], "(c),(c),(c),(),(),(),()->()",
-             cache=True)
-def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
-                d_second: float, w_first: float, w_second: float,
-                choice: np.ndarray) -> None:  # pragma: no cover - compiled
-    """The Nash choice along a two-party line (utilities `first` rising, `second` falling,
+@njit(cache=True)
+def line_choice_one(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
+                    d_second: float, w_first: float, w_second: float) -> int:  # pragma: no cover
+    """For one replicate, the Nash choice along a two-party line (utilities `first` rising, `second` falling,
     `gap` = first - second): the feasible candidates form an interval, on which the log Nash
     product is concave, so its first maximum is found by bisection on its slope; with no
     feasible candidate, the largest smallest surplus sits where the surpluses cross."""
@@ -159,10 +176,18 @@ def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first:
                 hi = mid
             else:
                 lo = mid + 1
-        choice[0] = lo
-        return
+        return lo
     cross = min(max(np.searchsorted(gap, d_first - d_second, side="left"), 0), last)
     before = max(cross - 1, 0)
     worst_before = min(first[before] - d_first, second[before] - d_second)
     worst_cross = min(first[cross] - d_first, second[cross] - d_second)
-    choice[0] = before if worst_before >= worst_cross else cross
+    return before if worst_before >= worst_cross else cross
+
+
+@guvectorize(["void(f8[:], f8[:], f8[:], f8, f8, f8, f8, i8[:])"], "(c),(c),(c),(),(),(),()->()",
+             cache=True)
+def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
+                d_second: float, w_first: float, w_second: float,
+                choice: np.ndarray) -> None:  # pragma: no cover - compiled
+    """`line_choice_one` over replicates (disagreements and weights (R,))."""
+    choice[0] = line_choice_one(first, second, gap, d_first, d_second, w_first, w_second)

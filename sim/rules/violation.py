@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import guvectorize, vectorize
+from numba import guvectorize, njit, vectorize
 
 
 @vectorize(["f8(f8, f8, f8, f8, f8, f8, f8, f8)"], cache=True)
@@ -36,12 +36,19 @@ def other_party(own: int, uniform: float, parties: int) -> int:  # pragma: no co
     return pick + 1 if pick >= own else pick
 
 
-@guvectorize(["void(b1[:], b1[:], b1[:], i8[:], i4[:])"], "(n),(n),(n),(n)->(n)", cache=True)
-def blame(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
-          scapegoat: np.ndarray, reports: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Reports against each party (..., n): detected violations blamed on the violator when
-    `correct`, otherwise on the party `scapegoat` (index, another party)."""
+@njit(cache=True)
+def blame_one(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
+              scapegoat: np.ndarray, reports: np.ndarray) -> None:  # pragma: no cover - compiled
+    """For one replicate and stage: reports (n,) against each party. Detected violations are
+    blamed on the violator when `correct`, otherwise on the party `scapegoat` (index)."""
     reports[:] = 0
     for culprit in range(violated.shape[0]):
         if violated[culprit] and detected[culprit]:
             reports[culprit if correct[culprit] else scapegoat[culprit]] += 1
+
+
+@guvectorize(["void(b1[:], b1[:], b1[:], i8[:], i4[:])"], "(n),(n),(n),(n)->(n)", cache=True)
+def blame(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
+          scapegoat: np.ndarray, reports: np.ndarray) -> None:  # pragma: no cover - compiled
+    """`blame_one` over any leading axes: reports against each party (..., n)."""
+    blame_one(violated, detected, correct, scapegoat, reports)
