@@ -15,7 +15,7 @@ import numpy as np
 from numba import njit
 
 from sim.rules.trust import confidence, doubt, trust_mean
-from sim.rules.violation import blame_one, detection_chance, other_party, violation_hazard
+from sim.rules.violation import blame, detection_chance, other_party, violation_hazard
 from sim.truce import EXPIRED, IN_FORCE, Ledger
 
 
@@ -105,8 +105,8 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
                 correct[i] = draws[2, r, s, i] < accuracy[r]
                 scapegoat[i] = other_party(i, draws[3, r, s, i], parties)
                 false[i] = draws[4, r, s, i] < false_rate[r]
-            blame_one(violated[r, s], detected, correct, scapegoat, reports[r, s])
-            blame_one(false, always, never, scapegoat, rumours)  # false reports name another party
+            blame(violated[r, s], detected, correct, scapegoat, reports[r, s])
+            blame(false, always, never, scapegoat, rumours)  # false reports name another party
             reports[r, s] += rumours
         _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
                  reported)
@@ -162,7 +162,7 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
         for i in range(parties):
             if i != j:
                 beta[r, i, j] = doubt(beta[r, i, j], against, violation_weight)
-                alpha[r, i, j] = confidence(alpha[r, i, j], against, True, compliance_weight)
+                alpha[r, i, j] = confidence(alpha[r, i, j], against, compliance_weight)
 
 
 @njit(cache=True)

@@ -16,13 +16,11 @@ from sim.domain.scenario import Scenario
 from sim.episode import EventLog, outcomes
 from sim.keeping import Propensity, keep_truces, new_day
 from sim.montecarlo import Chunk
-from sim.rules.acceptance import option_value
-from sim.rules.bargaining import contest_success, reservation
-from sim.rules.conflict import advance_balance, daily_cost, escalating, escalation_starts
-from sim.rules.ladder import climbs
+from sim.rules.conflict import escalating, escalation_starts
 from sim.tables import Layout, layout, nash_weights, party_table, stage_table
-from sim.talks import Bargainers, Round, agenda, hold_talks, new_round
+from sim.talks import Bargainers, Round, agenda, climb_ladder, hold_talks, new_round
 from sim.truce import IN_FORCE, TABLED, TABLINGS, Truces
+from sim.war import Front, Prospects, assess, wage_war
 
 AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
 
@@ -67,9 +65,13 @@ class NegotiationModel(mesa.Model):
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
-        self.p_win, self.option = np.empty_like(self.cost_borne), np.empty_like(self.cost_borne)
-        self.reservation = np.empty((replicates, *self.layout.weight.shape))
-        self._update_prospects(self._daily_cost())
+        self.front = self._front()
+        self.prospects = Prospects(np.empty_like(self.cost_borne),
+                                   np.empty((replicates, *self.layout.weight.shape)),
+                                   np.empty_like(self.cost_borne), np.empty_like(self.cost_borne))
+        self.p_win, self.reservation, self.option, _ = self.prospects
+        assess(self.front, self.log_capability, self.mediator.pressure, self.truces.status,
+               self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
 
@@ -101,6 +103,12 @@ class NegotiationModel(mesa.Model):
                           p["acceptance_noise"], p["mediator_distrust_penalty"],
                           table.side_payment, table.trust_alpha, table.trust_beta,
                           table.mediator_alpha, table.mediator_beta, self.stalls)
+
+    def _front(self) -> Front:
+        """How the balance moves and what the war costs, laid out for the daily loop."""
+        table, lay = self.party_table, self.layout
+        return Front(table.drift, table.volatility, table.params["cost_per_day"], self.cost_relief,
+                     self.decisiveness, self.cost_horizon, self.lookahead, lay.stakes, lay.weight)
 
     def _propensity(self) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""
@@ -146,27 +154,8 @@ class NegotiationModel(mesa.Model):
         if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
             jump[:, self.layout.parties.index(esc.party)] = self.jump
             self._log("escalation", live, party=esc.party)
-        table, on = self.party_table, live[:, None]
-        advance_balance(self.log_capability, table.drift, table.volatility, shocks * on, jump * on,
-                        out=self.log_capability)
-        daily = self._daily_cost()
-        self.cost_borne += daily * on
-        self._update_prospects(daily)
-
-    def _daily_cost(self) -> np.ndarray:
-        """Each party's cost of one more day of war (R, n), less what truces in force avert."""
-        return daily_cost(self.party_table.params["cost_per_day"], self.mediator.pressure,
-                          self.cost_relief, self.truces.status == IN_FORCE)
-
-    def _update_prospects(self, daily_cost: np.ndarray) -> None:
-        """Chances of prevailing (R, n), reservation values (R, n, S) and option values (R, n),
-        rewritten in place."""
-        lay = self.layout
-        contest_success(self.log_capability, self.decisiveness, out=self.p_win)
-        reservation(self.p_win, daily_cost * self.cost_horizon[:, None], lay.stakes, lay.weight,
-                    out=self.reservation)
-        option_value(self.p_win, self.party_table.drift, self.decisiveness, self.lookahead,
-                     out=self.option)
+        wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
+                 self.truces.status, self.cost_borne, self.prospects)
 
     # --- truces in force -------------------------------------------------------------------
     def _keep_truces(self, live: np.ndarray) -> None:
@@ -217,7 +206,7 @@ class NegotiationModel(mesa.Model):
     def _climb_ladder(self, live: np.ndarray) -> None:
         """Move to the next tier where every stage of the current tier has held."""
         lay, truces = self.layout, self.truces
-        done = climbs(live, truces.held, lay.tier, self.tier, lay.tiers)
+        done = climb_ladder(live, truces.held, lay.tier, self.tier, lay.tiers)
         if not done.any():
             return
         self.tier += done

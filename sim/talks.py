@@ -18,7 +18,8 @@ import numpy as np
 from numba import njit
 
 from sim.rules.acceptance import accepts, concession, signing_value, threshold
-from sim.rules.bargaining import is_two_party_line, line_choice_one, nash_product_choice_one
+from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
+from sim.rules.ladder import climbs
 from sim.rules.trust import trust_mean
 from sim.tables import Layout
 from sim.truce import IN_FORCE, TABLED, Docket
@@ -192,9 +193,9 @@ def _propose(r: int, s: int, reservation: np.ndarray, agenda: Agenda, broker: Br
     for i in range(estimate.shape[0]):
         estimate[i] = reservation[r, i, s] + broker.premium[r, i, s]
     if agenda.on_a_line[s]:
-        return line_choice_one(agenda.first[s], agenda.second[s], agenda.gap[s], estimate[0],
+        return line_choice(agenda.first[s], agenda.second[s], agenda.gap[s], estimate[0],
                                estimate[1], broker.nash_weights[r, 0], broker.nash_weights[r, 1])
-    return nash_product_choice_one(agenda.candidate_utility[s], estimate, broker.nash_weights[r])
+    return nash_product_choice(agenda.candidate_utility[s], estimate, broker.nash_weights[r])
 
 
 @njit(cache=True, inline="always")
@@ -245,3 +246,13 @@ def _learn(r: int, s: int, choice: int, reservation: np.ndarray, agenda: Agenda,
             floor = agenda.candidate_utility[s, choice, i] - reservation[r, i, s]
             step = broker.learning_step[r] * agenda.stage_weight[i, s]
             broker.premium[r, i, s] = max(broker.premium[r, i, s], floor) + step
+
+
+@njit(cache=True)
+def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tier: np.ndarray,
+                 tiers: int) -> np.ndarray:  # pragma: no cover - compiled
+    """Which live replicates move to the next tier of the mediator's ladder today, (R,)."""
+    done = np.zeros(live.shape[0], np.bool_)
+    for r in range(live.shape[0]):
+        done[r] = live[r] and climbs(held[r], stage_tier, tier[r], tiers)
+    return done

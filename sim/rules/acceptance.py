@@ -1,17 +1,16 @@
 """Whether a party signs: the trust-weighted value of a package against what it holds out for.
 
-Compiled with Numba: each rule is a NumPy ufunc over arrays and an ordinary function on one
-replicate's numbers inside the model's compiled loops (`sim.keeping`, `sim.talks`).
-"""
+Rules for one replicate, compiled (see `sim.rules.compiled`)."""
 
 from __future__ import annotations
 
 import numpy as np
-from numba import guvectorize, vectorize
+
+from sim.rules.compiled import rule
 
 
-@vectorize(["f8(f8, f8, f8)"], cache=True)
-def concession(day: float, horizon: float, exponent: float) -> float:  # pragma: no cover
+@rule
+def concession(day: float, horizon: float, exponent: float) -> float:
     """Share of its initial margin a party still demands: 1 - (t/T)^(1/e) (Faratin et al. 1998).
 
     e < 1 is Boulware (holds firm until late), e > 1 a Conceder (gives ground early).
@@ -20,13 +19,14 @@ def concession(day: float, horizon: float, exponent: float) -> float:  # pragma:
     return 1.0 - elapsed ** (1.0 / exponent)
 
 
-@guvectorize(["void(f8[:], f8[:], f8, f8, f8[:])"], "(n),(n),(),()->(n)", cache=True)
+@rule
 def option_value(p_win: np.ndarray, drift: np.ndarray, decisiveness: float, lookahead: float,
-                 value: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Value of waiting while the balance moves one's way: lookahead * max(0, dp_i/dt).
+                 value: np.ndarray) -> None:
+    """Value of waiting while the balance moves one's way: lookahead * max(0, dp_i/dt), for
+    each party (n,), written into `value`.
 
     With p = s^k / sum s^k and log-capabilities drifting at mu, dp_i/dt = k p_i (mu_i - sum_j p_j mu_j).
-    Over the party axis; the result is in shares of the stake per unit of salience.
+    In shares of the stake per unit of salience.
     """
     mean_drift = 0.0
     for j in range(p_win.shape[0]):
@@ -35,25 +35,23 @@ def option_value(p_win: np.ndarray, drift: np.ndarray, decisiveness: float, look
         value[i] = lookahead * max(decisiveness * p_win[i] * (drift[i] - mean_drift), 0.0)
 
 
-@vectorize(["f8(f8, f8, f8, f8, f8)"], cache=True)
+@rule
 def signing_value(utility: float, reservation: float, trust: float, sucker_cost: float,
-                  weight: float) -> float:  # pragma: no cover - compiled
+                  weight: float) -> float:
     """Expected value of signing: the terms if the others comply, the war and a loss if not."""
     return trust * utility + (1.0 - trust) * (reservation - sucker_cost * weight)
 
 
-@vectorize(["f8(f8, f8, f8, f8, f8, f8, f8)"], cache=True)
+@rule
 def threshold(reservation: float, margin: float, still_demanded: float, option: float,
-              mediator_distrust: float, penalty: float,
-              weight: float) -> float:  # pragma: no cover - compiled
+              mediator_distrust: float, penalty: float, weight: float) -> float:
     """What a party holds out for: reservation plus its remaining margin, the option value of
     waiting and a reactive devaluation of proposals from a mediator it distrusts."""
     extra = margin * still_demanded + option + penalty * mediator_distrust
     return reservation + extra * weight
 
 
-@vectorize(["b1(f8, f8, f8, f8, f8)"], cache=True)
-def accepts(value: float, bar: float, noise: float, draw: float,
-            weight: float) -> bool:  # pragma: no cover - compiled
+@rule
+def accepts(value: float, bar: float, noise: float, draw: float, weight: float) -> bool:
     """Accept when value - bar plus normal noise (scaled by the stake) is non-negative."""
     return value - bar + noise * weight * draw >= 0.0

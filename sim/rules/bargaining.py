@@ -1,7 +1,7 @@
-"""Utilities, reservation values and the mediator's Nash bargaining proposal, over arrays.
+"""Utilities, reservation values and the mediator's Nash bargaining proposal.
 
-The rules the model applies every day are compiled with Numba (generalised ufuncs): one
-definition, called over arrays from Python and on one replicate inside the daily loop.
+The rules the model applies every day are written for one replicate and compiled (see
+`sim.rules.compiled`); the scenario's fixed tables (utilities, stakes, candidates) are NumPy.
 
 Shapes: R replicates, n parties, K issues, S stages, C candidate proposals.
 """
@@ -11,13 +11,14 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from numba import guvectorize, njit
+
+from sim.rules.compiled import rule
 
 
-@guvectorize(["void(f8[:], f8, f8[:])"], "(n),()->(n)", cache=True)
-def contest_success(log_capability: np.ndarray, decisiveness: float,
-                    p_win: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Chance each party prevails: s_i^k / sum_j s_j^k (Tullock contest), over the last axis."""
+@rule
+def contest_success(log_capability: np.ndarray, decisiveness: float, p_win: np.ndarray) -> None:
+    """Chance each party prevails, s_i^k / sum_j s_j^k (Tullock contest), written into `p_win`
+    (n,) from log-capabilities (n,)."""
     top = -np.inf
     for i in range(log_capability.shape[0]):  # loops, not array expressions: no temporaries
         top = max(top, decisiveness * log_capability[i])
@@ -47,11 +48,11 @@ def war_stakes(ideal: np.ndarray, salience: np.ndarray, stage_issues: np.ndarray
     return np.einsum("ijk,ik,sk->jis", closeness, salience, stage_issues)
 
 
-@guvectorize(["void(f8[:], f8[:], f8[:, :, :], f8[:, :], f8[:, :])"], "(n),(n),(n,n,s),(n,s)->(n,s)",
-             cache=True)
+@rule
 def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, stakes: np.ndarray,
-                weights: np.ndarray, value: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Reservation value of each party for each stage: the expected value of fighting on
+                weights: np.ndarray, value: np.ndarray) -> None:
+    """Reservation value (n, S) of each party for each stage, written into `value`: the
+    expected value of fighting on
     (Fearon 1995: the winner imposes its ideal point, `stakes` from `war_stakes`) minus its cost.
 
     The cost of war (n,), in shares of the whole stake, is charged in proportion to the stage's
@@ -67,10 +68,12 @@ def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, stakes: np.ndarray,
 
 def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,
                    stage_issues: np.ndarray) -> np.ndarray:
-    """Expected value of each stage's issues if war decides them, before costs: (..., n, S)."""
+    """Expected value (n, S) of each stage's issues if war decides them, before costs."""
     weights = stage_weights(salience, stage_issues)
-    return reservation(p_win, np.zeros_like(p_win), war_stakes(ideal, salience, stage_issues),
-                       weights)
+    value = np.empty_like(weights)
+    reservation(p_win, np.zeros_like(p_win), war_stakes(ideal, salience, stage_issues), weights,
+                value)
+    return value
 
 
 def bargaining_range(p: float, cost_a: float, cost_b: float) -> tuple[float, float]:
@@ -108,13 +111,17 @@ def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
     so for compromises of two ideal points), the same maximum is found by bisection.
     """
     if is_two_party_line(candidate_utility):
-        return _line_choice(candidate_utility, disagreement, nash_weights)
-    return nash_product_choice(candidate_utility, disagreement, nash_weights)
+        first, second = candidate_utility[:, 0].copy(), candidate_utility[:, 1].copy()
+        gap = first - second
+        return np.array([line_choice(first, second, gap, d[0], d[1], w[0], w[1])
+                         for d, w in zip(disagreement, nash_weights, strict=True)], dtype=np.int64)
+    return np.array([nash_product_choice(candidate_utility, d, w)
+                     for d, w in zip(disagreement, nash_weights, strict=True)], dtype=np.int64)
 
 
-@njit(cache=True)
-def nash_product_choice_one(candidate_utility: np.ndarray, disagreement: np.ndarray,
-                            nash_weights: np.ndarray) -> int:  # pragma: no cover - compiled
+@rule
+def nash_product_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
+                        nash_weights: np.ndarray) -> int:
     """For one replicate: the candidate maximising the weighted Nash product among those
     giving every party a positive surplus, searched exhaustively; with none, the largest
     smallest surplus."""
@@ -132,13 +139,6 @@ def nash_product_choice_one(candidate_utility: np.ndarray, disagreement: np.ndar
     return best_nash if best_nash >= 0 else best_maximin
 
 
-@guvectorize(["void(f8[:, :], f8[:], f8[:], i8[:])"], "(c,n),(n),(n)->()", cache=True)
-def nash_product_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
-                        nash_weights: np.ndarray, choice: np.ndarray) -> None:  # pragma: no cover
-    """`nash_product_choice_one` over replicates: disagreement and weights (R, n)."""
-    choice[0] = nash_product_choice_one(candidate_utility, disagreement, nash_weights)
-
-
 def is_two_party_line(candidate_utility: np.ndarray) -> bool:
     """Two parties, the first's utility never falling and the second's never rising."""
     if candidate_utility.shape[1] != 2:
@@ -147,17 +147,9 @@ def is_two_party_line(candidate_utility: np.ndarray) -> bool:
     return bool((steps[:, 0] >= 0).all() and (steps[:, 1] <= 0).all())
 
 
-def _line_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,
-                 nash_weights: np.ndarray) -> np.ndarray:
-    """The Nash choice along a two-party line, for every replicate (see `line_choice`)."""
-    first, second = candidate_utility[:, 0].copy(), candidate_utility[:, 1].copy()
-    return line_choice(first, second, first - second, disagreement[:, 0], disagreement[:, 1],
-                       nash_weights[:, 0], nash_weights[:, 1])
-
-
-@njit(cache=True)
-def line_choice_one(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
-                    d_second: float, w_first: float, w_second: float) -> int:  # pragma: no cover
+@rule
+def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
+                d_second: float, w_first: float, w_second: float) -> int:
     """For one replicate, the Nash choice along a two-party line (utilities `first` rising, `second` falling,
     `gap` = first - second): the feasible candidates form an interval, on which the log Nash
     product is concave, so its first maximum is found by bisection on its slope; with no
@@ -182,12 +174,3 @@ def line_choice_one(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_fi
     worst_before = min(first[before] - d_first, second[before] - d_second)
     worst_cross = min(first[cross] - d_first, second[cross] - d_second)
     return before if worst_before >= worst_cross else cross
-
-
-@guvectorize(["void(f8[:], f8[:], f8[:], f8, f8, f8, f8, i8[:])"], "(c),(c),(c),(),(),(),()->()",
-             cache=True)
-def line_choice(first: np.ndarray, second: np.ndarray, gap: np.ndarray, d_first: float,
-                d_second: float, w_first: float, w_second: float,
-                choice: np.ndarray) -> None:  # pragma: no cover - compiled
-    """`line_choice_one` over replicates (disagreements and weights (R,))."""
-    choice[0] = line_choice_one(first, second, gap, d_first, d_second, w_first, w_second)

@@ -1,9 +1,12 @@
-"""The fighting behind the talks: a drifting, noisy balance with periodic escalations."""
+"""The fighting behind the talks: a drifting, noisy balance with periodic escalations.
+
+Daily rules for one replicate, compiled (see `sim.rules.compiled`)."""
 
 from __future__ import annotations
 
 import numpy as np
-from numba import guvectorize, vectorize
+
+from sim.rules.compiled import rule
 
 
 def escalating(day: int, period: int, window: int) -> bool:
@@ -15,19 +18,19 @@ def escalation_starts(day: int, period: int, window: int) -> bool:
     return window > 0 and day > 0 and day % period == 0
 
 
-@vectorize(["f8(f8, f8, f8, f8, f8)"], cache=True)
+@rule
 def advance_balance(log_capability: float, drift: float, volatility: float, shock: float,
-                    jump: float) -> float:  # pragma: no cover - compiled
+                    jump: float) -> float:
     """One day of war: a log-capability drifts, diffuses and jumps on escalation."""
     return log_capability + (drift + volatility * shock + jump)
 
 
-@guvectorize(["void(f8[:], f8[:], f8[:], b1[:], f8[:])"], "(n),(n),(s),(s)->(n)", cache=True)
+@rule
 def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, cost_relief: np.ndarray,
-               in_force: np.ndarray, cost: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Each party's cost of one more day of war: its base cost, raised by any stick the mediator
-    wields (`pressure`), less what truces in force avert. Reliefs compound: each truce averts
-    its share of what the others leave."""
+               in_force: np.ndarray, cost: np.ndarray) -> None:
+    """Each party's cost (n,) of one more day of war, written into `cost`: its base cost,
+    raised by any stick the mediator wields (`pressure`), less what truces in force avert.
+    Reliefs compound: each truce averts its share of what the others leave."""
     remaining = 1.0
     for s in range(cost_relief.shape[0]):
         remaining *= 1.0 - cost_relief[s] * in_force[s]

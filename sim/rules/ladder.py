@@ -1,17 +1,21 @@
-"""The mediator's ladder of stages: when a replicate moves on to the next tier."""
+"""The mediator's ladder of stages: when an episode moves on to the next tier.
+
+A rule for one replicate, compiled (see `sim.rules.compiled`)."""
 
 from __future__ import annotations
 
 import numpy as np
-from numba import guvectorize
+
+from sim.rules.compiled import rule
 
 
-@guvectorize(["void(b1, b1[:], i8[:], i8, i8, b1[:])"], "(),(s),(s),(),()->()", cache=True)
-def climbs(live: bool, held: np.ndarray, stage_tier: np.ndarray, tier: int, tiers: int,
-           done: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Whether a live episode moves past its current `tier`: every stage of that tier has
-    held, and a higher tier exists."""
-    done[0] = live and tier < tiers - 1
-    for s in range(held.shape[0]):
+@rule
+def climbs(held: np.ndarray, stage_tier: np.ndarray, tier: int, tiers: int) -> bool:
+    """Whether an episode moves past its current `tier`: every stage of that tier has held
+    (`held`, `stage_tier` over stages), and a higher tier exists."""
+    if tier >= tiers - 1:
+        return False
+    for s in range(held.shape[0]):  # noqa: SIM110 - compiled: a plain loop, no generator
         if stage_tier[s] == tier and not held[s]:
-            done[0] = False
+            return False
+    return True

@@ -5,26 +5,28 @@ import pytest
 
 from sim.rules.acceptance import accepts, concession, option_value, signing_value, threshold
 
+EXPONENTS = (0.3, 1.0, 3.0)  # Boulware, linear, Conceder
+
 
 def test_concession_starts_full_and_ends_at_zero():
-    e = np.array([0.3, 1.0, 3.0])
-    assert concession(0, 100, e) == pytest.approx([1, 1, 1])
-    assert concession(100, 100, e) == pytest.approx([0, 0, 0])
+    assert [concession(0, 100, e) for e in EXPONENTS] == pytest.approx([1, 1, 1])
+    assert [concession(100, 100, e) for e in EXPONENTS] == pytest.approx([0, 0, 0])
+    assert concession(150, 100, 1.0) == 0.0  # past the horizon nothing more is conceded
 
 
 def test_boulware_holds_out_longer_than_a_conceder():
-    boulware, linear, conceder = concession(50, 100, np.array([0.3, 1.0, 3.0]))
+    boulware, linear, conceder = (concession(50, 100, e) for e in EXPONENTS)
     assert boulware > linear > conceder
     assert linear == pytest.approx(0.5)
 
 
 def test_option_value_is_zero_without_drift_and_positive_for_the_party_gaining():
-    p = np.array([[0.6, 0.4]])
-    k, look = np.array([1.0]), np.array([90.0])
-    assert option_value(p, np.zeros((1, 2)), k, look)[0] == pytest.approx([0, 0])
-    value = option_value(p, np.array([[0.001, 0.0]]), k, look)
+    p, value = np.array([0.6, 0.4]), np.full(2, np.nan)
+    option_value(p, np.zeros(2), 1.0, 90.0, value)
+    assert value == pytest.approx([0, 0])
+    option_value(p, np.array([0.001, 0.0]), 1.0, 90.0, value)
     # dp_A/dt = k p_A p_B (mu_A - mu_B) = 0.24e-3 a day
-    assert value[0] == pytest.approx([90 * 0.24e-3, 0.0])
+    assert value == pytest.approx([90 * 0.24e-3, 0.0])
 
 
 def test_full_trust_values_the_terms_and_no_trust_the_war():

@@ -8,6 +8,7 @@ from sim.rules.bargaining import (
     candidate_terms,
     contest_success,
     fighting_value,
+    is_two_party_line,
     nash_choice,
     reservation,
     simplex_lattice,
@@ -29,30 +30,39 @@ def test_bargaining_range_is_p_minus_ca_to_p_plus_cb():
 @pytest.mark.parametrize(("ratio", "k", "expected"), [(2.0, 1.0, 2 / 3), (2.0, 2.0, 4 / 5),
                                                       (1.0, 3.0, 1 / 2)])
 def test_contest_success_of_two_to_one_capability(ratio, k, expected):
-    p = contest_success(np.log(np.array([[ratio, 1.0]])), k)
-    assert p[0, 0] == pytest.approx(expected)
+    p = np.empty(2)
+    contest_success(np.log(np.array([ratio, 1.0])), k, p)
+    assert p[0] == pytest.approx(expected)
     assert p.sum() == pytest.approx(1.0)
 
 
 def test_contest_success_generalises_to_three_parties():
-    p = contest_success(np.log(np.array([[1.0, 1.0, 2.0]])), 1.0)
-    assert p[0] == pytest.approx([0.25, 0.25, 0.5])
+    p = np.empty(3)
+    contest_success(np.log(np.array([1.0, 1.0, 2.0])), 1.0, p)
+    assert p == pytest.approx([0.25, 0.25, 0.5])
+
+
+def test_contest_success_survives_extreme_capabilities():
+    p = np.empty(2)
+    contest_success(np.array([800.0, 0.0]), 2.0, p)  # exp(1600) would overflow unshifted
+    assert p == pytest.approx([1.0, 0.0])
 
 
 def test_reservation_values_reproduce_the_fearon_range():
     """With opposed ideals on one unit stake, d_A = p - c_A and d_B = (1 - p) - c_B, so the
     shares acceptable to both are exactly [p - c_A, p + c_B]."""
-    p = np.array([[0.6, 0.4]])
+    p, value = np.array([0.6, 0.4]), np.empty((2, 1))
     stakes = war_stakes(PIE_IDEAL, PIE_SALIENCE, ONE_STAGE)
-    d = reservation(p, np.array([[0.1, 0.15]]), stakes, stage_weights(PIE_SALIENCE, ONE_STAGE))[0, :, 0]
+    reservation(p, np.array([0.1, 0.15]), stakes, stage_weights(PIE_SALIENCE, ONE_STAGE), value)
+    d = value[:, 0]
     assert d == pytest.approx([0.50, 0.25])
     assert (d[0], 1 - d[1]) == pytest.approx(bargaining_range(0.6, 0.1, 0.15))
 
 
 def test_fighting_value_when_ideals_coincide_is_certain():
     same = np.array([[0.7], [0.7]])
-    value = fighting_value(np.array([[0.3, 0.7]]), same, PIE_SALIENCE, ONE_STAGE)
-    assert value[0, :, 0] == pytest.approx([1.0, 1.0])
+    value = fighting_value(np.array([0.3, 0.7]), same, PIE_SALIENCE, ONE_STAGE)
+    assert value[:, 0] == pytest.approx([1.0, 1.0])
 
 
 def test_utility_is_salience_weighted_closeness():
@@ -123,3 +133,21 @@ def test_the_bisection_finds_the_same_nash_choice_as_scoring_every_candidate(see
                                atol=1e-12)
     np.testing.assert_allclose(worst[rows, fast][~feasible], worst[rows, slow][~feasible],
                                rtol=0, atol=1e-12)
+
+
+def test_with_three_parties_the_search_finds_the_brute_force_choice():
+    rng = np.random.default_rng(7)
+    ideal = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.2]])
+    salience = rng.dirichlet(np.ones(2), size=3)
+    u = utility(candidate_terms(simplex_lattice(3, 12), ideal, np.ones(2)), ideal, salience)
+    assert not is_two_party_line(u)
+    d = rng.uniform(-0.2, 0.9, size=(500, 3))
+    w = rng.uniform(0.5, 1.5, size=(500, 3))
+    fast = nash_choice(u, d, w)
+    slow, score, worst = brute_force(u, d, w)
+    rows = np.arange(len(d))
+    feasible = np.isfinite(score).any(1)
+    assert feasible.any() and (~feasible).any()
+    np.testing.assert_allclose(score[rows, fast][feasible], score[rows, slow][feasible], atol=1e-12)
+    np.testing.assert_allclose(worst[rows, fast][~feasible], worst[rows, slow][~feasible],
+                               atol=1e-12)

@@ -3,27 +3,23 @@
 import numpy as np
 import pytest
 
-from sim.rules.trust import observe, trust_mean
+from sim.rules.trust import confidence, doubt, trust_mean
 
 
 def test_beta_posterior_update():
-    alpha, beta = np.array([2.0, 2.0]), np.array([3.0, 3.0])
-    reported, watched = np.array([1, 0]), np.array([True, True])
-    observe(alpha, beta, reported, watched, np.array(0.1), np.array(2.0))
-    assert alpha == pytest.approx([2.0, 2.1])
-    assert beta == pytest.approx([5.0, 3.0])
-    assert trust_mean(alpha, beta) == pytest.approx([2 / 7, 2.1 / 5.1])
+    """One reported violation against the first counterpart, a quiet day with the second."""
+    assert doubt(3.0, 1, 2.0) == pytest.approx(5.0) and doubt(3.0, 0, 2.0) == 3.0
+    assert confidence(2.0, 1, 0.1) == 2.0 and confidence(2.0, 0, 0.1) == pytest.approx(2.1)
+    assert trust_mean(2.0, 5.0) == pytest.approx(2 / 7)
 
 
-def test_no_truce_no_evidence():
-    alpha, beta = np.array([1.0]), np.array([1.0])
-    observe(alpha, beta, np.array([0]), np.array([False]), np.array(0.5), np.array(1.0))
-    assert (alpha[0], beta[0]) == (1.0, 1.0)
+def test_trust_mean_takes_arrays_of_replicates():
+    assert trust_mean(np.array([2.0, 2.1]), np.array([5.0, 3.0])) == pytest.approx(
+        [2 / 7, 2.1 / 5.1])
 
 
 def test_a_violation_costs_more_trust_than_a_quiet_day_earns():
-    alpha, beta = np.array([5.0, 5.0]), np.array([5.0, 5.0])
-    observe(alpha, beta, np.array([1, 0]), np.array([True, True]), np.array(0.05), np.array(1.0))
-    before = 0.5
-    violated, quiet = trust_mean(alpha, beta)
+    before = trust_mean(5.0, 5.0)
+    violated = trust_mean(5.0, doubt(5.0, 1, 1.0))
+    quiet = trust_mean(confidence(5.0, 0, 0.05), 5.0)
     assert before - violated > quiet - before > 0
