@@ -65,10 +65,10 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
 
     `draws` (5, R, S, n) are the day's uniforms: violation, detection, attribution, scapegoat,
     false report. `escalating` (n,) is 1 for a party in an escalation window."""
-    # Fields are read into locals once: stores into byte arrays inside a loop that reads the
-    # tuples' fields made LLVM reload them on every access (about 20 times slower, measured).
+    # Fields are read into locals before the loop: reading the tuples' fields inside a loop
+    # that stores into arrays made it many times slower (measured).
     status, utility, violations = ledger.status, ledger.utility, ledger.violations
-    violated, reports = day.violated, day.reports
+    violated, reports, watched = day.violated, day.reports, day.watched
     base_hazard, stage_weight = drive.base_hazard, drive.stage_weight
     incentive_weight, distrust_weight = drive.incentive_weight, drive.distrust_weight
     escalation_weight, accuracy = drive.escalation_weight, drive.attribution_accuracy
@@ -84,7 +84,7 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
     for r in range(status.shape[0]):
         if not live[r] or not _any_in_force(status, r):
             continue
-        day.watched[r] = True
+        watched[r] = True
         for i in range(parties):
             distrust[i] = _distrust(trust_alpha, trust_beta, r, i)
         for s in range(status.shape[1]):
@@ -168,28 +168,28 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
 @njit(cache=True)
 def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
     """Count a day of every truce in force: collapse on too many reports, held, expired."""
-    status, current, days = ledger.status, ledger.reports_current, ledger.days_current
-    first_days, first_collapsed = ledger.first_spell_days, ledger.first_spell_collapsed
-    held, collapsed = ledger.held, day.collapsed
+    (status, _, spells, held, collapses, days_in_force, days, current, first_days,
+     first_collapsed, _, max_violations, hold_days, duration, comprehensive) = ledger
+    _, reports, collapsed, newly_held, expired, watched, agreed = day
     for r in range(status.shape[0]):
         for s in range(status.shape[1]):
-            if status[r, s] != IN_FORCE or not day.watched[r]:
+            if status[r, s] != IN_FORCE or not watched[r]:
                 continue
-            for i in range(day.reports.shape[2]):
-                current[r, s] += day.reports[r, s, i]
-            first = ledger.spells[r, s] == 1
-            if current[r, s] >= ledger.max_violations[s]:
+            for i in range(reports.shape[2]):
+                current[r, s] += reports[r, s, i]
+            first = spells[r, s] == 1
+            if current[r, s] >= max_violations[s]:
                 collapsed[r, s] = True
-                ledger.collapses[r, s] += 1
+                collapses[r, s] += 1
                 current[r, s] = days[r, s] = 0
                 first_collapsed[r, s] |= first
                 continue
             days[r, s] += 1
-            ledger.days_in_force[r, s] += 1
+            days_in_force[r, s] += 1
             first_days[r, s] += first
-            if not held[r, s] and days[r, s] >= ledger.hold_days[s]:
-                held[r, s] = day.held[r, s] = True
-                day.agreed[r] |= ledger.comprehensive[s]
-            if days[r, s] >= ledger.duration[s]:
+            if not held[r, s] and days[r, s] >= hold_days[s]:
+                held[r, s] = newly_held[r, s] = True
+                agreed[r] |= comprehensive[s]
+            if days[r, s] >= duration[s]:
                 status[r, s] = EXPIRED
-                day.expired[r, s] = True
+                expired[r, s] = True

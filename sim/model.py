@@ -173,9 +173,11 @@ class NegotiationModel(mesa.Model):
         keep_truces(live, draws, self.reservation, self.option, drive, self.propensity,
                     self.party_table.trust_alpha, self.party_table.trust_beta, self.reported,
                     truces.ledger, today)
-        self._log("violation", today.violated, per_stage_party=True)
-        self._log("report", today.reports > 0, per_stage_party=True)
-        truces.table(today.collapsed, self.day)
+        if self.events is not None:
+            self._log("violation", today.violated, per_stage_party=True)
+            self._log("report", today.reports > 0, per_stage_party=True)
+        if today.collapsed.any():
+            truces.table(today.collapsed, self.day)  # a collapsed truce goes back on the table
         self._log("collapsed", today.collapsed)
         self._log("held", today.held)
         self._log("expired", today.expired)
