@@ -180,6 +180,7 @@ def _state_bytes(model: NegotiationModel) -> int:
     for holder in holders:
         values = list(vars(holder).values())
         values += [v for d in values if isinstance(d, dict) for v in d.values()]
+        values += [v for t in values if isinstance(t, tuple) for v in t]  # the loops' tables
         for array in values:
             if isinstance(array, np.ndarray) and array.ndim and array.shape[0] == model.replicates:
                 root = array if array.base is None else array.base
