@@ -53,23 +53,13 @@ class NegotiationModel(mesa.Model):
         hold = self._random("delay").standard_exponential(shape)
         hold *= (delay["delay.prize"] / delay["delay.cost_per_day"])[:, None, :, None]
         self.truces = Truces(self.layout, replicates, hold)
-        self.propensity = self._propensity()
-        self.today = new_day(replicates, len(self.layout.stages), len(self.parties))
-        self.agenda, self.bargainers, self.broker = agenda(self.layout), self._bargainers(), (
-            self.mediator.broker)
-        self.talks = new_round(replicates, len(self.layout.stages), len(self.parties),
-                               len(self.layout.issues))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
-        self.front = self._front()
-        self.prospects = Prospects(np.empty_like(self.cost_borne),
-                                   np.empty((replicates, *self.layout.weight.shape)),
-                                   np.empty_like(self.cost_borne), np.empty_like(self.cost_borne))
-        self.p_win, self.reservation, self.option, _ = self.prospects
+        self._lay_out_loops()
         assess(self.front, self.log_capability, self.mediator.pressure, self.truces.status,
                self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
@@ -95,6 +85,17 @@ class NegotiationModel(mesa.Model):
         self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in
                         ("balance", "violation", "acceptance")}
+
+    def _lay_out_loops(self) -> None:
+        """The tables the compiled daily loops read, and the buffers they write each day."""
+        lay, r, n = self.layout, self.replicates, len(self.parties)
+        self.front, self.propensity = self._front(), self._propensity()
+        self.agenda, self.bargainers = agenda(lay), self._bargainers()
+        self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
+                                   np.empty((r, n)), np.empty((r, n)))
+        self.p_win, self.reservation, self.option, _ = self.prospects
+        self.today = new_day(r, len(lay.stages), n)
+        self.talks = new_round(r, len(lay.stages), n, len(lay.issues))
 
     def _bargainers(self) -> Bargainers:
         """The parties' traits and trust, laid out for the compiled round of talks."""
@@ -190,7 +191,7 @@ class NegotiationModel(mesa.Model):
         talks = self.talks
         hold_talks(self.day, float(self.world.horizon_days), live, noise, self.reservation,
                    self.option, med.levered, med.spec.learns, self.agenda, self.bargainers,
-                   self.broker, self.truces.docket, talks)
+                   med.broker, self.truces.docket, talks)
         if self.events is not None:
             self._log_round(talks)
         self._lose_faith_in_mediator(talks.talking)

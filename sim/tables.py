@@ -1,7 +1,8 @@
 """Scenario values laid out as arrays over replicates, parties, issues and stages.
 
-Rules work on stacked arrays (R, n) or (R, n, S); agents hold views into them. Positions and
-stage structure are fixed; every other number is a per-replicate array (sampled or repeated).
+The compiled daily loops work on stacked arrays (R, n) or (R, n, S); agents hold views into
+them. Positions and stage structure are fixed; every other number is a per-replicate array
+(sampled or repeated).
 """
 
 from __future__ import annotations
