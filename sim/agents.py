@@ -27,7 +27,6 @@ class Party(mesa.Agent):
         super().__init__(model)
         self.name, self.index = name, index
         table = model.party_table
-        self.param = {key: values[:, index] for key, values in table.params.items()}
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
         self.stalls = model.stalls[:, index]  # rounds it stalled, (R,) view

@@ -169,9 +169,10 @@ class NegotiationModel(mesa.Model):
             return
         esc = self.world.conflict.escalation
         escalating_now = escalating(self.day, esc.period_days, esc.window_days)
-        drive = np.array([float(esc.party == name and escalating_now) for name in self.layout.parties])
+        escalation = np.array([float(esc.party == name and escalating_now)
+                               for name in self.layout.parties])
         today = self.today
-        keep_truces(live, draws, self.reservation, self.option, drive, self.propensity,
+        keep_truces(live, draws, self.reservation, self.option, escalation, self.propensity,
                     self.party_table.trust_alpha, self.party_table.trust_beta, self.reported,
                     truces.ledger, today)
         if self.events is not None:

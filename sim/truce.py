@@ -106,22 +106,3 @@ class Truces:
         self.stalemate_end[rows, cols] = day + stalemate(draw)
         self.tablings[rows, cols] += 1
         self.status[rows, cols] = TABLED
-
-    def sign(self, stage: int, mask: np.ndarray, terms: np.ndarray, utility: np.ndarray,
-             day: int) -> None:
-        """Bring the stage into force where `mask`, with its terms and their value to each party."""
-        first = mask & ~self.signed[:, stage]
-        self.signed_day[first, stage] = day
-        self.signed[:, stage] |= mask
-        self.spells[mask, stage] += 1
-        self.status[mask, stage] = IN_FORCE
-        self.days_current[mask, stage] = 0
-        self.reports_current[mask, stage] = 0
-        self.terms[mask, stage] = terms[mask]
-        self.utility[mask, :, stage] = utility[mask]
-        issues = self.layout.stage_issues[stage] > 0
-        rows = np.flatnonzero(mask)
-        self.final_terms[np.ix_(rows, np.flatnonzero(issues))] = terms[np.ix_(rows, issues)]
-
-    def in_force(self, live: np.ndarray) -> np.ndarray:
-        return live[:, None] & (self.status == IN_FORCE)
