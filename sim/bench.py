@@ -24,6 +24,7 @@ import numpy as np
 
 from sim.backends import Backend
 from sim.compose import compose_config
+from sim.keeping import USES
 from sim.model import NegotiationModel, simulate_chunk
 from sim.montecarlo import plan, run_chunks
 from sim.results import write_json
@@ -167,6 +168,9 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
     model.run()
     seconds = time.perf_counter() - started
     days = replicates * model.day  # every replicate is stepped every day, finished or not
+    truces = model.truces  # a truce in force is counted once a day: standing or collapsing
+    in_force_days = int(truces.days_in_force.sum() + truces.collapses.sum())
+    tally["violation (counter-based)"] = in_force_days * len(model.parties) * USES
     return {"replicates": replicates, "days": model.day,
             "ns_per_replicate_day": seconds / days * 1e9,
             "draws_per_replicate_day": {k: v / days for k, v in sorted(tally.items())},

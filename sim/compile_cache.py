@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent
-COMPILED = ["keeping.py", "talks.py", "war.py", "truce.py", *(
+COMPILED = ["draws.py", "keeping.py", "talks.py", "war.py", "truce.py", *(
     f"rules/{p.name}" for p in sorted((PACKAGE / "rules").glob("*.py")))]
 
 

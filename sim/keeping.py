@@ -3,8 +3,8 @@
 NumPy spent most of a day here in many small passes over (R, S, n) arrays, each with its own
 temporary. This loop takes one replicate at a time through the same rules (`sim.rules.violation`
 and `sim.rules.trust`, compiled with Numba and called here on that replicate's numbers), so a
-replicate's state is read and written once a day. The random numbers are drawn by the model
-before the loop, exactly as before, so streams stay aligned across configurations.
+replicate's state is read and written once a day. Its random numbers are counter-based
+(`sim.draws`), computed only for truces in force.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
+from sim.draws import uniform
 from sim.rules.trust import confidence, doubt, trust_mean
 from sim.rules.violation import blame, detection_chance, other_party, violation_hazard
 from sim.truce import EXPIRED, IN_FORCE, Ledger
@@ -55,16 +56,22 @@ def new_day(replicates: int, stages: int, parties: int) -> Day:
                np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_))
 
 
+VIOLATE, DETECT, ATTRIBUTE, SCAPEGOAT, RUMOUR, USES = 0, 1, 2, 3, 4, 5
+"""The uses of a party's daily draws for a truce in force, counted within its counter."""
+
+
 @njit(cache=True)
-def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
-                option: np.ndarray, escalating: np.ndarray, drive: Propensity, trust_alpha: np.ndarray,
-                trust_beta: np.ndarray, reported: np.ndarray, ledger: Ledger,
-                day: Day) -> None:  # pragma: no cover - compiled
+def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
+                reservation: np.ndarray, option: np.ndarray, escalating: np.ndarray,
+                drive: Propensity, trust_alpha: np.ndarray, trust_beta: np.ndarray,
+                reported: np.ndarray, ledger: Ledger, day: Day) -> None:  # pragma: no cover
     """One day of every truce in force, every replicate: who breaks it, what is reported
     against whom, how trust moves, and which truces collapse, hold or expire.
 
-    `draws` (5, R, S, n) are the day's uniforms: violation, detection, attribution, scapegoat,
-    false report. `escalating` (n,) is 1 for a party in an escalation window."""
+    Each party draws five uniforms a day for each truce in force (violation, detection,
+    attribution, scapegoat, false report), counter-based under `key` (`sim.draws`): replicate,
+    day (`today` of `days`), stage, party and use name each. `escalating` (n,) is 1 for a party
+    in an escalation window."""
     # Fields are read into locals before the loop: reading the tuples' fields inside a loop
     # that stores into arrays made it many times slower (measured).
     status, utility, violations = ledger.status, ledger.utility, ledger.violations
@@ -93,18 +100,19 @@ def keep_truces(live: np.ndarray, draws: np.ndarray, reservation: np.ndarray,
             verification = verifications[r, s]
             seen = detection_chance(detection_base[r], verification)
             for i in range(parties):
+                counter = (((r * days + today) * status.shape[1] + s) * parties + i) * USES
                 weight = max(stage_weight[i, s], 1e-12)
                 hazard = violation_hazard(
                     base_hazard[r, i] * temptation[r, s],
                     _incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
                     distrust[i], escalating[i], verification, incentive_weight[r, i],
                     distrust_weight[r, i], escalation_weight[r, i])
-                violated[r, s, i] = draws[0, r, s, i] < hazard
+                violated[r, s, i] = uniform(key, counter + VIOLATE) < hazard
                 violations[r, s, i] += violated[r, s, i]
-                detected[i] = draws[1, r, s, i] < seen
-                correct[i] = draws[2, r, s, i] < accuracy[r]
-                scapegoat[i] = other_party(i, draws[3, r, s, i], parties)
-                false[i] = draws[4, r, s, i] < false_rate[r]
+                detected[i] = uniform(key, counter + DETECT) < seen
+                correct[i] = uniform(key, counter + ATTRIBUTE) < accuracy[r]
+                scapegoat[i] = other_party(i, uniform(key, counter + SCAPEGOAT), parties)
+                false[i] = uniform(key, counter + RUMOUR) < false_rate[r]
             blame(violated[r, s], detected, correct, scapegoat, reports[r, s])
             blame(false, always, never, scapegoat, rumours)  # false reports name another party
             reports[r, s] += rumours

@@ -10,7 +10,7 @@ import mesa
 import numpy as np
 
 from sim.agents import Mediator, Party
-from sim.config.sampling import sample, stream, uncertain
+from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.episode import EventLog, outcomes
@@ -83,8 +83,8 @@ class NegotiationModel(mesa.Model):
         self.verification = stage_table(values, self.layout, "verification")
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
         self.temptation = stage_table(values, self.layout, "temptation")
-        self.streams = {name: self._random(name) for name in
-                        ("balance", "violation", "acceptance")}
+        self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
+        self.violation_key = stream_key(self.seed_sequence, "violation")  # counter-based
 
     def _lay_out_loops(self) -> None:
         """The tables the compiled daily loops read, and the buffers they write each day."""
@@ -160,11 +160,7 @@ class NegotiationModel(mesa.Model):
 
     # --- truces in force -------------------------------------------------------------------
     def _keep_truces(self, live: np.ndarray) -> None:
-        truces, n = self.truces, len(self.parties)
-        # Drawn every day whatever the state, so that each replicate's stream stays aligned
-        # across configurations (common random numbers).
-        draws = self.streams["violation"].random((5, self.replicates, truces.status.shape[1], n),
-                                                 dtype=np.float32)
+        truces = self.truces
         if not (truces.status == IN_FORCE).any():
             return
         esc = self.world.conflict.escalation
@@ -172,7 +168,8 @@ class NegotiationModel(mesa.Model):
         escalation = np.array([float(esc.party == name and escalating_now)
                                for name in self.layout.parties])
         today = self.today
-        keep_truces(live, draws, self.reservation, self.option, escalation, self.propensity,
+        keep_truces(live, self.violation_key, self.day, self.world.horizon_days + 1,
+                    self.reservation, self.option, escalation, self.propensity,
                     self.party_table.trust_alpha, self.party_table.trust_beta, self.reported,
                     truces.ledger, today)
         if self.events is not None:

@@ -15,10 +15,20 @@ import numpy as np
 from sim.config.distributions import Distribution
 
 
+def _named(seed: np.random.SeedSequence, name: str) -> np.random.SeedSequence:
+    return np.random.SeedSequence(seed.entropy,
+                                  spawn_key=(*seed.spawn_key, zlib.crc32(name.encode())))
+
+
 def stream(seed: np.random.SeedSequence, name: str) -> np.random.Generator:
     """A generator for one named purpose, derived from `seed` and stable across code changes."""
-    key = (*seed.spawn_key, zlib.crc32(name.encode()))
-    return np.random.default_rng(np.random.SeedSequence(seed.entropy, spawn_key=key))
+    return np.random.default_rng(_named(seed, name))
+
+
+def stream_key(seed: np.random.SeedSequence, name: str) -> np.uint64:
+    """A 64-bit key for one named purpose's counter-based draws (`sim.draws`), derived the
+    same way as `stream`."""
+    return _named(seed, name).generate_state(1, np.uint64)[0]
 
 
 def parameters(obj: Any, path: str) -> dict[str, float | Distribution]:
