@@ -60,8 +60,8 @@ class NegotiationModel(mesa.Model):
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
         self._lay_out_loops()
-        assess(self.front, self.log_capability, self.mediator.pressure, self.truces.status,
-               self.prospects)
+        assess(self._live, self.front, self.log_capability, self.mediator.pressure,
+               self.truces.status, self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
 

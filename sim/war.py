@@ -47,17 +47,16 @@ class Prospects(NamedTuple):
 def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Front,
              log_capability: np.ndarray, pressure: np.ndarray, status: np.ndarray,
              cost_borne: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
-    """One day of war: the balance moves where the episode is live (by its drift alone where it
-    has ended), the live pay the day's cost, and every replicate's prospects are reassessed.
-    `shocks` (R, n) are standard normals and `jump` (R, n) the day's escalation jumps."""
+    """One day of war in every live episode: the balance moves, the prospects are reassessed and
+    each party pays the day's cost. An episode that has ended stays as it ended. `shocks`
+    (R, n) are standard normals and `jump` (R, n) the day's escalation jumps."""
     drift, volatility, cost = front.drift, front.volatility, prospects.daily_cost
     for r in range(live.shape[0]):
-        on = 1.0 if live[r] else 0.0
-        for i in range(drift.shape[1]):
-            log_capability[r, i] = advance_balance(log_capability[r, i], drift[r, i],
-                                                   volatility[r, i], shocks[r, i] * on,
-                                                   jump[r, i] * on)
-    assess(front, log_capability, pressure, status, prospects)
+        if live[r]:
+            for i in range(drift.shape[1]):
+                log_capability[r, i] = advance_balance(log_capability[r, i], drift[r, i],
+                                                       volatility[r, i], shocks[r, i], jump[r, i])
+    assess(live, front, log_capability, pressure, status, prospects)
     for r in range(live.shape[0]):
         if live[r]:
             for i in range(drift.shape[1]):
@@ -65,10 +64,10 @@ def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Fron
 
 
 @njit(cache=True)
-def assess(front: Front, log_capability: np.ndarray, pressure: np.ndarray, status: np.ndarray,
-           prospects: Prospects) -> None:  # pragma: no cover - compiled
-    """Every replicate's cost of the next day of war, chances of prevailing, reservation values
-    and option values, from the balance, the sticks and the truces in force."""
+def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure: np.ndarray,
+           status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
+    """Each live replicate's cost of the next day of war, chances of prevailing, reservation
+    values and option values, from the balance, the sticks and the truces in force."""
     cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
     decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
     drift, weights = front.drift, front.stage_weight
@@ -76,6 +75,8 @@ def assess(front: Front, log_capability: np.ndarray, pressure: np.ndarray, statu
     in_force = np.empty(status.shape[1], np.bool_)
     cost_of_war = np.empty(drift.shape[1])
     for r in range(status.shape[0]):
+        if not live[r]:
+            continue
         for s in range(status.shape[1]):
             in_force[s] = status[r, s] == IN_FORCE
         daily_cost(cost_per_day[r], pressure[r], cost_relief[r], in_force, cost[r])
