@@ -180,8 +180,10 @@ def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
      first_collapsed, _, max_violations, hold_days, duration, comprehensive) = ledger
     _, reports, collapsed, newly_held, expired, watched, agreed = day
     for r in range(status.shape[0]):
+        if not watched[r]:
+            continue
         for s in range(status.shape[1]):
-            if status[r, s] != IN_FORCE or not watched[r]:
+            if status[r, s] != IN_FORCE:
                 continue
             for i in range(reports.shape[2]):
                 current[r, s] += reports[r, s, i]

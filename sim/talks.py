@@ -119,8 +119,10 @@ def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
     _clear(out)
     estimate, parties = np.empty(reservation.shape[1]), reservation.shape[1]
     for r in range(live.shape[0]):
+        if not live[r]:
+            continue
         for s in range(status.shape[1]):
-            if not live[r] or status[r, s] != TABLED:
+            if status[r, s] != TABLED:
                 continue
             tabled[r, s] = talking[r] = True
             for i in range(parties):  # the mediator proposes over its estimates of demands
