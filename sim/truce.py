@@ -53,7 +53,8 @@ class Docket(NamedTuple):
 
 
 class Truces:
-    """Per-replicate stage records, (R, S) arrays, with the transitions between them."""
+    """Per-replicate stage records, (R, S) arrays. Tabling happens here; signing, and keeping
+    or losing a truce, in the compiled loops that read `docket` and `ledger`."""
 
     def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray) -> None:
         r, s, k = replicates, len(lay.stages), len(lay.issues)
