@@ -15,7 +15,7 @@ import numpy as np
 from numba import njit
 
 from sim.draws import uniform
-from sim.rules.trust import confidence, doubt, trust_mean
+from sim.rules.trust import confidence, doubt, trust_in_others
 from sim.rules.violation import blame, detection_chance, other_party, violation_hazard
 from sim.truce import EXPIRED, IN_FORCE, Ledger
 
@@ -93,7 +93,7 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
         if not watched[r]:
             continue
         for i in range(parties):
-            distrust[i] = _distrust(trust_alpha, trust_beta, r, i)
+            distrust[i] = 1.0 - trust_in_others(trust_alpha, trust_beta, r, i)
         for s in range(status.shape[1]):
             if status[r, s] != IN_FORCE:
                 continue
@@ -143,16 +143,6 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
     day.expired[:] = False
     day.watched[:] = False
     day.agreed[:] = False
-
-
-@njit(cache=True, inline="always")
-def _distrust(alpha: np.ndarray, beta: np.ndarray, r: int, i: int) -> float:  # pragma: no cover
-    """1 - party i's mean trust that the other parties comply, in replicate r."""
-    total, parties = 0.0, alpha.shape[2]
-    for j in range(parties):
-        if j != i:
-            total += trust_mean(alpha[r, i, j], beta[r, i, j])
-    return 1.0 - total / (parties - 1)
 
 
 @njit(cache=True, inline="always")

@@ -20,7 +20,7 @@ from numba import njit
 from sim.rules.acceptance import accepts, concession, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.ladder import climbs
-from sim.rules.trust import trust_mean
+from sim.rules.trust import trust_in_others, trust_mean
 from sim.tables import Layout
 from sim.truce import IN_FORCE, TABLED, Docket
 
@@ -139,7 +139,7 @@ def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
                 carrots[r, s] += carrot
                 offered[r, s, i] = carrot + signing_value(
                     utility[s, choice, i], reservation[r, i, s],
-                    _trust_in_others(sides.trust_alpha, sides.trust_beta, r, i),
+                    trust_in_others(sides.trust_alpha, sides.trust_beta, r, i),
                     sides.sucker_cost[r, i], weights[i, s])
                 distrust = 1.0 - trust_mean(sides.mediator_alpha[r, i], sides.mediator_beta[r, i])
                 bars[r, s, i] = threshold(
@@ -204,17 +204,6 @@ def _carrot(linked: bool, demand: float, budget: float,
     offer = min(demand, budget) if levered else 0.0
     met = offer >= demand - 1e-12
     return (offer if met else 0.0), met
-
-
-@njit(cache=True, inline="always")
-def _trust_in_others(alpha: np.ndarray, beta: np.ndarray, r: int,
-                     i: int) -> float:  # pragma: no cover - compiled
-    """Party i's mean trust that the other parties comply, in replicate r."""
-    total, parties = 0.0, alpha.shape[2]
-    for j in range(parties):
-        if j != i:
-            total += trust_mean(alpha[r, i, j], beta[r, i, j])
-    return total / (parties - 1)
 
 
 @njit(cache=True, inline="always")

@@ -4,6 +4,8 @@ Rules for one replicate, compiled (see `sim.rules.compiled`); `trust_mean` also 
 
 from __future__ import annotations
 
+import numpy as np
+
 from sim.rules.compiled import rule
 
 
@@ -11,6 +13,17 @@ from sim.rules.compiled import rule
 def trust_mean(alpha: float, beta: float) -> float:
     """Expected chance that the counterpart complies: alpha / (alpha + beta)."""
     return alpha / (alpha + beta)
+
+
+@rule
+def trust_in_others(alpha: np.ndarray, beta: np.ndarray, r: int, i: int) -> float:
+    """Party i's mean trust that the other parties comply, in replicate r of the (R, n, n)
+    evidence `alpha` and `beta` (row i is party i's evidence about each other party)."""
+    total, parties = 0.0, alpha.shape[2]
+    for j in range(parties):
+        if j != i:
+            total += trust_mean(alpha[r, i, j], beta[r, i, j])
+    return total / (parties - 1)
 
 
 @rule

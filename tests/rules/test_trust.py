@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.rules.trust import confidence, doubt, trust_mean
+from sim.rules.trust import confidence, doubt, trust_in_others, trust_mean
 
 
 def test_beta_posterior_update():
@@ -23,3 +23,10 @@ def test_a_violation_costs_more_trust_than_a_quiet_day_earns():
     violated = trust_mean(5.0, doubt(5.0, 1, 1.0))
     quiet = trust_mean(confidence(5.0, 0, 0.05), 5.0)
     assert before - violated > quiet - before > 0
+
+
+def test_trust_in_others_averages_a_partys_row_leaving_itself_out():
+    alpha = np.array([[[9.0, 1.0, 3.0], [1.0, 9.0, 1.0], [1.0, 1.0, 9.0]]])
+    beta = np.array([[[9.0, 1.0, 1.0], [3.0, 9.0, 1.0], [1.0, 1.0, 9.0]]])
+    assert trust_in_others(alpha, beta, 0, 0) == pytest.approx((0.5 + 0.75) / 2)
+    assert trust_in_others(alpha, beta, 0, 1) == pytest.approx((0.25 + 0.5) / 2)
