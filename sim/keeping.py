@@ -107,12 +107,17 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
                     _incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
                     distrust[i], escalating[i], verification, incentive_weight[r, i],
                     distrust_weight[r, i], escalation_weight[r, i])
-                violated[r, s, i] = uniform(key, counter + VIOLATE) < hazard
-                violations[r, s, i] += violated[r, s, i]
-                detected[i] = uniform(key, counter + DETECT) < seen
-                correct[i] = uniform(key, counter + ATTRIBUTE) < accuracy[r]
-                scapegoat[i] = other_party(i, uniform(key, counter + SCAPEGOAT), parties)
+                broke = uniform(key, counter + VIOLATE) < hazard
+                violated[r, s, i] = broke
+                violations[r, s, i] += broke
                 false[i] = uniform(key, counter + RUMOUR) < false_rate[r]
+                # The other draws matter only after a violation or a false report, and a
+                # counter-based draw is the same whenever it is computed: skipping them
+                # changes no number (most days neither happens).
+                detected[i] = broke and uniform(key, counter + DETECT) < seen
+                correct[i] = detected[i] and uniform(key, counter + ATTRIBUTE) < accuracy[r]
+                scapegoat[i] = (other_party(i, uniform(key, counter + SCAPEGOAT), parties)
+                                if false[i] or (detected[i] and not correct[i]) else i)
             blame(violated[r, s], detected, correct, scapegoat, reports[r, s])
             blame(false, always, never, scapegoat, rumours)  # false reports name another party
             reports[r, s] += rumours
