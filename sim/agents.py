@@ -83,9 +83,10 @@ class Mediator(mesa.Agent):
         out_of_patience = self.idle_rounds >= self.spec.patience_rounds
         can_press = self.levered & (self.sticks < self.spec.leverage.max_sticks)
         pressed = out_of_patience & can_press
-        blocker = np.argmax(blocking - 1e-3 * self.nash_weights, axis=1)
         rows = np.flatnonzero(pressed)
-        self.pressure[rows, blocker[rows]] += self.stick_size[rows]
+        if rows.size:
+            blocker = np.argmax(blocking[rows] - 1e-3 * self.nash_weights[rows], axis=1)
+            self.pressure[rows, blocker] += self.stick_size[rows]
         self.sticks += pressed
         self.idle_rounds[pressed] = 0
         withdrew = out_of_patience & ~can_press

@@ -95,6 +95,12 @@ class NegotiationModel(mesa.Model):
                                    np.empty((r, n)), np.empty((r, n)))
         self.p_win, self.reservation, self.option, _ = self.prospects
         self.today = new_day(r, len(lay.stages), n)
+        # The mediator's weights never change, so neither does the favouritism a party sees
+        # each round of talks: the gap to the favourite's weight, times its sensitivity.
+        weights = self.mediator.nash_weights
+        gap = np.maximum(weights.max(axis=1, keepdims=True) - weights, 0.0)
+        self.favouritism = self.party_table.params["bias_sensitivity"] * gap
+        self.no_jump, self.jumps = np.zeros((r, n)), np.zeros((r, n))
         self.talks = new_round(r, len(lay.stages), n, len(lay.issues))
 
     def _bargainers(self) -> Bargainers:
@@ -151,8 +157,9 @@ class NegotiationModel(mesa.Model):
     def _fight(self, live: np.ndarray) -> None:
         esc = self.world.conflict.escalation
         shocks = self.streams["balance"].standard_normal(self.log_capability.shape)
-        jump = np.zeros_like(self.log_capability)
+        jump = self.no_jump
         if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
+            jump = self.jumps
             jump[:, self.layout.parties.index(esc.party)] = self.jump
             self._log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
@@ -199,10 +206,7 @@ class NegotiationModel(mesa.Model):
 
     def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
         """Each round of talks, a party sees the mediator favour others by the gap in weights."""
-        weights = self.mediator.nash_weights
-        gap = np.maximum(weights.max(axis=1, keepdims=True) - weights, 0.0)
-        sensitivity = self.party_table.params["bias_sensitivity"]
-        self.party_table.mediator_beta += sensitivity * gap * talking[:, None]
+        self.party_table.mediator_beta += self.favouritism * talking[:, None]
 
     def _climb_ladder(self, live: np.ndarray) -> None:
         """Move to the next tier where every stage of the current tier has held."""
