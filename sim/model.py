@@ -250,6 +250,12 @@ def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Chunk,
     return {f"input.{k}": v for k, v in model.inputs.items()} | columns
 
 
+def prepare(scenario: Scenario, mediator: MediatorSpec) -> None:
+    """Ready a worker process for chunks of this scenario: one short episode loads the
+    compiled daily loops (from Numba's cache) before the first chunk needs them."""
+    NegotiationModel(scenario, mediator, 1, 0).run()
+
+
 SAMPLE_EPISODES = 50
 EPISODE_KEY = 2**31 - 1  # spawn key of the sample-episode seed: never a chunk's
 

@@ -1,7 +1,10 @@
 """Chunks carry their own seeds; results do not depend on how many workers run them."""
 
 import gc
+import os
+import time
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 
@@ -67,3 +70,29 @@ def test_a_chunks_reference_cycles_are_freed_before_the_next_chunk():
         if gc_was_enabled:
             gc.enable()
     assert alive == []
+
+
+def record_pid(folder: str) -> None:
+    """A worker's preparation in the test below: leave its process id in `folder`. It takes
+    a while, as importing the model does, so that each worker prepares once."""
+    (Path(folder) / str(os.getpid())).touch()
+    time.sleep(0.5)
+
+
+def process_id(_: int) -> int:
+    return os.getpid()
+
+
+def test_workers_started_early_are_the_ones_that_run_the_chunks(tmp_path):
+    backend = Backend("local", 2)
+    backend.start(4, "tests.test_montecarlo:record_pid", str(tmp_path))
+    ran = set(backend.map(process_id, [(i,) for i in range(4)]))
+    prepared = {int(p.name) for p in tmp_path.iterdir()}
+    assert len(prepared) == 2 and ran <= prepared
+    assert os.getpid() not in ran
+
+
+def test_nothing_is_started_for_work_that_runs_in_this_process(tmp_path):
+    Backend("local", 2).start(1, "tests.test_montecarlo:record_pid", str(tmp_path))
+    Backend("local", 1).start(8, "tests.test_montecarlo:record_pid", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
