@@ -41,6 +41,10 @@ class Backend:
         return Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(fn)(*job) for job in jobs)
 
+    def spreads(self, jobs: int) -> bool:
+        """Whether `map` over `jobs` jobs runs them in other processes than this one."""
+        return self.name != "local" or min(self.workers or default_workers(), jobs) >= 2
+
     def start(self, jobs: int, prepare: str, *args: Any) -> None:
         """Start the local workers that `map` over `jobs` jobs will use, now, each running
         `prepare` ("module:function", called with `args`) to import what the jobs need.
@@ -48,9 +52,9 @@ class Backend:
         A worker's start-up (a fresh interpreter importing the model and loading its compiled
         loops, ≈ 1.5 s) then overlaps whatever the caller does meanwhile; `map` waits for it.
         Nothing is started for Dask or for work that runs in this process."""
-        workers = min(self.workers or default_workers(), jobs)
-        if self.name != "local" or workers < 2:
+        if self.name != "local" or not self.spreads(jobs):
             return
+        workers = min(self.workers or default_workers(), jobs)
         _warming.append(Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(_prepare)(prepare, args) for _ in range(workers)))
 

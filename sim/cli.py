@@ -22,6 +22,7 @@ from omegaconf.errors import OmegaConfBaseException
 
 from sim.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
+from sim.finisher import Finisher
 
 if TYPE_CHECKING:
     from sim.settings import Settings
@@ -176,7 +177,7 @@ def _app(cfg: DictConfig) -> None:
     folder = Path(hydra_cfg.runtime.output_dir)
     try:
         run(OmegaConf.to_container(cfg, resolve=True), folder, argv=sys.argv,
-            overrides=list(hydra_cfg.overrides.task))
+            overrides=list(hydra_cfg.overrides.task), finisher=_finisher)
     except ConfigError as error:
         if debugging():
             raise
@@ -202,28 +203,46 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
     args = sys.argv[1:]
     if not debugging() and not _NO_PRECHECK.intersection(a.split("=")[0] for a in args):
-        start_workers(precheck(args))
+        get_ready(precheck(args))
     _app()
     leave()
 
 
-def start_workers(settings: Settings) -> None:
-    """Start the Monte Carlo's worker processes now, so that they import the model while this
-    process imports the rest (≈ 1.5 s each, measured), when the run will use them."""
+def get_ready(settings: Settings) -> None:
+    """Start now what a single run will use, so that it gets ready while this process imports
+    the model (≈ 1.5 s): the Monte Carlo's worker processes, or, when the Monte Carlo runs in
+    this process, a finishing process that imports the summary's and the report's libraries
+    (`sim.finisher`). A sweep starts its own."""
+    global _finisher
     options = settings.options
+    if options.sweep is not None:
+        return
     chunks = -(-options.runs // options.montecarlo.chunk_size)
-    if options.sweep is None and not options.trace and options.runs > 1:
-        options.engine.start(chunks, "sim.model:prepare", settings.scenario, settings.mediator)
+    engine = options.engine
+    if engine.spreads(chunks) and not options.trace and options.runs > 1:
+        engine.start(chunks, "sim.model:prepare", settings.scenario, settings.mediator)
+    else:
+        _finisher = Finisher()
+
+
+_finisher: Finisher | None = None
+"""The finishing process `get_ready` started, handed to the run."""
 
 
 def leave() -> None:
     """Exit at once once the work is done. Every result is already written and published
     (fsync, then an atomic rename), and the exit handlers still run; what is skipped is the
     interpreter's teardown of the ≈ 200,000 objects Mesa, SciPy, Matplotlib and Numba leave,
-    which took ≈ 0.5 s of a 1,000-run job (measured)."""
+    which took ≈ 0.5 s of a 1,000-run job (measured). Not while another thread or a child
+    process is still running (a multirun's launcher): the usual exit waits for them."""
     import atexit
     import logging
+    import multiprocessing
+    import threading
 
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if others or multiprocessing.active_children():
+        return
     atexit._run_exitfuncs()
     logging.shutdown()
     sys.stdout.flush()

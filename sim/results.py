@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 SUMMARY, RUNS, EVENTS, TIMELINE = "summary.json", "runs.parquet", "events.csv", "timeline.csv"
 RUN_INFO = "run.json"
+PARAMETERS, EPISODE = "parameters.csv", "episode"  # beside the run table, for the report
 
 
 def _temporary(path: Path) -> Path:

@@ -22,8 +22,7 @@ from sim.design import Axis, SweepSpec, design_points, load_sweep, override, uni
 from sim.domain.parameters import write_parameter_csv
 from sim.model import simulate_chunk
 from sim.report.build import build_report
-from sim.report.data import PARAMETERS
-from sim.results import SUMMARY, write_json
+from sim.results import PARAMETERS, SUMMARY, write_json
 from sim.sensitivity import morris_indices
 from sim.settings import Settings, load_settings, uncertain_ranges
 from sim.sweep import Point, code_fingerprint, run_points, sweep_table

@@ -17,25 +17,23 @@ from typing import Any
 import pandas as pd
 
 from sim.backends import Backend, default_workers, release_workers
-from sim.digest import digest_saved
 from sim.domain.parameters import write_parameter_csv
 from sim.episode import EVENT_COLUMNS
+from sim.finisher import Finisher, Job, finish
 from sim.model import NegotiationModel, representative_episode, simulate_chunk
 from sim.montecarlo import plan, run_chunks
 from sim.narrative import narrate
-from sim.report.build import build_report
-from sim.report.data import EPISODE, PARAMETERS
 from sim.results import (
+    EPISODE,
     EVENTS,
+    PARAMETERS,
     RUN_INFO,
-    SUMMARY,
     TIMELINE,
     RunTable,
     write_csv,
     write_json,
 )
 from sim.settings import Settings, load_settings
-from sim.summary import format_summary, summarise_digest
 
 
 def provenance() -> dict[str, Any]:
@@ -74,7 +72,8 @@ def _shown(folder: Path) -> Path:
 
 
 def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
-        argv: list[str] | None = None, overrides: list[str] | None = None) -> dict[str, Any]:
+        argv: list[str] | None = None, overrides: list[str] | None = None,
+        finisher: Finisher | None = None) -> dict[str, Any]:
     """Validate `cfg` and run it: one Monte Carlo, or a sweep when it has a `sweep` block.
 
     `overrides` are the command-line overrides that produced `cfg`; a sweep composes each of
@@ -86,12 +85,13 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
 
         return run_study(settings, list(overrides or []), folder, echo,
                          argv if argv is not None else sys.argv)
-    return run_single(settings, folder, echo, argv if argv is not None else sys.argv)
+    return run_single(settings, folder, echo, argv if argv is not None else sys.argv, finisher)
 
 
 def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
-               argv: list[str]) -> dict[str, Any]:
-    """One Monte Carlo run: run table, trace if asked, summary; returns the summary."""
+               argv: list[str], finisher: Finisher | None = None) -> dict[str, Any]:
+    """One Monte Carlo run: run table, trace if asked, summary; returns the summary.
+    `finisher`, when given, summarises and reports in its own process (`sim.finisher`)."""
     options = settings.options
     traced = options.trace or options.runs == 1
     started = time.perf_counter()
@@ -112,14 +112,13 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     release_workers()
     if sink:
         _write_trace(sink[0], folder, echo)
-    digest = digest_saved(folder, settings.scenario.horizon_days)
-    summary = {"kind": "run", **identity(settings), **summarise_digest(digest),
-               "labels": labels(settings), **provenance()}
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)
-    build_report(folder, summary, settings.options.report.formats, digest)
-    write_json(folder / SUMMARY, summary)
-    echo(format_summary(summary))
+    job = Job(folder, settings.scenario.horizon_days, settings.options.report.formats,
+              {"kind": "run", **identity(settings)},
+              {"labels": labels(settings), **provenance()})
+    summary, text = (finisher or finish)(job)
+    echo(text)
     echo(f"\nResults written to {_shown(folder)}")
     return summary
 

@@ -16,10 +16,7 @@ import pandas as pd
 
 from sim.collect import collect
 from sim.digest import RunDigest, digest_saved
-from sim.results import RUN_INFO, SUMMARY, load_summary
-
-PARAMETERS = "parameters.csv"
-EPISODE = "episode"
+from sim.results import EPISODE, PARAMETERS, RUN_INFO, SUMMARY, load_summary
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -122,3 +122,37 @@ def test_negsim_report_on_a_bad_folder_says_so(tmp_path, bad):
     done = subprocess.run([str(script), str(target)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "negsim-report: error:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# Python warns of any fork in a process with threads; those here (BLAS, Arrow, jemalloc) are
+# idle and register their own fork handlers, and the child only draws and exits.
+forking = pytest.mark.filterwarnings("ignore:.*fork.*:DeprecationWarning")
+
+
+@forking
+def test_figures_drawn_in_two_processes_are_the_figures_drawn_in_one(run_folder, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for copy in (one, two):
+        shutil.copytree(run_folder, copy)
+        shutil.rmtree(copy / "figures")
+    build_report(one, formats=("png", "svg"))
+    build_report(two, formats=("png", "svg"), split=True)
+    drawn = {p.name: p.read_bytes() for p in (one / "figures").iterdir()}
+    assert len(drawn) == 2 * len(RUN_FIGURES)
+    assert {p.name: p.read_bytes() for p in (two / "figures").iterdir()} == drawn
+    assert (two / "report.html").read_bytes() == (one / "report.html").read_bytes()
+
+
+@forking
+def test_a_figure_that_fails_in_the_other_process_fails_the_report(tmp_path):
+    from sim.report.build import _render
+    from sim.report.plan import Plot
+    from sim.report.style import new_figure
+
+    def broken():
+        raise ValueError("no data to draw")
+
+    plots = [Plot("broken", "", broken), Plot("fine", "", lambda: new_figure()[0])]
+    with pytest.raises(RuntimeError, match="ValueError: no data to draw"):
+        _render(plots, tmp_path, ("png",), split=True)
+    assert (tmp_path / "figures" / "fine.png").exists()  # the other half was drawn

@@ -1,0 +1,112 @@
+"""Finishing a run whose results are saved (its summary and report), here or in a process of
+its own that gets ready while the run simulates.
+
+Finishing reads the saved results only, never the model. It needs SciPy (intervals,
+Kaplan-Meier) and Matplotlib, whose imports take ≈ 1 s; the simulation needs neither. When the
+Monte Carlo runs in `negsim`'s own process, the machine's second core would idle meanwhile, so
+`negsim` starts a `Finisher` first: a fresh interpreter that imports all that in parallel,
+waits for the job, and draws the figures on two cores (`sim.report.build`).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Job:
+    """What finishing a run needs beside its saved results: the horizon (for the durations),
+    the report's formats, and the summary's fields that come from the settings: `head` before
+    the estimates (kind, names, seed), `tail` after them (labels, provenance)."""
+
+    folder: Path
+    horizon_days: int
+    formats: tuple[str, ...]
+    head: dict[str, Any]
+    tail: dict[str, Any]
+
+
+def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
+    """Summarise the run table, write the report (its figures drawn by two processes if
+    `split`), then `summary.json`, last: it marks the folder complete. Returns the summary and
+    its text for the terminal."""
+    from sim.digest import digest_saved
+    from sim.report.build import build_report
+    from sim.results import SUMMARY, write_json
+    from sim.summary import format_summary, summarise_digest
+
+    digest = digest_saved(job.folder, job.horizon_days)
+    summary = {**job.head, **summarise_digest(digest), **job.tail}
+    build_report(job.folder, summary, job.formats, digest, split=split)
+    write_json(job.folder / SUMMARY, summary)
+    return summary, format_summary(summary)
+
+
+class Finisher:
+    """A process that imports what finishing needs now, then finishes one job when given it.
+
+    If the caller ends without giving it one (bad input, an interrupt), it sees its input
+    close and exits quietly."""
+
+    def __init__(self) -> None:
+        # One BLAS thread: the process stays single-threaded, so it may fork to draw figures.
+        env = os.environ | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        self.process = subprocess.Popen([sys.executable, "-m", "sim.finisher"], env=env,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def __call__(self, job: Job) -> tuple[dict[str, Any], str]:
+        """Finish `job` there; its errors are raised here, as they would be in this process.
+        If that process died instead (killed, out of memory), the job is finished here."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        try:
+            pickle.dump(job, self.process.stdin)
+            self.process.stdin.close()
+            failed, result = pickle.load(self.process.stdout)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            self.process.kill()
+            return finish(job)
+        finally:
+            self.process.wait()
+        if failed:
+            raise result
+        return result
+
+
+def serve() -> None:
+    """In the finishing process: import, wait for the job, finish it, send back the result."""
+    for module in ("sim.digest", "sim.report.build", "sim.summary"):
+        import_module(module)  # while the caller simulates
+    try:
+        job = pickle.load(sys.stdin.buffer)
+    except EOFError:  # the caller ended without a job
+        return
+    try:
+        reply: tuple[bool, Any] = (False, finish(job, split=True))
+    except Exception as error:  # raised again in the caller, where it is explained
+        reply = (True, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
+    pickle.dump(reply, sys.stdout.buffer)
+    sys.stdout.flush()
+
+
+def _picklable(error: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # an interrupt ends it quietly, as the caller
+    serve()
+    sys.stdout.flush()
+    os._exit(0)  # nothing left to tear down that matters (see `sim.cli.leave`)

@@ -1,0 +1,87 @@
+"""Finishing a run in a process of its own gives what finishing it here gives, and no job is
+lost when that process fails."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from sim.finisher import Finisher, Job, finish
+from sim.results import SUMMARY, load_summary
+from sim.task import run
+from tests.conftest import composed
+
+RUN = ("runs=300", "montecarlo.chunk_size=150", "montecarlo.progress=false", "seed=11")
+
+
+def quiet(_: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def finished_here(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("here")
+    return folder, run(composed(*RUN), folder, echo=quiet, argv=["test"])
+
+
+def job_for(folder, summary) -> Job:
+    """The job that finished `folder`, read back from its summary."""
+    head = {k: summary[k] for k in ("kind", "name", "scenario", "mediator", "mediator_style",
+                                    "seed")}
+    tail = {k: summary[k] for k in ("labels", "version", "git_commit", "git_dirty")}
+    return Job(folder, 365, ("png",), head, tail)
+
+
+def unfinished_copy(folder, target):
+    """The results folder as the simulation leaves it: no summary, no report yet."""
+    shutil.copytree(folder, target)
+    (target / SUMMARY).unlink()
+    shutil.rmtree(target / "figures")
+    return target
+
+
+def test_a_finisher_writes_the_same_summary_and_figures_as_finishing_here(finished_here,
+                                                                          tmp_path):
+    folder, summary = finished_here
+    there = unfinished_copy(folder, tmp_path / "there")
+    got, text = Finisher()(job_for(there, summary))
+    assert got == summary == load_summary(there)
+    assert "Agreement" in text or "agreement" in text
+    for figure in sorted((folder / "figures").iterdir()):
+        assert (there / "figures" / figure.name).read_bytes() == figure.read_bytes(), figure.name
+
+
+def test_a_finisher_whose_process_died_finishes_the_job_here(finished_here, tmp_path):
+    folder, summary = finished_here
+    there = unfinished_copy(folder, tmp_path / "there")
+    finisher = Finisher()
+    finisher.process.kill()
+    finisher.process.wait()
+    got, _ = finisher(job_for(there, summary))
+    assert got == summary == load_summary(there)
+
+
+def test_an_error_while_finishing_is_raised_in_the_caller_as_it_was(tmp_path):
+    job = Job(tmp_path, 365, ("png",), {"kind": "run"}, {})
+    with pytest.raises(FileNotFoundError) as here:
+        finish(job)
+    with pytest.raises(FileNotFoundError) as there:
+        Finisher()(job)
+    assert str(there.value) == str(here.value)
+    assert not (tmp_path / SUMMARY).exists()
+
+
+def test_a_finisher_given_no_job_ends_quietly():
+    finisher = Finisher()
+    finisher.process.stdin.close()
+    assert finisher.process.wait(timeout=60) == 0
+    assert finisher.process.stdout.read() == b""
+
+
+def test_the_simulating_process_leaves_scipy_and_matplotlib_to_the_finisher():
+    code = ("import sys, sim.task; "
+            "print([m for m in ('matplotlib', 'scipy.stats', 'sim.report.build') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
