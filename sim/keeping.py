@@ -16,7 +16,7 @@ from numba import njit
 
 from sim.draws import uniform
 from sim.rules.trust import confidence, doubt, trust_in_others
-from sim.rules.violation import blame, detection_chance, other_party, violation_hazard
+from sim.rules.violation import NOBODY, accused, detection_chance, other_party, violation_hazard
 from sim.truce import EXPIRED, IN_FORCE, Ledger
 
 
@@ -68,9 +68,10 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
     """One day of every truce in force, every replicate: who breaks it, what is reported
     against whom, how trust moves, and which truces collapse, hold or expire.
 
-    Each party draws five uniforms a day for each truce in force (violation, detection,
+    Each party has five uniforms a day for each truce in force (violation, detection,
     attribution, scapegoat, false report), counter-based under `key` (`sim.draws`): replicate,
-    day (`today` of `days`), stage, party and use name each. `escalating` (n,) is 1 for a party
+    day (`today` of `days`), stage, party and use name each; the middle three are computed only
+    when a violation or a false report needs them. `escalating` (n,) is 1 for a party
     in an escalation window."""
     # Fields are read into locals before the loop: reading the tuples' fields inside a loop
     # that stores into arrays made it many times slower (measured).
@@ -83,10 +84,7 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
     verifications, detection_base = drive.verification, drive.detection_base
     compliance_weight, violation_weight = drive.compliance_weight, drive.violation_weight
     parties = reported.shape[1]
-    always, never = np.ones(parties, np.bool_), np.zeros(parties, np.bool_)
-    detected, correct = np.empty(parties, np.bool_), np.empty(parties, np.bool_)
-    scapegoat, false = np.empty(parties, np.int64), np.empty(parties, np.bool_)
-    rumours, distrust = np.empty(parties, np.int32), np.empty(parties)
+    distrust = np.empty(parties)
     _clear(day)
     _watch(live, status, watched)
     for r in range(status.shape[0]):
@@ -110,17 +108,16 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
                 broke = uniform(key, counter + VIOLATE) < hazard
                 violated[r, s, i] = broke
                 violations[r, s, i] += broke
-                false[i] = uniform(key, counter + RUMOUR) < false_rate[r]
+                rumour = uniform(key, counter + RUMOUR) < false_rate[r]
                 # The other draws matter only after a violation or a false report, and a
                 # counter-based draw is the same whenever it is computed: skipping them
                 # changes no number (most days neither happens).
-                detected[i] = broke and uniform(key, counter + DETECT) < seen
-                correct[i] = detected[i] and uniform(key, counter + ATTRIBUTE) < accuracy[r]
-                scapegoat[i] = (other_party(i, uniform(key, counter + SCAPEGOAT), parties)
-                                if false[i] or (detected[i] and not correct[i]) else i)
-            blame(violated[r, s], detected, correct, scapegoat, reports[r, s])
-            blame(false, always, never, scapegoat, rumours)  # false reports name another party
-            reports[r, s] += rumours
+                detected = broke and uniform(key, counter + DETECT) < seen
+                correct = detected and uniform(key, counter + ATTRIBUTE) < accuracy[r]
+                scapegoat = (other_party(i, uniform(key, counter + SCAPEGOAT), parties)
+                             if rumour or (detected and not correct) else i)
+                _report(reports, r, s, accused(i, detected, correct, scapegoat))
+                _report(reports, r, s, accused(i, rumour, False, scapegoat))  # a false report
         _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
                  reported)
     _record(ledger, day)
@@ -155,6 +152,13 @@ def _incentive(gain: float, option: float, weight: float) -> float:  # pragma: n
     """A party's gain from war over the signed terms plus the option of waiting, in units of
     its stake in the stage (`weight`); never negative."""
     return max(gain + option * weight, 0.0) / weight
+
+
+@njit(cache=True, inline="always")
+def _report(reports: np.ndarray, r: int, s: int, party: int) -> None:  # pragma: no cover
+    """One more report against `party` (none for NOBODY) in replicate r's stage s, today."""
+    if party != NOBODY:
+        reports[r, s, party] += 1
 
 
 @njit(cache=True, inline="always")

@@ -33,12 +33,14 @@ def other_party(own: int, uniform: float, parties: int) -> int:
     return pick + 1 if pick >= own else pick
 
 
+NOBODY = -1
+"""`accused` of a violation nobody saw."""
+
+
 @rule
-def blame(violated: np.ndarray, detected: np.ndarray, correct: np.ndarray,
-          scapegoat: np.ndarray, reports: np.ndarray) -> None:
-    """Reports (n,) against each party, written into `reports`: detected violations are blamed
-    on the violator when `correct`, otherwise on the party `scapegoat` (an index)."""
-    reports[:] = 0
-    for culprit in range(violated.shape[0]):
-        if violated[culprit] and detected[culprit]:
-            reports[culprit if correct[culprit] else scapegoat[culprit]] += 1
+def accused(culprit: int, seen: bool, correct: bool, scapegoat: int) -> int:
+    """Whom a violation by `culprit` is reported against: nobody when unseen, the culprit when
+    attributed correctly, otherwise `scapegoat` (a false report is a seen, misattributed one)."""
+    if not seen:
+        return NOBODY
+    return culprit if correct else scapegoat

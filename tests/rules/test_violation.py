@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from sim.rules.violation import blame, detection_chance, other_party, violation_hazard
+from sim.rules.violation import (
+    NOBODY,
+    accused,
+    detection_chance,
+    other_party,
+    violation_hazard,
+)
 
 WEIGHTS = (2.0, 1.0, 1.0)
 
@@ -26,21 +32,16 @@ def test_verification_raises_detection_toward_certainty():
 
 
 def test_misattributed_violations_are_blamed_on_another_party():
-    """Party 0 violates in two places; seen both times, correctly blamed only the first."""
-    scapegoat = np.array([other_party(0, 0.0, 2), other_party(1, 0.0, 2)])
-    assert scapegoat.tolist() == [1, 0]
-    reports = np.zeros(2, np.int32)
-    violated, detected = np.array([True, False]), np.ones(2, bool)
-    blame(violated, detected, np.array([True, True]), scapegoat, reports)
-    assert reports.tolist() == [1, 0]
-    blame(violated, detected, np.array([False, True]), scapegoat, reports)
-    assert reports.tolist() == [0, 1]
+    """Party 0 violates; seen, it is blamed on itself when attributed correctly, otherwise on
+    the other party."""
+    scapegoat = other_party(0, 0.0, 2)
+    assert scapegoat == 1 and other_party(1, 0.0, 2) == 0
+    assert accused(0, True, True, scapegoat) == 0
+    assert accused(0, True, False, scapegoat) == 1
 
 
 def test_an_unseen_violation_is_blamed_on_no_one():
-    reports = np.full(2, 7, np.int32)
-    blame(np.array([True, True]), np.zeros(2, bool), np.ones(2, bool), np.array([1, 0]), reports)
-    assert reports.tolist() == [0, 0]
+    assert accused(0, False, True, 1) == accused(1, False, False, 0) == NOBODY
 
 
 def test_other_party_never_picks_oneself_and_picks_every_other():
