@@ -212,17 +212,17 @@ def get_ready(settings: Settings) -> None:
     """Start now what a single run will use, so that it gets ready while this process imports
     the model (≈ 1.5 s): the Monte Carlo's worker processes, or, when the Monte Carlo runs in
     this process, a finishing process that imports the summary's and the report's libraries
-    (`sim.finisher`). A sweep starts its own."""
+    (`sim.finisher`; with workers, it starts when they are done). A sweep starts its own."""
     global _finisher
     options = settings.options
     if options.sweep is not None:
         return
     chunks = -(-options.runs // options.montecarlo.chunk_size)
     engine = options.engine
-    if engine.spreads(chunks) and not options.trace and options.runs > 1:
+    spread = engine.spreads(chunks) and not options.trace and options.runs > 1
+    if spread:
         engine.start(chunks, "sim.model:prepare", settings.scenario, settings.mediator)
-    else:
-        _finisher = Finisher()
+    _finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
 
 
 _finisher: Finisher | None = None

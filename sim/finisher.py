@@ -53,17 +53,28 @@ class Finisher:
     """A process that imports what finishing needs now, then finishes one job when given it.
 
     If the caller ends without giving it one (bad input, an interrupt), it sees its input
-    close and exits quietly."""
+    close and exits quietly. `start=False` leaves starting it to `start` (or the job): a run
+    whose workers fill the machine starts it once they are gone, not to hold its memory
+    beside theirs."""
 
-    def __init__(self) -> None:
-        # One BLAS thread: the process stays single-threaded, so it may fork to draw figures.
-        env = os.environ | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "sim.finisher"], env=env,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    def __init__(self, start: bool = True) -> None:
+        self.process: subprocess.Popen | None = None
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the process, unless it is started."""
+        if self.process is None:
+            # One BLAS thread, so that the process may fork to draw figures (sim.report.build).
+            env = os.environ | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+            self.process = subprocess.Popen([sys.executable, "-m", "sim.finisher"], env=env,
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def __call__(self, job: Job) -> tuple[dict[str, Any], str]:
         """Finish `job` there; its errors are raised here, as they would be in this process.
         If that process died instead (killed, out of memory), the job is finished here."""
+        self.start()
+        assert self.process is not None
         assert self.process.stdin is not None and self.process.stdout is not None
         try:
             pickle.dump(job, self.process.stdin)

@@ -110,6 +110,8 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
         raise
     table.close()
     release_workers()
+    if finisher is not None:  # it imports while this process traces the episode
+        finisher.start()
     if sink:
         _write_trace(sink[0], folder, echo)
     write_run_info(folder, settings, started, argv)

@@ -52,6 +52,15 @@ def test_a_finisher_writes_the_same_summary_and_figures_as_finishing_here(finish
         assert (there / "figures" / figure.name).read_bytes() == figure.read_bytes(), figure.name
 
 
+def test_a_finisher_not_yet_started_starts_with_its_job(finished_here, tmp_path):
+    folder, summary = finished_here
+    there = unfinished_copy(folder, tmp_path / "there")
+    finisher = Finisher(start=False)
+    assert finisher.process is None
+    got, _ = finisher(job_for(there, summary))
+    assert got == summary == load_summary(there)
+
+
 def test_a_finisher_whose_process_died_finishes_the_job_here(finished_here, tmp_path):
     folder, summary = finished_here
     there = unfinished_copy(folder, tmp_path / "there")
