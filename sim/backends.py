@@ -7,13 +7,12 @@ the number of workers; only speed does.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
-
-from joblib import Parallel, delayed
 
 BACKENDS = ("local", "dask")
 
@@ -37,6 +36,10 @@ class Backend:
         if self.name == "dask":
             return _dask_map(fn, jobs, self.workers, self.scheduler)
         workers = min(self.workers or default_workers(), len(jobs))
+        if workers == 1:  # here, in order: joblib (≈ 0.15 s to import) is not needed
+            return (fn(*job) for job in jobs)
+        from joblib import Parallel, delayed
+
         _await_workers()
         return Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(fn)(*job) for job in jobs)
@@ -54,6 +57,8 @@ class Backend:
         Nothing is started for Dask or for work that runs in this process."""
         if self.name != "local" or not self.spreads(jobs):
             return
+        from joblib import Parallel, delayed
+
         workers = min(self.workers or default_workers(), jobs)
         _warming.append(Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(_prepare)(prepare, args) for _ in range(workers)))
@@ -77,6 +82,8 @@ def _await_workers() -> None:
 def release_workers() -> None:
     """Stop the idle local worker processes, which joblib keeps for reuse, so that what comes
     after the Monte Carlo (summary, report) does not share the machine's memory with them."""
+    if "joblib" not in sys.modules:  # none was started
+        return
     from joblib.externals.loky import get_reusable_executor
 
     get_reusable_executor().shutdown(wait=True)

@@ -31,12 +31,16 @@ class Job:
     formats: tuple[str, ...]
     head: dict[str, Any]
     tail: dict[str, Any]
+    split: bool = False
+    """Whether a finishing process may draw the figures in two processes (`sim.report.build`):
+    the copy it forks counts its shared pages again in the memory its processes hold (≈ 270 MB,
+    measured), which a run that used workers, its process already large, does not have."""
 
 
 def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
     """Summarise the run table, write the report (its figures drawn by two processes if
-    `split`), then `summary.json`, last: it marks the folder complete. Returns the summary and
-    its text for the terminal."""
+    `split` and the job allows it), then `summary.json`, last: it marks the folder complete.
+    Returns the summary and its text for the terminal."""
     from sim.digest import digest_saved
     from sim.report.build import build_report
     from sim.results import SUMMARY, write_json
@@ -44,7 +48,7 @@ def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
 
     digest = digest_saved(job.folder, job.horizon_days)
     summary = {**job.head, **summarise_digest(digest), **job.tail}
-    build_report(job.folder, summary, job.formats, digest, split=split)
+    build_report(job.folder, summary, job.formats, digest, split=split and job.split)
     write_json(job.folder / SUMMARY, summary)
     return summary, format_summary(summary)
 

@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
 import pandas as pd
 
 from sim.backends import Backend, default_workers, release_workers
@@ -118,7 +119,7 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     save_for_report(folder, settings)
     job = Job(folder, settings.scenario.horizon_days, settings.options.report.formats,
               {"kind": "run", **identity(settings)},
-              {"labels": labels(settings), **provenance()})
+              {"labels": labels(settings), **provenance()}, split=not backend.spreads(len(chunks)))
     summary, text = (finisher or finish)(job)
     echo(text)
     echo(f"\nResults written to {_shown(folder)}")
