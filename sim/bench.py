@@ -24,16 +24,17 @@ import numpy as np
 
 from sim.backends import Backend
 from sim.compose import compose_config
-from sim.keeping import USES
 from sim.model import NegotiationModel, simulate_chunk
 from sim.montecarlo import plan, run_chunks
 from sim.results import write_json
 from sim.settings import load_settings
 
 
-def engine(runs: int, workers: int, chunk_size: int = 5000) -> dict[str, float]:
-    """Episodes and replicate-days per second of the Monte Carlo engine (no files written)."""
+def engine(runs: int, workers: int, chunk_size: int | None = None) -> dict[str, float]:
+    """Episodes and replicate-days per second of the Monte Carlo engine (no files written), in
+    chunks of `chunk_size` (the config's when None)."""
     s = load_settings(compose_config([]))
+    chunk_size = chunk_size or s.options.montecarlo.chunk_size
     simulate = partial(simulate_chunk, s.scenario, s.mediator)
     started = time.perf_counter()
     days = 0
@@ -169,8 +170,14 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     days = replicates * model.day  # every replicate is stepped every day, finished or not
     truces = model.truces  # a truce in force is counted once a day: standing or collapsing
-    in_force_days = int(truces.days_in_force.sum() + truces.collapses.sum())
-    tally["violation (counter-based)"] = in_force_days * len(model.parties) * USES
+    in_force = truces.days_in_force.sum(axis=1) + truces.collapses.sum(axis=1)  # (R,)
+    parties = len(model.parties)
+    # Two of a party's five daily draws for a truce in force are always computed; the others
+    # only after a violation (detection, then attribution and a scapegoat) or a false report
+    # (a scapegoat): at most three per violation, and the false reports' expected number.
+    rumours = float((in_force * parties * model.monitor["false_report_per_day"]).sum())
+    tally["violation (counter-based), always"] = int(in_force.sum()) * parties * 2
+    tally["violation (counter-based), at most"] = 3 * int(truces.violations.sum()) + rumours
     return {"replicates": replicates, "days": model.day,
             "ns_per_replicate_day": seconds / days * 1e9,
             "draws_per_replicate_day": {k: v / days for k, v in sorted(tally.items())},

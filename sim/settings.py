@@ -41,7 +41,7 @@ class RunOptions:
     point_store: str = text(default="results/points", doc="folder of finished sweep points")
     trace: bool = False
     sweep: dict[str, Any] | None = text(default=None, doc="a sweep block (see sim/design.py)")
-    montecarlo: MonteCarlo = MonteCarlo(chunk_size=5000, progress=True)
+    montecarlo: MonteCarlo = MonteCarlo(chunk_size=10000, progress=True)
     report: ReportOptions = ReportOptions()
 
     @property
