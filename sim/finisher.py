@@ -10,8 +10,10 @@ waits for the job, and draws the figures on two cores (`sim.report.build`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -85,13 +87,32 @@ class Finisher:
             self.process.stdin.close()
             failed, result = pickle.load(self.process.stdout)
         except (OSError, EOFError, pickle.UnpicklingError):
-            self.process.kill()
+            _kill_tree(self.process.pid)
             return finish(job)
+        except BaseException:  # interrupted: nothing goes on writing once negsim has stopped
+            _kill_tree(self.process.pid)
+            self.process.wait()
+            for leftover in job.folder.rglob(".*.tmp"):
+                leftover.unlink(missing_ok=True)
+            raise
         finally:
             self.process.wait()
         if failed:
             raise result
         return result
+
+
+def _kill_tree(pid: int) -> None:
+    """Kill a process and the processes it started (the one drawing half the figures), which
+    would otherwise go on: their ids from Linux's /proc, read before each is killed."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    for child in children:
+        _kill_tree(int(child))
 
 
 def serve() -> None:
@@ -119,8 +140,6 @@ def _picklable(error: Exception) -> bool:
 
 
 if __name__ == "__main__":
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # an interrupt ends it quietly, as the caller
     serve()
     sys.stdout.flush()

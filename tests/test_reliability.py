@@ -34,11 +34,11 @@ def kill(process: subprocess.Popen, sig: int) -> None:
     process.wait(timeout=120)
 
 
-def wait_for(path: Path, timeout: float = 120) -> None:
+def wait_for(path: Path, timeout: float = 120, poll: float = 0.2) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
         assert time.monotonic() < deadline, f"{path} never appeared"
-        time.sleep(0.2)
+        time.sleep(poll)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
@@ -54,6 +54,19 @@ def test_a_killed_run_leaves_nothing_that_claims_to_be_complete(tmp_path, sig):
     if sig != signal.SIGKILL:  # cleaned up on the way out, with one clear line
         assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
         assert "negsim: interrupted" in err and "Traceback" not in err
+
+
+def test_a_run_stopped_while_its_report_is_drawn_stops_writing(tmp_path):
+    """The finishing process (and the one drawing half the figures) stops with negsim."""
+    folder, log = tmp_path / "run", tmp_path / "stderr.txt"
+    process = start(log, "runs=1000", "montecarlo.progress=false", f"hydra.run.dir={folder}")
+    wait_for(folder / "figures", poll=0.01)
+    kill(process, signal.SIGTERM)
+    written = sorted(p.name for p in folder.rglob("*"))
+    time.sleep(3)  # anything still running would have written more by now
+    assert process.returncode != 0 and "negsim: interrupted" in log.read_text()
+    assert sorted(p.name for p in folder.rglob("*")) == written
+    assert not (folder / "summary.json").exists() and not list(folder.rglob(".*.tmp"))
 
 
 def test_a_killed_sweep_resumes_without_recomputing_finished_points(tmp_path):
