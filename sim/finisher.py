@@ -34,9 +34,10 @@ class Job:
     head: dict[str, Any]
     tail: dict[str, Any]
     split: bool = False
-    """Whether a finishing process may draw the figures in two processes (`sim.report.build`):
-    the copy it forks counts its shared pages again in the memory its processes hold (≈ 270 MB,
-    measured), which a run that used workers, its process already large, does not have."""
+    """Whether a finishing process may draw the figures in two processes (`sim.report.build`).
+    Only for a run that kept its Monte Carlo in one process: the forked copy counts its shared
+    pages again in the memory the processes hold (≈ 270 MB, measured), room that the larger
+    process of a run with workers does not leave under 1 GiB."""
 
 
 def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
