@@ -118,6 +118,10 @@ def _kill_tree(pid: int) -> None:
 
 def serve() -> None:
     """In the finishing process: import, wait for the job, finish it, send back the result."""
+    # The reply goes on the original standard output; anything printed goes to standard error,
+    # so that no library's message can break the reply.
+    reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     for module in ("sim.digest", "sim.report.build", "sim.summary"):
         import_module(module)  # while the caller simulates
     try:
@@ -128,8 +132,8 @@ def serve() -> None:
         reply: tuple[bool, Any] = (False, finish(job, split=True))
     except Exception as error:  # raised again in the caller, where it is explained
         reply = (True, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
-    pickle.dump(reply, sys.stdout.buffer)
-    sys.stdout.flush()
+    with reply_to:
+        pickle.dump(reply, reply_to)
 
 
 def _picklable(error: Exception) -> bool:
@@ -143,5 +147,5 @@ def _picklable(error: Exception) -> bool:
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # an interrupt ends it quietly, as the caller
     serve()
-    sys.stdout.flush()
+    sys.stderr.flush()
     os._exit(0)  # nothing left to tear down that matters (see `sim.cli.leave`)

@@ -94,3 +94,20 @@ def test_the_simulating_process_leaves_scipy_and_matplotlib_to_the_finisher():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_what_the_finishing_process_prints_does_not_break_its_reply(finished_here, tmp_path,
+                                                                   monkeypatch):
+    """Standard output carries the reply; a library printing there as it is imported must not
+    spoil it (nor may the job quietly be finished here instead)."""
+    folder, summary = finished_here
+    there = unfinished_copy(folder, tmp_path / "there")
+    code = ("import sys, sim.finisher as f; load = f.import_module\n"
+            "def chatty(name):\n    print('a chatty library'); return load(name)\n"
+            "f.import_module = chatty; f.serve(); sys.stdout.flush()")
+    finisher = Finisher(start=False)
+    finisher.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE)
+    monkeypatch.setattr("sim.finisher.finish", lambda job: pytest.fail("finished here"))
+    got, _ = finisher(job_for(there, summary))
+    assert got == summary == load_summary(there)
