@@ -26,6 +26,7 @@ from sim.backends import Backend
 from sim.compose import compose_config
 from sim.model import NegotiationModel, simulate_chunk
 from sim.montecarlo import plan, run_chunks
+from sim.processes import descendants, processes
 from sim.results import write_json
 from sim.settings import load_settings
 
@@ -57,37 +58,9 @@ def one_model_per_replicate(episodes: int) -> dict[str, float]:
     return {"episodes": episodes, "seconds": seconds, "episodes_per_s": episodes / seconds}
 
 
-def _processes() -> tuple[dict[int, list[int]], dict[int, int]]:
-    """Every process's children and resident pages, from Linux /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the process ended while we looked
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21])  # pages
-    return children, rss
-
-
-def descendants(root: int, children: dict[int, list[int]] | None = None) -> set[int]:
-    """Every process started, directly or not, by `root`."""
-    children = children if children is not None else _processes()[0]
-    found, todo = set(), [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
 def _tree_rss_mb(root: int) -> float:
     """Resident memory of a process and all its descendants, in MB."""
-    children, rss = _processes()
+    children, rss = processes()
     pages = sum(rss.get(pid, 0) for pid in {root, *descendants(root, children)})
     return pages * resource.getpagesize() / 2**20
 

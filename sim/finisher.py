@@ -16,10 +16,14 @@ import pickle
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Any
+
+from sim.processes import descendants
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,34 @@ class Finisher:
 
 def _kill_tree(pid: int) -> None:
     """Kill a process and the processes it started (the one drawing half the figures), which
-    would otherwise go on: their ids from Linux's /proc, read before each is killed."""
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
+    would otherwise go on writing; return once they are gone. It is stopped first, so that it
+    starts none while they are looked up."""
     with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    for child in children:
-        _kill_tree(int(child))
+        os.kill(pid, signal.SIGSTOP)  # takes effect a moment later: a fork may still finish
+    _wait_until(lambda: _state(pid) not in RUNNING)
+    doomed = [pid, *descendants(pid)]
+    for each in doomed:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(each, signal.SIGKILL)
+    _wait_until(lambda: all(_state(each) not in RUNNING for each in doomed[1:]))
+
+
+RUNNING = ("R", "S", "D")
+"""Linux process states of a process that may still act: running, sleeping, in a system call."""
+
+
+def _state(pid: int) -> str:
+    """A process's state letter from Linux's /proc; "" once it is gone (or elsewhere)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def _wait_until(done: Callable[[], bool], seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def serve() -> None:

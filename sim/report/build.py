@@ -127,14 +127,17 @@ def _draw_in_two(plots: list[Plot], out: Path, formats: tuple[str, ...]) -> list
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the copy: draw, send, and end without cleaning up
-        os.close(read)
-        try:
-            reply: tuple[bool, Any] = (False, [_draw(p, out, formats, None) for p in plots[0::2]])
-        except BaseException as error:
-            reply = (True, f"{type(error).__name__}: {error}")
-        with os.fdopen(write, "wb") as pipe:
-            pickle.dump(reply, pipe)
-        os._exit(0)
+        try:  # whatever happens, it ends here: never back up its parent's copied stack
+            os.close(read)
+            try:
+                reply: tuple[bool, Any] = (False, [_draw(p, out, formats, None)
+                                                   for p in plots[0::2]])
+            except BaseException as error:
+                reply = (True, f"{type(error).__name__}: {error}")
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(reply, pipe)
+        finally:
+            os._exit(0)
     os.close(write)
     try:
         odd = [_draw(p, out, formats, None) for p in plots[1::2]]
