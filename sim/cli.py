@@ -217,11 +217,10 @@ def get_ready(settings: Settings) -> None:
     options = settings.options
     if options.sweep is not None:
         return
-    chunks = -(-options.runs // options.montecarlo.chunk_size)
-    engine = options.engine
-    spread = engine.spreads(chunks) and not options.trace and options.runs > 1
+    backend = options.monte_carlo
+    spread = backend.spreads(options.chunks)
     if spread:
-        engine.start(chunks, "sim.model:prepare", settings.scenario, settings.mediator)
+        backend.start(options.chunks, "sim.model:prepare", settings.scenario, settings.mediator)
     _finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
 
 

@@ -96,7 +96,6 @@ class Finisher:
             return finish(job)
         except BaseException:  # interrupted: nothing goes on writing once negsim has stopped
             _kill_tree(self.process.pid)
-            self.process.wait()
             for leftover in job.folder.rglob(".*.tmp"):
                 leftover.unlink(missing_ok=True)
             raise
@@ -109,7 +108,7 @@ class Finisher:
 
 def _kill_tree(pid: int) -> None:
     """Kill a process and the processes it started (the one drawing half the figures), which
-    would otherwise go on writing; return once they are gone. It is stopped first, so that it
+    would otherwise go on writing; return once none of them runs. It is stopped first, so that it
     starts none while they are looked up."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGSTOP)  # takes effect a moment later: a fork may still finish
@@ -118,7 +117,7 @@ def _kill_tree(pid: int) -> None:
     for each in doomed:
         with contextlib.suppress(ProcessLookupError):
             os.kill(each, signal.SIGKILL)
-    _wait_until(lambda: all(_state(each) not in RUNNING for each in doomed[1:]))
+    _wait_until(lambda: all(_state(each) not in RUNNING for each in doomed))
 
 
 RUNNING = ("R", "S", "D")

@@ -48,6 +48,23 @@ class RunOptions:
     def engine(self) -> Backend:
         return Backend(self.backend, self.workers, self.scheduler)
 
+    @property
+    def traced(self) -> bool:
+        """Whether the run keeps its model to write the episode's events (one replicate, or
+        `trace`)."""
+        return self.trace or self.runs == 1
+
+    @property
+    def monte_carlo(self) -> Backend:
+        """Where this run's Monte Carlo runs: in this process when traced (the model is kept),
+        else on the engine."""
+        return Backend("local", 1) if self.traced else self.engine
+
+    @property
+    def chunks(self) -> int:
+        """How many chunks the runs are cut into (`sim.montecarlo.plan`)."""
+        return -(-self.runs // self.montecarlo.chunk_size)
+
 
 def uncertain_ranges(scenario: Scenario, mediator: MediatorSpec) -> dict[str, tuple[float, float]]:
     """Every input given as a distribution, with the range a sensitivity design spans."""

@@ -17,7 +17,7 @@ from typing import Any
 import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
 import pandas as pd
 
-from sim.backends import Backend, default_workers, release_workers
+from sim.backends import default_workers, release_workers
 from sim.domain.parameters import write_parameter_csv
 from sim.episode import EVENT_COLUMNS
 from sim.finisher import Finisher, Job, finish
@@ -94,13 +94,12 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     """One Monte Carlo run: run table, trace if asked, summary; returns the summary.
     `finisher`, when given, summarises and reports in its own process (`sim.finisher`)."""
     options = settings.options
-    traced = options.trace or options.runs == 1
     started = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     chunks = plan(options.runs, options.montecarlo.chunk_size, options.seed)
-    sink: list[NegotiationModel] | None = [] if traced else None
+    sink: list[NegotiationModel] | None = [] if options.traced else None
     simulate = partial(simulate_chunk, settings.scenario, settings.mediator, trace=sink)
-    backend = Backend("local", 1) if traced else options.engine
+    backend = options.monte_carlo
     table = RunTable(folder)
     try:
         for _, columns in run_chunks([(simulate, c) for c in chunks], backend,
