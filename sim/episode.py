@@ -77,7 +77,7 @@ class EventLog:
     def __init__(self, model: NegotiationModel) -> None:
         self.model = model
         self.rows: list[dict[str, object]] = []
-        self.timeline: list[dict[str, object]] = []
+        self._snapshots: list[tuple[int, dict[str, np.ndarray]]] = []  # (day, columns (R,))
 
     def _row(self, replicate: int, kind: str, stage: str = "", party: str = "",
              detail: str = "", value: float = np.nan, bar: float = np.nan,
@@ -116,17 +116,26 @@ class EventLog:
                 self._row(int(r), "signed", name, "", offer)
 
     def snapshot(self) -> None:
-        """One timeline row per replicate per day: balance, trust, stage and reservations."""
+        """Today's timeline columns, (R,) each: balance, trust, stage and tier. Kept as arrays;
+        rows are made when asked for, usually for one replicate of many (`timeline_of`)."""
         model = self.model
-        columns: dict[str, np.ndarray] = {"tier": model.tier}
+        columns: dict[str, np.ndarray] = {"tier": model.tier.copy()}
         for party in model.parties:
-            columns[f"p_win.{party.name}"] = model.p_win[:, party.index]
+            columns[f"p_win.{party.name}"] = model.p_win[:, party.index].copy()
             columns[f"trust.{party.name}"] = party.trust_in_others()
             columns[f"mediator_trust.{party.name}"] = party.trust_in_mediator()
         for s, stage in enumerate(model.layout.stages):
-            columns[f"status.{stage}"] = model.truces.status[:, s]
-        values = {k: v.tolist() for k, v in columns.items()}  # Python ints and floats
-        for r in range(model.replicates):
-            row: dict[str, object] = {"replicate": r, "day": model.day}
-            row.update((k, v[r]) for k, v in values.items())
-            self.timeline.append(row)
+            columns[f"status.{stage}"] = model.truces.status[:, s].copy()
+        self._snapshots.append((model.day, columns))
+
+    @property
+    def timeline(self) -> list[dict[str, object]]:
+        """One row per replicate per day, day by day."""
+        return [{"replicate": r, "day": day} | {k: v[r].item() for k, v in columns.items()}
+                for day, columns in self._snapshots for r in range(self.model.replicates)]
+
+    def timeline_of(self, replicate: int) -> list[dict[str, object]]:
+        """One replicate's timeline rows, day by day, in Python ints and floats."""
+        return [{"replicate": replicate, "day": day} | {k: v[replicate].item() for k, v in
+                                                        columns.items()}
+                for day, columns in self._snapshots]

@@ -26,7 +26,7 @@ def episode_tables(model: NegotiationModel) -> tuple[pd.DataFrame, pd.DataFrame]
     """The day-by-day timeline and the events of replicate 0 of a traced model."""
     if model.events is None:
         raise ValueError("the model was built without trace=True: it kept no events")
-    timeline = pd.DataFrame([r for r in model.events.timeline if r["replicate"] == 0])
+    timeline = pd.DataFrame(model.events.timeline_of(0))
     events = pd.DataFrame([r for r in model.events.rows if r["replicate"] == 0],
                           columns=EVENT_COLUMNS)
     return timeline, events

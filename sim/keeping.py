@@ -17,7 +17,7 @@ from numba import njit
 from sim.draws import uniform
 from sim.rules.trust import confidence, doubt, trust_in_others
 from sim.rules.violation import NOBODY, accused, detection_chance, other_party, violation_hazard
-from sim.truce import EXPIRED, IN_FORCE, Ledger
+from sim.truce import EXPIRED, IN_FORCE, Ledger, Tabling, table_stage
 
 
 class Propensity(NamedTuple):
@@ -64,9 +64,11 @@ VIOLATE, DETECT, ATTRIBUTE, SCAPEGOAT, RUMOUR, USES = 0, 1, 2, 3, 4, 5
 def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
                 reservation: np.ndarray, option: np.ndarray, escalating: np.ndarray,
                 drive: Propensity, trust_alpha: np.ndarray, trust_beta: np.ndarray,
-                reported: np.ndarray, ledger: Ledger, day: Day) -> None:  # pragma: no cover
+                reported: np.ndarray, ledger: Ledger, tabling: Tabling,
+                day: Day) -> bool:  # pragma: no cover
     """One day of every truce in force, every replicate: who breaks it, what is reported
-    against whom, how trust moves, and which truces collapse, hold or expire.
+    against whom, how trust moves, and which truces collapse (and go back on the table),
+    hold or expire. Whether any replicate reached agreement today.
 
     Each party has five uniforms a day for each truce in force (violation, detection,
     attribution, scapegoat, false report), counter-based under `key` (`sim.draws`): replicate,
@@ -120,7 +122,7 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
                 _report(reports, r, s, accused(i, rumour, False, scapegoat))  # a false report
         _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
                  reported)
-    _record(ledger, day)
+    return _record(ledger, day, today, tabling)
 
 
 @njit(cache=True)
@@ -178,11 +180,15 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
 
 
 @njit(cache=True)
-def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
-    """Count a day of every truce in force: collapse on too many reports, held, expired."""
+def _record(ledger: Ledger, day: Day, today: int,
+            tabling: Tabling) -> bool:  # pragma: no cover - compiled
+    """Count a day of every truce in force: collapse on too many reports (the stage goes back
+    on the table at once), held, expired. Whether any replicate reached agreement."""
     (status, _, spells, held, collapses, days_in_force, days, current, first_days,
      first_collapsed, _, max_violations, hold_days, duration, comprehensive) = ledger
     _, reports, collapsed, newly_held, expired, watched, agreed = day
+    hold_out, tablings, contestant, stalemate_end, _ = tabling
+    anyone_agreed = False
     for r in range(status.shape[0]):
         if not watched[r]:
             continue
@@ -197,6 +203,7 @@ def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
                 collapses[r, s] += 1
                 current[r, s] = days[r, s] = 0
                 first_collapsed[r, s] |= first
+                table_stage(r, s, today, hold_out, tablings, contestant, stalemate_end, status)
                 continue
             days[r, s] += 1
             days_in_force[r, s] += 1
@@ -204,6 +211,8 @@ def _record(ledger: Ledger, day: Day) -> None:  # pragma: no cover - compiled
             if not held[r, s] and days[r, s] >= hold_days[s]:
                 held[r, s] = newly_held[r, s] = True
                 agreed[r] |= comprehensive[s]
+                anyone_agreed |= comprehensive[s]
             if days[r, s] >= duration[s]:
                 status[r, s] = EXPIRED
                 expired[r, s] = True
+    return anyone_agreed

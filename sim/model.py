@@ -102,6 +102,7 @@ class NegotiationModel(mesa.Model):
         self.favouritism = self.party_table.params["bias_sensitivity"] * gap
         self.no_jump, self.jumps = np.zeros((r, n)), np.zeros((r, n))
         self.talks = new_round(r, len(lay.stages), n, len(lay.issues))
+        self.newly_tabled = np.zeros((r, len(lay.stages)), dtype=bool)  # on climbing the ladder
 
     def _bargainers(self) -> Bargainers:
         """The parties' traits and trust, laid out for the compiled round of talks."""
@@ -140,7 +141,7 @@ class NegotiationModel(mesa.Model):
         self._keep_truces(live)
         if self.day % self.world.round_interval_days == 0:
             self._negotiate(live)
-        self._climb_ladder(self.live)
+        self._climb_ladder(self._live)
         if self.day >= self.world.horizon_days:
             self._end(self.live, HORIZON)
         self.running = bool(self._live.any())
@@ -175,19 +176,18 @@ class NegotiationModel(mesa.Model):
         escalation = np.array([float(esc.party == name and escalating_now)
                                for name in self.layout.parties])
         today = self.today
-        keep_truces(live, self.violation_key, self.day, self.world.horizon_days + 1,
-                    self.reservation, self.option, escalation, self.propensity,
-                    self.party_table.trust_alpha, self.party_table.trust_beta, self.reported,
-                    truces.ledger, today)
+        agreed = keep_truces(live, self.violation_key, self.day, self.world.horizon_days + 1,
+                             self.reservation, self.option, escalation, self.propensity,
+                             self.party_table.trust_alpha, self.party_table.trust_beta,
+                             self.reported, truces.ledger, truces.tabling, today)
         if self.events is not None:
             self._log("violation", today.violated, per_stage_party=True)
             self._log("report", today.reports > 0, per_stage_party=True)
-        if today.collapsed.any():
-            truces.table(today.collapsed, self.day)  # a collapsed truce goes back on the table
-        self._log("collapsed", today.collapsed)
+        self._log("collapsed", today.collapsed)  # and back on the table
         self._log("held", today.held)
         self._log("expired", today.expired)
-        self._end(today.agreed, AGREEMENT)
+        if agreed:
+            self._end(today.agreed, AGREEMENT)
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray) -> None:
@@ -210,14 +210,10 @@ class NegotiationModel(mesa.Model):
 
     def _climb_ladder(self, live: np.ndarray) -> None:
         """Move to the next tier where every stage of the current tier has held."""
-        lay, truces = self.layout, self.truces
-        done = climb_ladder(live, truces.held, lay.tier, self.tier, lay.tiers)
-        if not done.any():
-            return
-        self.tier += done
-        fresh = done[:, None] & (lay.tier[None, :] == self.tier[:, None]) & (truces.status == 0)
-        truces.table(fresh, self.day)
-        self._log("tabled", fresh)
+        lay, newly_tabled = self.layout, self.newly_tabled
+        if climb_ladder(live, self.truces.held, lay.tier, self.tier, lay.tiers, self.day,
+                        self.truces.tabling, newly_tabled):
+            self._log("tabled", newly_tabled)
 
     def _end(self, mask: np.ndarray, reason: str) -> None:
         mask = mask & self._live
@@ -274,7 +270,7 @@ def representative_episode(scenario: Scenario, mediator: MediatorSpec,
     pick = int(distance.argmin())
     assert model.events is not None
     events = [row for row in model.events.rows if row["replicate"] == pick]
-    timeline = [row for row in model.events.timeline if row["replicate"] == pick]
+    timeline = model.events.timeline_of(pick)
     outcome = {k: (v[pick].item() if hasattr(v[pick], "item") else v[pick])
                for k, v in columns.items()}
     return events, timeline, outcome | {"sample_size": SAMPLE_EPISODES, "replicate": pick}

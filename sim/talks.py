@@ -22,7 +22,7 @@ from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_ch
 from sim.rules.ladder import climbs
 from sim.rules.trust import trust_in_others, trust_mean
 from sim.tables import Layout
-from sim.truce import IN_FORCE, TABLED, Docket
+from sim.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
 
 NONE, ACCEPT, REJECT, STALL, CONDITIONAL = 0, 1, 2, 3, 4
 RESPONSES = {ACCEPT: "accept", REJECT: "reject", STALL: "stall", CONDITIONAL: "conditional"}
@@ -225,9 +225,21 @@ def _sign(r: int, s: int, day: int, terms: np.ndarray, utility: np.ndarray, issu
 
 @njit(cache=True)
 def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tier: np.ndarray,
-                 tiers: int) -> np.ndarray:  # pragma: no cover - compiled
-    """Which live replicates move to the next tier of the mediator's ladder today, (R,)."""
-    done = np.zeros(live.shape[0], np.bool_)
+                 tiers: int, day: int, tabling: Tabling,
+                 fresh: np.ndarray) -> bool:  # pragma: no cover - compiled
+    """Move live replicates whose current tier has held to the next tier of the mediator's
+    ladder, and table that tier's stages not yet tabled (marked in `fresh`, (R, S)). Whether
+    any replicate climbed."""
+    hold_out, tablings, contestant, stalemate_end, status = tabling
+    climbed = False
+    fresh[:] = False
     for r in range(live.shape[0]):
-        done[r] = live[r] and climbs(held[r], stage_tier, tier[r], tiers)
-    return done
+        if not (live[r] and climbs(held[r], stage_tier, tier[r], tiers)):
+            continue
+        climbed = True
+        tier[r] += 1
+        for s in range(status.shape[1]):
+            if stage_tier[s] == tier[r] and status[r, s] == OFF:
+                table_stage(r, s, day, hold_out, tablings, contestant, stalemate_end, status)
+                fresh[r, s] = True
+    return climbed

@@ -35,6 +35,16 @@ class Ledger(NamedTuple):
     comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
 
 
+class Tabling(NamedTuple):
+    """The records that putting a stage on the table writes (the arrays of `sim.truce.Truces`)."""
+
+    hold_out: np.ndarray  # (R, S, n, TABLINGS) days each party would hold out
+    tablings: np.ndarray  # (R, S) times tabled
+    contestant: np.ndarray  # (R, S, n) bool: stalls until the stalemate ends
+    stalemate_end: np.ndarray  # (R, S) day a stalling contest ends
+    status: np.ndarray  # (R, S)
+
+
 class Docket(NamedTuple):
     """The truce records a round reads and writes (the arrays of `sim.truce.Truces`)."""
 
@@ -54,8 +64,9 @@ class Docket(NamedTuple):
 
 
 class Truces:
-    """Per-replicate stage records, (R, S) arrays. Tabling happens here; signing, and keeping
-    or losing a truce, in the compiled loops that read `docket` and `ledger`."""
+    """Per-replicate stage records, (R, S) arrays. Stages are tabled here at the start, and by
+    the compiled loops (`table_stage`) after a collapse or on climbing the ladder; signing,
+    and keeping or losing a truce, happen in the loops that read `docket` and `ledger`."""
 
     def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray) -> None:
         r, s, k = replicates, len(lay.stages), len(lay.issues)
@@ -98,26 +109,37 @@ class Truces:
                       self.first_spell_days, self.first_spell_collapsed, self.violations,
                       lay.max_violations, lay.hold_days, lay.duration, lay.comprehensive)
 
+    @property
+    def tabling(self) -> Tabling:
+        """The records tabling a stage writes, for the compiled loops that table stages."""
+        return Tabling(self.hold_out, self.tablings, self.contestant, self.stalemate_end,
+                       self.status)
+
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""
-        _table(np.ascontiguousarray(mask), day, self.hold_out, self.tablings, self.contestant,
-               self.stalemate_end, self.status)
+        _table(np.ascontiguousarray(mask), day, self.tabling)
 
 
 @njit(cache=True)
-def _table(mask: np.ndarray, day: int, hold_out: np.ndarray, tablings: np.ndarray,
-           contestant: np.ndarray, stalemate_end: np.ndarray,
-           status: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Table the stages in `mask`: each party's next hold-out draw decides whether it stalls
-    and, the first concession ending the contest, when the stalemate ends. Compiled: NumPy's
-    fancy indexing cost ≈ 130 µs a call, nearly every day after a collapse (measured)."""
+def _table(mask: np.ndarray, day: int, tabling: Tabling) -> None:  # pragma: no cover - compiled
+    """Table the stages in `mask`. Compiled: NumPy's fancy indexing cost ≈ 130 µs a call
+    (measured)."""
+    hold_out, tablings, contestant, stalemate_end, status = tabling
     for r in range(mask.shape[0]):
         for s in range(mask.shape[1]):
-            if not mask[r, s]:
-                continue
-            draw = hold_out[r, s, :, tablings[r, s] % TABLINGS]
-            for i in range(draw.shape[0]):
-                contestant[r, s, i] = draw[i] > 0
-            stalemate_end[r, s] = day + stalemate(draw)
-            tablings[r, s] += 1
-            status[r, s] = TABLED
+            if mask[r, s]:
+                table_stage(r, s, day, hold_out, tablings, contestant, stalemate_end, status)
+
+
+@njit(cache=True, inline="always")
+def table_stage(r: int, s: int, day: int, hold_out: np.ndarray, tablings: np.ndarray,
+                contestant: np.ndarray, stalemate_end: np.ndarray,
+                status: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Put replicate r's stage s on the table: each party's next hold-out draw decides whether
+    it stalls and, the first concession ending the contest, when the stalemate ends."""
+    draw = hold_out[r, s, :, tablings[r, s] % TABLINGS]
+    for i in range(draw.shape[0]):
+        contestant[r, s, i] = draw[i] > 0
+    stalemate_end[r, s] = day + stalemate(draw)
+    tablings[r, s] += 1
+    status[r, s] = TABLED

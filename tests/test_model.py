@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from sim.model import AGREEMENT, HORIZON, WITHDREW
+from sim.model import AGREEMENT, HORIZON, WITHDREW, NegotiationModel
+from sim.truce import OFF, TABLED
 from tests.conftest import run_model, settings, textbook
 
 
@@ -65,6 +66,39 @@ def test_violations_collapse_a_truce_and_cost_trust():
     assert (out["stage.settlement.collapses"] >= out["stage.settlement.collapsed"]).all()
 
 
+def test_a_collapsed_truce_is_back_on_the_table_the_same_day():
+    s = textbook("scenario.stages.settlement.hold_days=50",
+                 "scenario.parties.A.violation.base_hazard=0.05")
+    model = NegotiationModel(s.scenario, s.mediator, 200, 1)
+    truces, collapses = model.truces, 0
+    while model.running:
+        tablings, spells = truces.tablings.copy(), truces.spells.copy()
+        model.step()
+        seen = model.today.collapsed
+        collapses += seen.sum()
+        assert (truces.tablings[seen] == tablings[seen] + 1).all()
+        assert (truces.stalemate_end[seen] >= model.day).all()
+        # Tabled again, and on a round day perhaps signed again at once.
+        signed_again = truces.spells[seen] == spells[seen] + 1
+        assert ((truces.status[seen] == TABLED) | signed_again).all()
+    assert collapses > 50
+
+
+def test_climbing_the_ladder_tables_the_next_tier_that_day(baseline):
+    model = NegotiationModel(baseline.scenario, baseline.mediator, 300, 3)
+    tier_of, climbs = model.layout.tier, 0
+    while model.running:
+        tier = model.tier.copy()
+        model.step()
+        up = model.tier > tier
+        climbs += up.sum()
+        assert (model.tier - tier <= 1).all()
+        expected = up[:, None] & (tier_of[None, :] == model.tier[:, None])
+        assert (model.newly_tabled == (expected & (model.truces.tablings > 0))).all()
+        assert (model.truces.status[model.newly_tabled] != OFF).all()
+    assert climbs > 100
+
+
 def test_a_baseline_episode_is_consistent_with_itself(baseline):
     _, out = run_model(baseline, 1500, seed=2)
     reasons = set(out["end_reason"])
@@ -118,6 +152,16 @@ def test_a_traced_episode_records_what_happened(baseline):
     kinds = {row["kind"] for row in model.events.rows}
     assert {"tabled", "proposal"} <= kinds
     assert len(model.events.timeline) == out["end_day"][0]
+
+
+def test_one_replicates_timeline_is_its_rows_of_the_whole(baseline):
+    model, out = run_model(baseline, 5, trace=True)
+    rows = model.events.timeline
+    assert [row["day"] for row in rows[:5]] == [1] * 5  # day by day, then replicate
+    mine = model.events.timeline_of(3)
+    assert mine == [row for row in rows if row["replicate"] == 3]
+    assert len(mine) == out["end_day"].max()
+    assert all(type(row["p_win.RU"]) is float and type(row["tier"]) is int for row in mine)
 
 
 def test_sampled_inputs_vary_and_are_reported(baseline):
