@@ -226,13 +226,13 @@ def _sign(r: int, s: int, day: int, terms: np.ndarray, utility: np.ndarray, issu
 @njit(cache=True)
 def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tier: np.ndarray,
                  tiers: int, day: int, tabling: Tabling,
-                 fresh: np.ndarray) -> bool:  # pragma: no cover - compiled
+                 newly_tabled: np.ndarray) -> bool:  # pragma: no cover - compiled
     """Move live replicates whose current tier has held to the next tier of the mediator's
-    ladder, and table that tier's stages not yet tabled (marked in `fresh`, (R, S)). Whether
-    any replicate climbed."""
+    ladder, and table that tier's stages not yet tabled (marked in `newly_tabled`, (R, S)).
+    Whether any replicate climbed."""
     hold_out, tablings, contestant, stalemate_end, status = tabling
     climbed = False
-    fresh[:] = False
+    newly_tabled[:] = False
     for r in range(live.shape[0]):
         if not (live[r] and climbs(held[r], stage_tier, tier[r], tiers)):
             continue
@@ -241,5 +241,5 @@ def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tie
         for s in range(status.shape[1]):
             if stage_tier[s] == tier[r] and status[r, s] == OFF:
                 table_stage(r, s, day, hold_out, tablings, contestant, stalemate_end, status)
-                fresh[r, s] = True
+                newly_tabled[r, s] = True
     return climbed
