@@ -4,7 +4,8 @@
   increasing `runs`: episodes/s and replicate-days/s;
 - the same rules run the way a Mesa user would, one model per replicate (R = 1 each, as
   `mesa.batch_run` does), on a scaled-down amount of work, and the ratio;
-- speed-up from one worker to two; peak resident memory and whole-process time of `negsim`.
+- speed-up from one worker to two; peak resident memory and whole-process time of `negsim`;
+- each of the performance issue's targets, the figure against it, and whether it is met.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def one_model_per_replicate(episodes: int) -> dict[str, float]:
 
 
 def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
+    """Resident memory of a process and all its descendants, in MiB."""
     children, rss = processes()
     pages = sum(rss.get(pid, 0) for pid in {root, *descendants(root, children)})
     return pages * resource.getpagesize() / 2**20
@@ -174,6 +175,39 @@ def _state_bytes(model: NegotiationModel) -> int:
     return total
 
 
+TARGETS = (  # the performance issue's targets on a 2-core machine: (name, unit, bound, at least)
+    ("engine on 1 core / one model per replicate", "x", 300.0, True),
+    ("negsim runs=1000000, whole process", "s", 60.0, False),
+    ("peak memory of negsim's processes, any runs", "MiB", 1024.0, False),
+    ("speed-up from 1 to 2 workers", "x", 1.7, True),
+    ("negsim runs=1000, whole process", "s", 3.0, False),
+)
+
+
+def verdicts(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target, the figure measured against it and whether it is met; `met` is None for a
+    figure this bench did not measure (10^6 runs needs `--max-runs 1000000`)."""
+    whole = {row["runs"]: row for row in result["whole_process"]}
+    figures = (result["engine_vs_mesa_way_one_core"],
+               whole[1_000_000]["seconds"] if 1_000_000 in whole else None,
+               max(row["peak_rss_mb"] for row in result["whole_process"]),
+               result["speed_up"]["ratio"], whole[1_000]["seconds"])
+    return [{"target": name, "unit": unit, "bound": bound, "at_least": at_least,
+             "measured": figure,
+             "met": None if figure is None else (figure >= bound if at_least else figure <= bound)}
+            for (name, unit, bound, at_least), figure in zip(TARGETS, figures, strict=True)]
+
+
+def _print_verdicts(rows: list[dict[str, Any]]) -> None:
+    print(f"{'target':<46}{'goal':>12}{'measured':>12}  met")
+    for row in rows:
+        goal = f"{'>=' if row['at_least'] else '<='} {row['bound']:g} {row['unit']}"
+        figure = row["measured"]
+        measured = "-" if figure is None else f"{figure:,.{2 if figure < 10 else 1}f} {row['unit']}"
+        met = {True: "yes", False: "NO", None: "not measured"}[row["met"]]
+        print(f"{row['target']:<46}{goal:>12}{measured:>12}  {met}")
+
+
 def main() -> None:
     """Console script `negsim-bench [--max-runs N]`."""
     parser = argparse.ArgumentParser(prog="negsim-bench", description=__doc__)
@@ -191,6 +225,7 @@ def main() -> None:
     result["engine_vs_mesa_way_one_core"] = one["episodes_per_s"] / mesa_way["episodes_per_s"]
     result["whole_process"] = [quickest(1_000), *[whole_process(n) for n in sizes if n > 1_000]]
     result["machine"], result["anatomy"] = machine(), anatomy()
+    result["targets"] = verdicts(result)
     folder = Path("results/bench") / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     folder.mkdir(parents=True, exist_ok=True)
     write_json(folder / "bench.json", result)
@@ -204,7 +239,7 @@ def main() -> None:
     for row in result["whole_process"]:
         tries = f" (quickest of {row['tries']})" if "tries" in row else ""
         print(f"negsim runs={row['runs']:,}: {row['seconds']:.1f} s whole process{tries}, peak "
-              f"memory of its processes {row['peak_rss_mb']:.0f} MB")
+              f"memory of its processes {row['peak_rss_mb']:.0f} MiB")
     m, a = result["machine"], result["anatomy"]
     draws = a["draws_per_replicate_day"]
     print(f"machine: copy bandwidth {m['bandwidth_gb_per_s']:.1f} GB/s; a float32 uniform "
@@ -212,4 +247,5 @@ def main() -> None:
     print(f"per replicate-day on one core: {a['ns_per_replicate_day']:.0f} ns; random numbers "
           f"{sum(draws.values()):.1f} ({', '.join(f'{k} {v:.2f}' for k, v in draws.items())}); "
           f"state {a['state_bytes_per_replicate']:,.0f} bytes per replicate")
+    _print_verdicts(result["targets"])
     print(f"written to {folder / 'bench.json'}")
