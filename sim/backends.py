@@ -35,7 +35,7 @@ class Backend:
             return iter(())
         if self.name == "dask":
             return _dask_map(fn, jobs, self.workers, self.scheduler)
-        workers = min(self.workers or default_workers(), len(jobs))
+        workers = self.local_workers(len(jobs))
         if workers == 1:  # here, in order: joblib (≈ 0.15 s to import) is not needed
             return (fn(*job) for job in jobs)
         from joblib import Parallel, delayed
@@ -44,9 +44,13 @@ class Backend:
         return Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(fn)(*job) for job in jobs)
 
+    def local_workers(self, jobs: int) -> int:
+        """How many local processes `map` uses for `jobs` jobs (1: this one)."""
+        return min(self.workers or default_workers(), jobs)
+
     def spreads(self, jobs: int) -> bool:
         """Whether `map` over `jobs` jobs runs them in other processes than this one."""
-        return self.name != "local" or min(self.workers or default_workers(), jobs) >= 2
+        return self.name != "local" or self.local_workers(jobs) >= 2
 
     def start(self, jobs: int, prepare: str, *args: Any) -> None:
         """Start the local workers that `map` over `jobs` jobs will use, now, each running
@@ -59,7 +63,7 @@ class Backend:
             return
         from joblib import Parallel, delayed
 
-        workers = min(self.workers or default_workers(), jobs)
+        workers = self.local_workers(jobs)
         _warming.append(Parallel(n_jobs=workers, backend="loky", return_as="generator")(
             delayed(_prepare)(prepare, args) for _ in range(workers)))
 
