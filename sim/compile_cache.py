@@ -1,32 +1,30 @@
 """Where Numba keeps the compiled rules and loops: a folder named after their source code.
 
 Numba's own cache checks only the file that defines a compiled loop, not the rules it inlines
-from other files, so an edited rule could run stale machine code. Naming the folder after a
-digest of every compiled module's source rules that out: any edit gives a fresh folder (and a
-first run that compiles, ≈ 12 s). `NUMBA_CACHE_DIR`, when set, is respected as given.
+from other files, so an edited rule could run stale machine code. Naming the folder after the
+package's code fingerprint (`sim.fingerprint`, the same one the sweep's point store uses) rules
+that out: any edit to code that computes numbers gives a fresh folder (and a first run that
+compiles, ≈ 12 s). `NUMBA_CACHE_DIR`, when set, is respected as given.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-PACKAGE = Path(__file__).parent
-COMPILED = ["draws.py", "keeping.py", "talks.py", "war.py", "truce.py", *(
-    f"rules/{p.name}" for p in sorted((PACKAGE / "rules").glob("*.py")))]
+from sim.fingerprint import code_fingerprint
+
+PACKAGE = Path(__file__).resolve().parent
 
 
 def folder() -> Path:
     """The cache folder for this source: under the user's cache, or the temporary folder."""
-    digest = hashlib.sha256()
-    for name in COMPILED:
-        digest.update(name.encode() + (PACKAGE / name).read_bytes())
+    digest = code_fingerprint(PACKAGE)
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     for base in (home, Path(tempfile.gettempdir())):
-        path = base / "negsim" / "numba" / digest.hexdigest()[:16]
+        path = base / "negsim" / "numba" / digest[:16]
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError:

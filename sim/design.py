@@ -69,8 +69,21 @@ class Axis:
         return round(value) if r.integer else float(value)
 
 
+SWEEPABLE = ("scenario", "mediator", "seed", "runs", "montecarlo.chunk_size")
+"""What a point may vary: the two groups (whole or any key under them) and the three run
+settings that change its numbers. Anything else (workers, backend, report, ...) would be
+stored under a key of its own while computing the same numbers, so it is refused."""
+
+
+def _sweepable(path: str) -> bool:
+    return path in SWEEPABLE or path.split(".", 1)[0] in ("scenario", "mediator")
+
+
 def _axis(path: str, raw: Any) -> Axis:
     where = f"sweep.parameters.{path}"
+    if not _sweepable(path):
+        raise ConfigError("sweep.parameters", path, "a key under scenario or mediator, a group "
+                          "(scenario, mediator), seed, runs or montecarlo.chunk_size")
     if isinstance(raw, list | tuple):
         if not raw:
             raise ConfigError(where, list(raw), "a non-empty list of values")

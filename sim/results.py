@@ -21,6 +21,8 @@ import pyarrow.parquet as pq
 SUMMARY, RUNS, EVENTS, TIMELINE = "summary.json", "runs.parquet", "events.csv", "timeline.csv"
 RUN_INFO = "run.json"
 PARAMETERS, EPISODE = "parameters.csv", "episode"  # beside the run table, for the report
+FORMATS = ("png", "svg", "pdf")
+"""Figure files a report can write; `report.html` is always written, its figures embedded."""
 
 
 def _temporary(path: Path) -> Path:

@@ -13,7 +13,7 @@ from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.scenario import NAME, Scenario, load_scenario
-from sim.report import FORMATS
+from sim.results import FORMATS
 
 MAX_RUNS = 1_000_000_000
 

@@ -20,12 +20,13 @@ from sim.backends import release_workers
 from sim.compose import compose_config
 from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
 from sim.domain.parameters import write_parameter_csv
+from sim.fingerprint import code_fingerprint
 from sim.model import simulate_chunk
 from sim.report.build import build_report
 from sim.results import PARAMETERS, SUMMARY, write_json
 from sim.sensitivity import morris_indices
 from sim.settings import Settings, load_settings, uncertain_ranges
-from sim.sweep import Point, code_fingerprint, run_points, sweep_table
+from sim.sweep import Point, run_points, sweep_table
 from sim.task import identity, provenance, write_run_info
 
 SENSITIVITY = "sensitivity.parquet"
@@ -42,20 +43,30 @@ def build_points(settings: Settings, overrides: list[str]) -> tuple[SweepSpec, l
                             uncertain_ranges(settings.scenario, settings.mediator))
     swept = {a.path for a in axes}
     base = [o for o in overrides if _key(o) not in swept]
-    code = code_fingerprint()
+    code = {"code": code_fingerprint(), "libraries": library_versions()}
     points = []
     for index, values in enumerate(design_points(spec, axes)):
         extra = tuple(override(path, value) for path, value in values.items())
         cfg = compose_config([*base, *extra]) | {"sweep": None}  # a point is a single run
         point = load_settings(cfg)
         options = point.options
-        identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"],
-                     "runs": options.runs, "seed": options.seed,
-                     "chunk_size": options.montecarlo.chunk_size, "code": code}
+        runs, seed, chunk_size = options.runs, options.seed, options.montecarlo.chunk_size
+        identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"], "runs": runs,
+                     "seed": seed, "chunk_size": chunk_size, **code}
         points.append(Point(index, values, extra,
                             partial(simulate_chunk, point.scenario, point.mediator),
-                            point.scenario.horizon_days, identity_))
+                            point.scenario.horizon_days, identity_, runs, seed, chunk_size,
+                            identity(point) | {"runs": runs}))
     return spec, axes, points
+
+
+def library_versions() -> dict[str, str]:
+    """The numerical libraries whose versions can change a point's numbers."""
+    import numba
+    import numpy
+    import scipy
+
+    return {"numpy": numpy.__version__, "numba": numba.__version__, "scipy": scipy.__version__}
 
 
 def _console(table: pd.DataFrame, axes: list[Axis], sensitivity: pd.DataFrame | None) -> str:
@@ -92,10 +103,7 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
         "design": spec.design, "parameters": [a.path for a in axes], "seed": spec.seed,
         "points": [{"point": p.index, "key": p.key, "overrides": list(p.overrides)}
                    for p in points]})
-    meta = {p.index: identity(settings) | {"runs": options.runs} for p in points}
-    computed = run_points(points, options.runs, options.seed, options.montecarlo.chunk_size,
-                          options.engine, store, lambda p: meta[p.index],
-                          options.montecarlo.progress)
+    computed = run_points(points, options.engine, store, options.montecarlo.progress)
     release_workers()
     table = sweep_table(points, store)
     table.to_parquet(folder / "sweep.parquet", index=False)

@@ -1,10 +1,12 @@
 """Running a sweep: every point's Monte Carlo, each point saved whole as soon as it is done.
 
 Points are keyed by a fingerprint of what determines their numbers (their composed config,
-runs, seed, chunk size and the model's code), and stored under `point_store/<key>/`. A point
-whose `summary.json` exists is finished and is never recomputed: rerunning an interrupted
-sweep picks up where it stopped. Every point uses the same root seed, hence the same replicate
-seeds: common random numbers across points. This layer knows nothing of parties.
+runs, seed, chunk size, the code of `sim.fingerprint` and the numerical libraries' versions),
+and stored under `point_store/<key>/`. A stored point is reused only if it verifies: its
+summary is whole and names its key and runs, and its run table has the bytes the summary
+recorded. Rerunning an interrupted sweep picks up where it stopped. Every point uses the same
+root seed (unless the sweep varies it), hence the same replicate seeds: common random numbers
+across points. This layer knows nothing of parties.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,29 +23,16 @@ from tqdm import tqdm
 
 from sim.backends import Backend
 from sim.montecarlo import Chunk, Columns, plan, run_chunks
-from sim.results import SUMMARY, RunTable, load_summary, write_json
+from sim.results import RUNS, SUMMARY, RunTable, load_summary, write_json
 from sim.summary import summarise_saved
-
-CODE = Path(__file__).resolve().parent
-NUMBERS = ("config", "domain", "rules", "agents.py", "model.py", "tables.py", "truce.py",
-           "episode.py", "montecarlo.py", "summary.py", "estimators.py")
-"""The parts of the code that determine a point's numbers (not the CLI, reports or sweeps)."""
-
-
-def code_fingerprint() -> str:
-    """Hash of the simulator's model code: a point computed by other code is not reused."""
-    digest = hashlib.sha256()
-    files = [p for name in NUMBERS for p in sorted((CODE / name).rglob("*.py"))
-             if (CODE / name).is_dir()] + [CODE / n for n in NUMBERS if n.endswith(".py")]
-    for path in files:
-        digest.update(path.relative_to(CODE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
 class Point:
-    """One point of a sweep: its parameter values, the overrides that set them, and what to run."""
+    """One point of a sweep: its parameter values, the overrides that set them, and what to run.
+
+    `runs`, `seed` and `chunk_size` are the point's own (a sweep may vary them); `meta` goes
+    into its summary."""
 
     index: int
     values: Mapping[str, Any]
@@ -51,44 +40,84 @@ class Point:
     simulate: Callable[[Chunk], Columns]
     horizon: int
     identity: Mapping[str, Any]  # everything that determines the point's numbers
+    runs: int
+    seed: int
+    chunk_size: int
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
         text = json.dumps(self.identity, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()[:20]
 
+    def chunks(self) -> list[Chunk]:
+        return plan(self.runs, self.chunk_size, self.seed)
 
-def _finish(point: Point, folder: Path, meta: Mapping[str, Any]) -> dict[str, Any]:
-    summary = {**meta, "point": point.index, "values": dict(point.values),
-               "overrides": list(point.overrides),
-               **summarise_saved(folder, point.horizon)}
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verified(point: Point, folder: Path) -> bool:
+    """Whether a stored point can be reused: its summary is whole, made for this key and this
+    many runs, and its run table has exactly the bytes the summary recorded."""
+    try:
+        summary = load_summary(folder)
+        whole = (isinstance(summary, dict) and summary.get("key") == point.key
+                 and summary.get("runs") == point.runs
+                 and all(isinstance(summary.get(k), dict) for k in ESTIMATES))
+        return whole and summary.get("runs_sha256") == file_digest(folder / RUNS)
+    except (OSError, ValueError):
+        return False
+
+
+def _finish(point: Point, folder: Path) -> dict[str, Any]:
+    summary = {**point.meta, "point": point.index, "key": point.key,
+               "values": dict(point.values), "overrides": list(point.overrides),
+               **summarise_saved(folder, point.horizon),
+               "runs_sha256": file_digest(folder / RUNS)}
     write_json(folder / SUMMARY, summary)
     return summary
 
 
-def run_points(points: list[Point], runs: int, seed: int, chunk_size: int, backend: Backend,
-               store: Path, meta: Callable[[Point], Mapping[str, Any]],
+def run_points(points: list[Point], backend: Backend, store: Path,
                progress: bool = False) -> list[int]:
-    """Compute every unfinished point; return the indices of the points computed now."""
-    todo = [p for p in points if not (store / p.key / SUMMARY).exists()]
-    chunks = plan(runs, chunk_size, seed)
-    work = [(point.simulate, chunk) for point in todo for chunk in chunks]
-    owners = [point for point in todo for _ in chunks]
+    """Compute every point not stored whole; return the indices of the points computed now.
+
+    A stored point that does not verify (cut short, edited, made for other runs) is computed
+    again: its old summary goes first, so nothing claims it is complete meanwhile."""
+    todo = [p for p in points if not verified(p, store / p.key)]
+    for point in todo:
+        (store / point.key / SUMMARY).unlink(missing_ok=True)
+    plans = {point.index: point.chunks() for point in todo}
+    work = [(point.simulate, chunk) for point in todo for chunk in plans[point.index]]
+    owners = [point for point in todo for _ in plans[point.index]]
     table: RunTable | None = None
     with tqdm(total=len(points), initial=len(points) - len(todo), unit="point",
               disable=not progress, position=0) as bar:
-        for (chunk, columns), point in zip(run_chunks(work, backend, progress, 1), owners,
-                                           strict=True):
-            folder = store / point.key
-            if chunk.index == 0:
-                folder.mkdir(parents=True, exist_ok=True)
-                table = RunTable(folder)
-            assert table is not None
-            table.append(columns)
-            if chunk.index == len(chunks) - 1:
-                table.close()
-                _finish(point, folder, meta(point))
-                bar.update(1)
+        try:
+            for (chunk, columns), point in zip(run_chunks(work, backend, progress, 1), owners,
+                                               strict=True):
+                folder = store / point.key
+                if chunk.index == 0:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    table = RunTable(folder)
+                assert table is not None
+                table.append(columns)
+                if chunk.index == len(plans[point.index]) - 1:
+                    table.close()
+                    table = None
+                    _finish(point, folder)
+                    bar.update(1)
+        except BaseException:
+            if table is not None:
+                table.abandon()
+            raise
     return [p.index for p in todo]
 
 

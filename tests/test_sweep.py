@@ -65,3 +65,61 @@ def test_other_backends_give_identical_numbers(tmp_path, backend):
     pd.testing.assert_frame_equal(local.drop(columns="folder"), other.drop(columns="folder"))
     for a, b in zip(local["folder"], other["folder"], strict=True):
         pd.testing.assert_frame_equal(load_runs(a), load_runs(b))
+
+
+def test_a_sweep_over_the_seed_runs_each_point_with_its_own_seed(tmp_path):
+    """Before, every point ran the top-level seed and stored it under its own key: one number
+    printed three times, and a poisoned store."""
+    _, table = sweep(tmp_path, "seeds", "+sweep.design=grid",
+                           "+sweep.parameters={seed: [1, 2, 3]}")
+    seeds = [load_runs(f)["chunk_seed"].iloc[0] for f in table["folder"]]
+    assert len(set(seeds)) == 3
+    alone = run(composed(*TINY, "seed=2"), tmp_path / "alone", echo=quiet, argv=["test"])
+    assert table["stages.sea.p_signed"][1] == alone["stages"]["sea"]["p_signed"]
+    assert table["stages.full_ceasefire.p_signed"].nunique() > 1
+
+
+def test_a_sweep_over_runs_and_chunk_size_honours_each_point(tmp_path):
+    _, table = sweep(tmp_path, "sizes", "+sweep.design=grid",
+                     "+sweep.parameters={runs: [30, 90], montecarlo.chunk_size: [30, 45]}")
+    frames = [load_runs(f) for f in table["folder"]]
+    assert [len(f) for f in frames] == [30, 30, 90, 90]
+    assert [f["chunk"].nunique() for f in frames] == [1, 1, 3, 2]
+
+
+@pytest.mark.parametrize("path", ["workers", "backend", "report.formats", "trace", "name"])
+def test_a_sweep_over_a_setting_that_changes_no_number_is_refused(tmp_path, path):
+    from sim.config.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=f"sweep.parameters: got '{path}'; expected a key under"):
+        sweep(tmp_path, "refused", "+sweep.design=grid", f"+sweep.parameters={{{path}: [1, 2]}}")
+
+
+def _damage(folder, name: str) -> None:
+    path = folder / name
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+@pytest.mark.parametrize("damaged", ["runs.parquet", "summary.json"])
+def test_a_damaged_stored_point_is_computed_again(tmp_path, damaged):
+    from pathlib import Path
+
+    _, table = sweep(tmp_path, "first", *IRRELEVANT)
+    _damage(Path(table["folder"][1]), damaged)
+    second, again = sweep(tmp_path, "second", *IRRELEVANT)
+    assert second["computed"] == [1] and second["reused"] == 2
+    pd.testing.assert_frame_equal(table.drop(columns="folder"), again.drop(columns="folder"))
+
+
+def test_a_stored_point_whose_table_was_swapped_is_computed_again(tmp_path):
+    """A run table of the right length but other bytes (another point's) does not verify."""
+    from pathlib import Path
+
+    _, table = sweep(tmp_path, "first", *IRRELEVANT[:1],
+                     "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
+    a, b = (Path(f) / "runs.parquet" for f in table["folder"])
+    shutil.copy(a, b)
+    second, again = sweep(tmp_path, "second", *IRRELEVANT[:1],
+                          "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
+    assert second["computed"] == [1]
+    pd.testing.assert_frame_equal(table.drop(columns="folder"), again.drop(columns="folder"))

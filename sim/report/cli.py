@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sim.report import FORMATS
+from sim.results import FORMATS
 
 
 def _parser() -> argparse.ArgumentParser:
