@@ -73,14 +73,18 @@ class Mediator(mesa.Agent):
         return Broker(self.nash_weights, self.premium, self.budget, self.carrots_paid,
                       self.pressure, self.learning_step)
 
-    def reconsider(self, progress: np.ndarray, talking: np.ndarray,
-                   blocking: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
+                   under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """After a round: count idle rounds; when patience runs out, press the main blocker
         with a stick (leverage style, while sticks remain) or walk away.
 
-        Returns (pressed, withdrew) masks (R,)."""
-        self.idle_rounds = np.where(progress, 0, self.idle_rounds + talking)
-        out_of_patience = self.idle_rounds >= self.spec.patience_rounds
+        A mediator does not abandon a signed comprehensive settlement while it is in force
+        under its hold test (`under_test`, (R,)): such rounds are not idle, and it neither
+        presses nor walks away; should the settlement collapse, counting resumes where it
+        stopped. Returns (pressed, withdrew) masks (R,)."""
+        idle = talking & ~under_test
+        self.idle_rounds = np.where(progress, 0, self.idle_rounds + idle)
+        out_of_patience = (self.idle_rounds >= self.spec.patience_rounds) & ~under_test
         can_press = self.levered & (self.sticks < self.spec.leverage.max_sticks)
         pressed = out_of_patience & can_press
         rows = np.flatnonzero(pressed)

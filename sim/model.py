@@ -200,7 +200,9 @@ class NegotiationModel(mesa.Model):
         if self.events is not None:
             self._log_round(talks)
         self._lose_faith_in_mediator(talks.talking)
-        pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking)
+        under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
+        pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
+                                           under_test)
         self._log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
 
