@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import hydra
 from hydra.core.hydra_config import HydraConfig
@@ -27,8 +27,11 @@ from sim.finisher import Finisher
 if TYPE_CHECKING:
     from sim.settings import Settings
 
-_NO_PRECHECK = {"-m", "--multirun", "--help", "-h", "--hydra-help", "--info", "-i", "--cfg",
-                "-c", "--version", "--shell-completion", "-sc", "--resolve", "-p", "--package"}
+_NO_PRECHECK = {"--help", "-h", "--hydra-help", "--info", "-i", "--version", "--shell-completion",
+                "-sc"}
+_MULTIRUN, _SHOW = {"-m", "--multirun"}, {"--cfg", "-c"}
+MOST_JOBS = 10_000
+"""A multirun of more jobs than this is refused before any is checked or run."""
 BAD_INPUT = 2
 
 
@@ -55,6 +58,11 @@ def explain(error: Exception) -> str:
         options = ", ".join(error.options or []) or "(none found)"
         return f"{group or 'config'}: got {name!r}; expected one of {options}"
     text = f"{error}\n{error.__cause__ or ''}"
+    interpolation = re.search(r"Interpolation key '([^']+)' not found", text)
+    if interpolation:
+        key = getattr(error, "full_key", None) or "config"
+        return (f"{key}: got an interpolation of {interpolation.group(1)!r}, which the config "
+                f"does not have; expected ${{KEY}} naming a key the config has")
     match = re.search(r"Could not override '([^']+)'", text)
     if match:
         key = match.group(1)
@@ -70,19 +78,86 @@ def explain(error: Exception) -> str:
     return text.strip().splitlines()[0]
 
 
-def _parse_each(overrides: list[str]) -> None:
-    """Name the override that does not parse, with its key and value."""
+def _parse_each(overrides: list[str]) -> list[Any]:
+    """Name the override that does not parse, with its key and value; else the parsed ones."""
     from hydra.core.override_parser.overrides_parser import OverridesParser
 
     parser = OverridesParser.create()
+    parsed = []
     for override in overrides:
         try:
-            parser.parse_overrides([override])
+            parsed += parser.parse_overrides([override])
         except OverrideParseException as error:
             key, _, value = override.partition("=")
             reason = str(error).strip().splitlines()[0]
             fail(f"command line: {key}: got {value!r}; expected KEY=VALUE in Hydra's override "
                  f"syntax ({reason})")
+    return parsed
+
+
+REQUIRED_GROUPS = ("scenario", "mediator", "montecarlo", "report")
+"""Config groups a run cannot do without (experiment may be null)."""
+
+
+def _sweep_values(override: Any, dirs: list[Path]) -> list[str]:
+    """The values a multirun sweep override takes, as override strings."""
+    import fnmatch
+
+    from hydra.core.override_parser.types import Glob
+
+    value = override.value()
+    if isinstance(value, Glob):
+        names = sorted({p.stem for d in dirs for p in (d / override.key_or_group).glob("*.yaml")})
+        return [n for n in names if any(fnmatch.fnmatch(n, i) for i in value.include)
+                and not any(fnmatch.fnmatch(n, e) for e in value.exclude)]
+    return list(override.sweep_string_iterator())
+
+
+def jobs_of(args: list[str]) -> list[list[str]]:
+    """The argument lists of every job a multirun would run (Hydra's basic sweeper: the
+    product of every sweep override's values, in order)."""
+    import itertools
+
+    overrides = _job_args(args)
+    parsed = _parse_each(overrides)
+    dirs = [Path(CONFIG_DIR), *_config_dirs(args)]
+    flags = [a for a in args if a not in overrides]
+    choices = []
+    for text, override in zip(overrides, parsed, strict=True):
+        if override.is_sweep_override():
+            prefix = text.split("=", 1)[0]
+            choices.append([f"{prefix}={v}" for v in _sweep_values(override, dirs)])
+        else:
+            choices.append([text])
+    count = 1
+    for options in choices:
+        count *= max(len(options), 1)
+    if count > MOST_JOBS:
+        fail(f"--multirun: got {count:,} jobs; expected at most {MOST_JOBS:,}")
+    return [[*flags, *combo] for combo in itertools.product(*choices)]
+
+
+def _check_groups(parsed: list[Any], dirs: list[Path]) -> None:
+    """`scenario=null` and the like would leave the run without a part it needs."""
+    for override in parsed:
+        group = override.key_or_group
+        if group in REQUIRED_GROUPS and not override.is_delete() and override.value() is None:
+            names = sorted({p.stem for d in dirs for p in (d / group).glob("*.yaml")})
+            fail(f"{group}: got null; expected one of {', '.join(names)}")
+
+
+def _check_no_op_mappings(parsed: list[Any], cfg: dict[str, Any]) -> None:
+    """`key={}` merges nothing into a mapping that has keys: it would silently change nothing."""
+    for override in parsed:
+        if override.is_delete() or override.is_add() or override.value() != {}:
+            continue
+        value: Any = cfg
+        for part in override.key_or_group.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, dict) and value:
+            key = override.key_or_group
+            fail(f"command line: {key}: got {{}}; expected a mapping with keys (an override "
+                 f"merges into {key}, so {{}} changes nothing; to empty it: ~{key} '+{key}={{}}')")
 
 
 def _config_dirs(args: list[str]) -> list[Path]:
@@ -109,27 +184,38 @@ def _job_args(args: list[str]) -> list[str]:
     return kept
 
 
-def precheck(args: list[str]) -> Settings:
+def precheck(args: list[str], sweep_dir: bool = False) -> Settings:
     """Check the config files, then compose and validate the job config exactly as the run
-    will, without writing anything; returns the validated settings."""
+    will, without writing anything; returns the validated settings. `sweep_dir`: the job is
+    one of a multirun, which writes under hydra.sweep.dir."""
     from sim.compose import compose_config
-    from sim.config.files import check_config_files
+    from sim.config.files import check_config_files, check_config_folder
     from sim.config.sources import source_of
     from sim.settings import load_settings
 
     extra = _config_dirs(args)
     root = Path(CONFIG_DIR).parent
-    problems = check_config_files([Path(CONFIG_DIR), root / "experiments", *extra])
+    wrong = [w for w in map(check_config_folder, extra) if w]
+    if wrong:
+        fail(wrong[0])
+    problems = check_config_files([Path(CONFIG_DIR), *extra])
     if problems:
         fail("\n".join(problems))
     overrides = _job_args(args)
-    _parse_each(overrides)
-    folders = [a for a in args if a.startswith(("hydra.run.dir=", "hydra.sweep.dir="))]
+    parsed = _parse_each(overrides)
+    _check_groups(parsed, [Path(CONFIG_DIR), *extra])
+    folders = [a for a in args if a.startswith(("hydra.run.dir=", "hydra.sweep.dir=",
+                                                "hydra.sweep.subdir="))]
     search = [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"] if extra else []
     try:
         cfg = compose_config([*overrides, *search, *folders], with_choices=True)
-        choices, run_dir = cfg.pop("choices"), cfg.pop("run_dir")
+        choices, run_dir, multirun_dir = cfg.pop("choices"), cfg.pop("run_dir"), cfg.pop("sweep_dir")
+        _check_no_op_mappings(parsed, cfg)
         settings = load_settings(cfg)
+        if settings.options.sweep is not None:  # every point, before any folder is made
+            from sim.study import build_points
+
+            build_points(settings, [*overrides, *search], settings.options.montecarlo.progress)
     except ConfigError as error:
         dirs = [d.resolve() for d in extra] + [Path(CONFIG_DIR)]
         fail("\n".join(f"{source_of(p.key, choices, overrides, dirs, root)}: {p}"
@@ -137,11 +223,14 @@ def precheck(args: list[str]) -> Settings:
     except (MissingConfigException, ConfigCompositionException, OverrideParseException,
             OmegaConfBaseException) as error:
         fail(explain(error))
-    _check_writable(Path(run_dir))
+    if sweep_dir:
+        _check_writable(Path(multirun_dir), "hydra.sweep.dir")
+    else:
+        _check_writable(Path(run_dir))
     return settings
 
 
-def _check_writable(folder: Path) -> None:
+def _check_writable(folder: Path, key: str = "hydra.run.dir") -> None:
     """Refuse a results folder that cannot be written before Hydra tries to create it."""
     import tempfile
 
@@ -155,7 +244,7 @@ def _check_writable(folder: Path) -> None:
             pass
     except OSError as error:
         reason = error.strerror or str(error)
-        fail(f"hydra.run.dir: got {str(folder)!r}; expected a folder negsim can write ({reason})")
+        fail(f"{key}: got {str(folder)!r}; expected a folder negsim can write ({reason})")
     except (MissingConfigException, ConfigCompositionException, OverrideParseException,
             OmegaConfBaseException) as error:
         fail(explain(error))
@@ -202,8 +291,16 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
     args = sys.argv[1:]
-    if not debugging() and not _NO_PRECHECK.intersection(a.split("=")[0] for a in args):
-        get_ready(precheck(args))
+    flags = {a.split("=")[0] for a in args}
+    if not debugging() and not _NO_PRECHECK & flags:
+        if _MULTIRUN & flags:
+            for job in jobs_of([a for a in args if a not in _MULTIRUN]):
+                precheck(job, sweep_dir=True)
+        else:
+            settings = precheck([a for a in args if a.split("=")[0] not in _SHOW
+                                 and a not in ("job", "hydra", "all")])
+            if not _SHOW & flags:
+                get_ready(settings)
     _app()
     leave()
 

@@ -98,13 +98,28 @@ def _axis(path: str, raw: Any) -> Axis:
     raise ConfigError(where, raw, "a list of values or a range {low, high[, num, integer, log]}")
 
 
+def flat_parameters(given: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Parameter paths as dotted keys. `+sweep.parameters.a.b=[1, 2]` on the command line
+    nests them ({a: {b: [1, 2]}}); a mapping whose values are all scalars is a range."""
+    flat: dict[str, Any] = {}
+    for key, value in given.items():
+        path = f"{prefix}{key}"
+        nested = isinstance(value, Mapping) and value and any(
+            isinstance(v, Mapping | list | tuple) for v in value.values())
+        if nested:
+            flat |= flat_parameters(value, path + ".")
+        else:
+            flat[path] = value
+    return flat
+
+
 def load_sweep(raw: Any, uncertain_ranges: Mapping[str, tuple[float, float]]) -> tuple[SweepSpec,
                                                                                        list[Axis]]:
     """Validate a sweep block; `uncertain_ranges` gives the range of each uncertain input."""
     spec = build(SweepSpec, raw, "sweep")
     if spec.design not in DESIGNS:
         raise ConfigError("sweep.design", spec.design, f"one of {', '.join(DESIGNS)}")
-    axes = [_axis(path, value) for path, value in spec.parameters.items()]
+    axes = [_axis(path, value) for path, value in flat_parameters(spec.parameters).items()]
     if spec.uncertain:
         named = {a.path for a in axes}
         axes += [Axis(path, range=Range(low=low, high=high)) for path, (low, high)
@@ -113,7 +128,24 @@ def load_sweep(raw: Any, uncertain_ranges: Mapping[str, tuple[float, float]]) ->
         raise ConfigError("sweep.parameters", {}, "at least one parameter (or uncertain: true)")
     if spec.design == "morris" and any(a.values is not None for a in axes):
         raise ConfigError("sweep.parameters", spec.design, "numeric ranges only for a morris design")
+    count = point_count(spec, axes)
+    if count > MOST_POINTS:
+        raise ConfigError("sweep", f"<a {spec.design} design of {count:,} points>",
+                          f"at most {MOST_POINTS:,} points")
     return spec, axes
+
+
+MOST_POINTS = 100_000
+"""Points a sweep may have: each is composed, checked and stored before and as it runs."""
+
+
+def point_count(spec: SweepSpec, axes: list[Axis]) -> int:
+    """How many points a design has, counted before any is made."""
+    if spec.design == "grid":
+        return math.prod(len(a.values) if a.values is not None else a.range.num for a in axes)
+    if spec.design == "morris":
+        return spec.points * (len(axes) + 1)
+    return spec.points
 
 
 def salib_problem(names: list[str]) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from tqdm import tqdm
 
 from sim.backends import release_workers
-from sim.compose import compose_config
+from sim.compose import PointComposer
+from sim.config.errors import ConfigError
 from sim.design import Axis, SweepSpec, design_points, load_sweep, override, unit_points
 from sim.domain.parameters import write_parameter_csv
 from sim.fingerprint import code_fingerprint
@@ -36,28 +38,51 @@ def _key(override_text: str) -> str:
     return override_text.lstrip("+~").split("=", 1)[0]
 
 
-def build_points(settings: Settings, overrides: list[str]) -> tuple[SweepSpec, list[Axis],
-                                                                    list[Point]]:
-    """Every point composed from the command line plus its own overrides, and validated."""
+def build_points(settings: Settings, overrides: list[str],
+                 progress: bool = False) -> tuple[SweepSpec, list[Axis], list[Point]]:
+    """Every point composed from the command line plus its own values, and validated. A bad
+    point is named by the swept parameter that made it bad, with the point's index."""
     spec, axes = load_sweep(settings.options.sweep,
                             uncertain_ranges(settings.scenario, settings.mediator))
     swept = {a.path for a in axes}
-    base = [o for o in overrides if _key(o) not in swept]
+    composer = PointComposer([o for o in overrides if _key(o) not in swept])
     code = {"code": code_fingerprint(), "libraries": library_versions()}
+    design = design_points(spec, axes)
     points = []
-    for index, values in enumerate(design_points(spec, axes)):
-        extra = tuple(override(path, value) for path, value in values.items())
-        cfg = compose_config([*base, *extra]) | {"sweep": None}  # a point is a single run
-        point = load_settings(cfg)
+    for index, values in enumerate(tqdm(design, desc="checking sweep points", unit="point",
+                                        disable=not progress or len(design) < 100)):
+        point, cfg = _compose_point(composer, index, values)
         options = point.options
         runs, seed, chunk_size = options.runs, options.seed, options.montecarlo.chunk_size
         identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"], "runs": runs,
                      "seed": seed, "chunk_size": chunk_size, **code}
+        extra = tuple(override(path, value) for path, value in values.items())
         points.append(Point(index, values, extra,
                             partial(simulate_chunk, point.scenario, point.mediator),
                             point.scenario.horizon_days, identity_, runs, seed, chunk_size,
                             identity(point) | {"runs": runs}))
     return spec, axes, points
+
+
+def _compose_point(composer: PointComposer, index: int,
+                   values: dict[str, Any]) -> tuple[Settings, dict[str, Any]]:
+    try:
+        cfg = composer.compose(values, override) | {"sweep": None}  # a point is a single run
+        return load_settings(cfg), cfg
+    except KeyError as error:
+        path = str(error.args[0])
+        raise ConfigError(f"sweep.parameters.{path}", "<unknown key>",
+                          "a key the config has (check its spelling in the config or "
+                          "`negsim --cfg job`)") from None
+    except ConfigError as error:
+        problems = []
+        for p in error.problems:
+            axis = next((path for path in values if p.key == path or p.key.startswith(
+                (path + ".", path + "["))), None)
+            key = f"sweep.parameters.{axis}" if axis else p.key
+            problems.append(ConfigError(key, p.value, f"{p.allowed} (at point {index}: "
+                                        f"{', '.join(override(k, v) for k, v in values.items())})"))
+        raise ConfigError.joined(problems) from None
 
 
 def library_versions() -> dict[str, str]:
@@ -96,7 +121,7 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
     """Run a sweep into `folder`, reusing finished points from the point store."""
     started = time.perf_counter()
     options = settings.options
-    spec, axes, points = build_points(settings, overrides)
+    spec, axes, points = build_points(settings, overrides, options.montecarlo.progress)
     store = Path(options.point_store)
     folder.mkdir(parents=True, exist_ok=True)
     write_json(folder / "sweep.json", {

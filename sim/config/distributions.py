@@ -11,6 +11,9 @@ import numpy as np
 
 from sim.config.errors import ConfigError
 
+TAIL_Z = 8.3
+"""Standard normal quantile of the draws a lognormal is expected to reach (P(|Z| > 8.3) ≈ 1e-16)."""
+
 # Each family: its parameter names, and a check that returns None or what is wrong.
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "uniform": ("low", "high"),
@@ -38,6 +41,17 @@ class Distribution:
         if self.family == "lognormal":
             return (0.0, math.inf)
         return (p["low"], p["high"])
+
+    def reach(self) -> tuple[float, float]:
+        """The lowest and highest draws to expect: the support, or for a lognormal (whose
+        support (0, inf) no draw reaches) its quantiles at z = ±8.3, beyond which a draw falls
+        with probability 1e-16. A field's bounds are checked against these."""
+        if self.family == "lognormal":
+            p = self.params
+            with np.errstate(over="ignore", under="ignore"):
+                spread = float(np.exp(TAIL_Z * p["sigma"]))
+            return (p["median"] / spread, p["median"] * spread)
+        return self.support
 
     def range(self) -> tuple[float, float]:
         """A finite range covering the distribution: its support, or the 1st to 99th

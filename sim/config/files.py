@@ -1,8 +1,13 @@
-"""Config files are read safely: UTF-8, well-formed YAML, no anchors or aliases (an alias bomb
-could expand without bound), and no key written twice. Checked before Hydra loads them."""
+"""Config files are read safely: regular files of a sane size, UTF-8, well-formed YAML of a
+sane depth, no anchors or aliases (an alias bomb could expand without bound), no key written
+twice, and no environment lookups (a result must not depend on the shell it ran in). Checked
+before Hydra loads them, in the places Hydra reads: a config folder's own YAML files and those
+of its config groups."""
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -41,9 +46,39 @@ def _check(text: str, loader: type) -> str | None:
     return None
 
 
+GROUP_FOLDERS = ("scenario", "mediator", "montecarlo", "report", "experiment", "hydra/launcher")
+"""Where Hydra looks for config files inside a config folder (besides the folder itself)."""
+LARGEST_FILE = 10 * 2**20
+"""Bytes: no config file of this model comes near a megabyte."""
+ENVIRONMENT = re.compile(r"\$\{\s*oc\.(env|decode)\s*:")
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is not a regular file of a sane size that can be read, or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return f"{path}: got a link to nothing; expected a YAML file"
+    except OSError as error:
+        return f"{path}: got a file that cannot be read ({error.strerror}); expected a YAML file"
+    if stat.S_ISDIR(info.st_mode):
+        return f"{path}: got a folder; expected a YAML file"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{path}: got a special file (a pipe, socket or device); expected a YAML file"
+    if info.st_size > LARGEST_FILE:
+        return f"{path}: got {info.st_size:,} bytes; expected a config file of at most 10 MiB"
+    return None
+
+
 def problems_in(path: Path) -> list[str]:
     """What is wrong with one config file, one line per problem (empty when it is fine)."""
-    raw = path.read_bytes()
+    wrong = _not_a_file(path)
+    if wrong:
+        return [wrong]
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return [f"{path}: got a file that cannot be read ({error.strerror}); expected a YAML file"]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -64,16 +99,43 @@ def problems_in(path: Path) -> list[str]:
                 "YAML"]
     except yaml.YAMLError as error:
         return [f"{path}: got broken YAML ({error}); expected valid YAML"]
+    except RecursionError:
+        return [f"{path}: got YAML nested too deeply to read; expected a config file of a few "
+                "levels"]
+    for number, line in enumerate(text.splitlines(), 1):
+        found = ENVIRONMENT.search(line)
+        if found:
+            return [f"{path}:{number}: got ${{oc.{found.group(1)}:...}}; expected values written "
+                    "in the file (a result must not depend on the environment it ran in)"]
     return []
 
 
+def check_config_folder(folder: Path) -> str | None:
+    """Why a folder given with --config-dir cannot be one, or None."""
+    if not folder.is_dir():
+        what = "nothing there" if not folder.exists() else "a file"
+        return f"--config-dir: got {str(folder)!r} ({what}); expected a folder of configs"
+    if not any((folder / group).is_dir() for group in GROUP_FOLDERS[:5]):
+        return (f"--config-dir: got {str(folder)!r}; expected a folder laid out like configs/, "
+                "with at least one of scenario/, mediator/, montecarlo/, report/, experiment/")
+    return None
+
+
+def _files(folder: Path) -> list[Path]:
+    found = [p for p in folder.glob("*.yaml")]
+    for group in GROUP_FOLDERS:
+        if (folder / group).is_dir():
+            found += (folder / group).glob("*.yaml")
+    return sorted(found)
+
+
 def check_config_files(folders: list[Path]) -> list[str]:
-    """Every YAML file under the config folders (experiments included), checked."""
+    """Every YAML file Hydra could read from the config folders (experiments included)."""
     found: list[str] = []
     seen: set[Path] = set()
     for folder in folders:
-        for path in sorted(folder.rglob("*.yaml")):
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+        for path in _files(folder):
+            if path.absolute() not in seen:
+                seen.add(path.absolute())
                 found += problems_in(path)
     return found

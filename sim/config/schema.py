@@ -22,15 +22,27 @@ Param = float | Distribution
 """A number that may instead be given as a distribution, sampled once per replicate."""
 
 
-def number(low: float = -math.inf, high: float = math.inf, *, above: bool = False,
+LARGEST = 1e6
+"""The magnitude bound of a number whose field sets none of its own. No input of this model
+means anything beyond it (weights, pseudo-counts, capabilities, costs and days alike), and below
+it no sum, product or exponent in the model can overflow a double or an int64."""
+
+
+def number(low: float = -LARGEST, high: float = LARGEST, *, above: bool = False,
            default: Any = dataclasses.MISSING, doc: str = "", unit: str = "") -> Any:
-    """A numeric field in [low, high] (or (low, high] with `above`), with its meaning and unit."""
+    """A numeric field in [low, high] (or (low, high] with `above`), with its meaning and unit;
+    unbounded sides are bounded by ±LARGEST."""
     meta = {"low": low, "high": high, "above": above, "doc": doc, "unit": unit}
     return dataclasses.field(default=default, metadata=meta)
 
 
 def text(default: Any = dataclasses.MISSING, doc: str = "") -> Any:
     return dataclasses.field(default=default, metadata={"doc": doc})
+
+
+def _interval(meta: Mapping[str, Any]) -> str:
+    low, high = meta.get("low", -math.inf), meta.get("high", math.inf)
+    return f"{'(' if meta.get('above') else '['}{low:g}, {high:g}]"
 
 
 def _allowed(meta: Mapping[str, Any], integer: bool) -> str:
@@ -45,10 +57,14 @@ def _allowed(meta: Mapping[str, Any], integer: bool) -> str:
     return f"a finite {kind[2:]}"
 
 
-def _check_range(value: float, path: str, meta: Mapping[str, Any], integer: bool) -> None:
+def _in_range(value: float, meta: Mapping[str, Any]) -> bool:
     low, high = meta.get("low", -math.inf), meta.get("high", math.inf)
     too_low = value <= low if meta.get("above") else value < low
-    if too_low or value > high:
+    return not (too_low or value > high)
+
+
+def _check_range(value: float, path: str, meta: Mapping[str, Any], integer: bool) -> None:
+    if not _in_range(value, meta):
         raise ConfigError(path, value, _allowed(meta, integer))
 
 
@@ -65,9 +81,10 @@ def _number(raw: Any, path: str, meta: Mapping[str, Any], integer: bool) -> floa
 def _param(raw: Any, path: str, meta: Mapping[str, Any]) -> Param:
     if isinstance(raw, Mapping):
         dist = parse_distribution(raw, path)
-        low, high = dist.support
-        _check_range(low, path + " (lowest possible draw)", meta, False)
-        _check_range(high, path + " (highest possible draw)", meta, False)
+        low, high = dist.reach()
+        if not (_in_range(low, meta) and _in_range(high, meta)):
+            raise ConfigError(path, dict(raw), f"a distribution whose draws lie in "
+                              f"{_interval(meta)} (its draws reach {low:.3g} to {high:.3g})")
         return dist
     if not isinstance(raw, int | float) or isinstance(raw, bool) or not math.isfinite(raw):
         raise ConfigError(path, raw, _allowed(meta, False) + " or {dist: ...}")
@@ -101,7 +118,11 @@ def convert(raw: Any, hint: Any, path: str, meta: Mapping[str, Any] | None = Non
         if not isinstance(raw, Mapping):
             raise ConfigError(path, raw, "a mapping of names to values")
         value_hint = typing.get_args(hint)[1]
-        keys = [str(k) for k in raw]
+        named = [k for k in raw if not isinstance(k, str)]
+        if named:
+            raise ConfigError(f"{path}.{named[0]}", named[0], "a name (quote it: YAML reads "
+                              "NO, yes, on, off, 1 and the like as booleans or numbers)")
+        keys = list(raw)
         values = gather(lambda v=v, k=k: convert(v, value_hint, f"{path}.{k}", meta)
                         for k, v in raw.items())
         return dict(zip(keys, values, strict=True))
@@ -151,6 +172,8 @@ def build[T](cls: type[T], raw: Any, path: str) -> T:
 
 
 def _describe(hint: Any, meta: Mapping[str, Any]) -> str:
+    if typing.get_origin(hint) is dict and "low" in meta:
+        return "a mapping of names to " + _allowed(meta, False)[2:] + "s"
     if "low" in meta:
         return _allowed(meta, hint is int)
     return f"a value of type {getattr(hint, '__name__', hint)}"

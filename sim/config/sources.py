@@ -64,4 +64,5 @@ def source_of(key: str, choices: Mapping[str, str | None], overrides: list[str],
     for path, _ in candidates:
         if path.exists() and path.parent.name == group:
             return _shown(path, root)
-    return _shown(config_dirs[0] / "config.yaml", root)
+    primary = [d / "config.yaml" for d in config_dirs if (d / "config.yaml").exists()]
+    return _shown(primary[-1], root) if primary else COMMAND_LINE

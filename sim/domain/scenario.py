@@ -203,11 +203,16 @@ def check_references(s: Scenario, path: str) -> None:
         for i, issue in enumerate(stage.issues):
             if issue not in s.issues:
                 raise ConfigError(f"{where}.issues[{i}]", issue, _names("declared issue", issues))
+            if issue in stage.issues[:i]:
+                raise ConfigError(f"{where}.issues[{i}]", issue, "each issue once in a stage")
         if stage.duration_days is not None and stage.hold_days > stage.duration_days:
             raise ConfigError(f"{where}.hold_days", stage.hold_days,
                               f"at most duration_days ({stage.duration_days})")
     if not any(stage.comprehensive for stage in s.stages.values()):
         raise ConfigError(f"{path}.stages", stages, "at least one stage with comprehensive: true")
+    if s.round_interval_days > s.horizon_days:
+        raise ConfigError(f"{path}.round_interval_days", s.round_interval_days,
+                          f"at most horizon_days ({s.horizon_days}): else no round is ever held")
     for key in ("drift_per_day", "volatility_per_day"):
         _check_keys(getattr(s.conflict, key), f"{path}.conflict.{key}", parties, "party")
     party = s.conflict.escalation.party

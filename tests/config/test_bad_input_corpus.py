@@ -34,7 +34,7 @@ CORPUS = [
     (['~scenario.horizon_days'],
      'negsim: error: command line: scenario.horizon_days: got <missing>; expected a whole number in [1, 36500]'),
     (['~scenario.parties.RU.capability'],
-     'negsim: error: command line: scenario.parties.RU.capability: got <missing>; expected a number > 0'),
+     'negsim: error: command line: scenario.parties.RU.capability: got <missing>; expected a number in (0, 1e+06]'),
     (['+mediator.leverage.bribe=1'],
      'negsim: error: command line: mediator.leverage.bribe: got <unknown key>; expected one of carrot_budget, stick_size, max_sticks'),
     (['runs=ten'],
@@ -52,7 +52,7 @@ CORPUS = [
     (['scenario.stages.energy.verification=nan'],
      'negsim: error: command line: scenario.stages.energy.verification: got nan; expected a number in [0, 1] or {dist: ...}'),
     (['scenario.parties.RU.cost_per_day=inf'],
-     'negsim: error: command line: scenario.parties.RU.cost_per_day: got inf; expected a number >= 0 or {dist: ...}'),
+     'negsim: error: command line: scenario.parties.RU.cost_per_day: got inf; expected a number in [0, 1e+06] or {dist: ...}'),
     (['scenario.conflict.drift_per_day.UA=-inf'],
      'negsim: error: command line: scenario.conflict.drift_per_day.UA: got -inf; expected a number in [-1, 1] or {dist: ...}'),
     (['scenario.monitoring.detection_base=1.5'],
@@ -68,9 +68,9 @@ CORPUS = [
     (['scenario.horizon_days=-30'],
      'negsim: error: command line: scenario.horizon_days: got -30; expected a whole number in [1, 36500]'),
     (['scenario.stages.energy.duration_days=0'],
-     'negsim: error: command line: scenario.stages.energy.duration_days: got 0; expected a whole number >= 1'),
+     'negsim: error: command line: scenario.stages.energy.duration_days: got 0; expected a whole number in [1, 1e+06]'),
     (['scenario.stages.sea.hold_days=0'],
-     'negsim: error: command line: scenario.stages.sea.hold_days: got 0; expected a whole number >= 1'),
+     'negsim: error: command line: scenario.stages.sea.hold_days: got 0; expected a whole number in [1, 1e+06]'),
     (['scenario.round_interval_days=0'],
      'negsim: error: command line: scenario.round_interval_days: got 0; expected a whole number in [1, 3650]'),
     (['runs=0'],
@@ -180,4 +180,4 @@ def test_a_user_scenario_file_is_named_in_the_message(tmp_path: Path):
     assert lines == [
         "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]",
         f"negsim: error: {tmp_path}/scenario/mine.yaml: scenario.parties.A.capability: got -2.0; "
-        "expected a number > 0"]
+        "expected a number in (0, 1e+06]"]
