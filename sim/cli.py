@@ -14,17 +14,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import hydra
-from hydra.core.hydra_config import HydraConfig
-from hydra.errors import ConfigCompositionException, MissingConfigException, OverrideParseException
-from omegaconf import DictConfig, OmegaConf
-from omegaconf.errors import OmegaConfBaseException
-
 from sim.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
-from sim.finisher import Finisher
 
 if TYPE_CHECKING:
+    from omegaconf import DictConfig
+
+    from sim.finisher import Finisher
     from sim.settings import Settings
 
 _NO_PRECHECK = {"--help", "-h", "--hydra-help", "--info", "-i", "--version", "--shell-completion",
@@ -53,6 +49,8 @@ def _is_job_override(arg: str) -> bool:
 
 def explain(error: Exception) -> str:
     """One line for a Hydra or OmegaConf composition error."""
+    from hydra.errors import MissingConfigException
+
     if isinstance(error, MissingConfigException) and error.missing_cfg_file:
         group, _, name = error.missing_cfg_file.rpartition("/")
         options = ", ".join(error.options or []) or "(none found)"
@@ -81,10 +79,14 @@ def explain(error: Exception) -> str:
 def _parse_each(overrides: list[str]) -> list[Any]:
     """Name the override that does not parse, with its key and value; else the parsed ones."""
     from hydra.core.override_parser.overrides_parser import OverridesParser
+    from hydra.errors import OverrideParseException
 
     parser = OverridesParser.create()
     parsed = []
     for override in overrides:
+        if "=" not in override and not override.startswith("~"):
+            fail(f"command line: got {override!r}; expected KEY=VALUE (a value with spaces "
+                 "is quoted whole: 'hydra.run.dir=my results')")
         try:
             parsed += parser.parse_overrides([override])
         except OverrideParseException as error:
@@ -220,21 +222,50 @@ def precheck(args: list[str], sweep_dir: bool = False) -> Settings:
         dirs = [d.resolve() for d in extra] + [Path(CONFIG_DIR)]
         fail("\n".join(f"{source_of(p.key, choices, overrides, dirs, root)}: {p}"
                        for p in error.problems))
-    except (MissingConfigException, ConfigCompositionException, OverrideParseException,
-            OmegaConfBaseException) as error:
+    except composition_errors() as error:
         fail(explain(error))
     if sweep_dir:
-        _check_writable(Path(multirun_dir), "hydra.sweep.dir")
+        _check_writable(multirun_dir, "hydra.sweep.dir")
     else:
-        _check_writable(Path(run_dir))
+        _check_writable(run_dir)
+    if settings.options.sweep is not None:
+        _check_writable(settings.options.point_store, "point_store")
+    _check_scheduler(settings)
     return settings
 
 
-def _check_writable(folder: Path, key: str = "hydra.run.dir") -> None:
+def _check_scheduler(settings: Settings) -> None:
+    """A Dask scheduler address is checked, and reached, before anything runs."""
+    import socket
+    from urllib.parse import urlsplit
+
+    options = settings.options
+    if options.backend != "dask" or options.scheduler is None:
+        return
+    where = urlsplit(options.scheduler)
+    try:
+        port = where.port
+    except ValueError:
+        port = None
+    if where.scheme not in ("tcp", "tls") or not where.hostname or port is None:
+        fail(f"command line: scheduler: got {options.scheduler!r}; expected a Dask scheduler "
+             "address tcp://HOST:PORT (or null for a LocalCluster here)")
+    try:
+        socket.create_connection((where.hostname, port), timeout=5).close()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        fail(f"command line: scheduler: got {options.scheduler!r}; expected a Dask scheduler "
+             f"that answers there ({reason})")
+
+
+def _check_writable(given: str | Path, key: str = "hydra.run.dir") -> None:
     """Refuse a results folder that cannot be written before Hydra tries to create it."""
     import tempfile
 
-    existing = folder
+    if not str(given).strip():
+        fail(f"{key}: got {str(given)!r}; expected a folder (an empty path would write the "
+             "results among the files of the working folder)")
+    folder = existing = Path(given)
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     try:
@@ -245,9 +276,20 @@ def _check_writable(folder: Path, key: str = "hydra.run.dir") -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         fail(f"{key}: got {str(folder)!r}; expected a folder negsim can write ({reason})")
-    except (MissingConfigException, ConfigCompositionException, OverrideParseException,
-            OmegaConfBaseException) as error:
-        fail(explain(error))
+
+
+def composition_errors() -> tuple[type[Exception], ...]:
+    """What Hydra and OmegaConf raise for a config they cannot compose (imported late: a
+    Ctrl-C during these imports must meet `main`'s handler, not a traceback)."""
+    from hydra.errors import (
+        ConfigCompositionException,
+        MissingConfigException,
+        OverrideParseException,
+    )
+    from omegaconf.errors import OmegaConfBaseException
+
+    return (MissingConfigException, ConfigCompositionException, OverrideParseException,
+            OmegaConfBaseException)
 
 
 class Terminated(BaseException):
@@ -258,8 +300,21 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-@hydra.main(config_path=CONFIG_DIR, config_name="config", version_base="1.3")
-def _app(cfg: DictConfig) -> None:
+def _app() -> None:
+    """Hydra's entry point over `_job` (built here, so that importing this module is quick)."""
+    import hydra
+
+    hydra.main(config_path=CONFIG_DIR, config_name="config", version_base="1.3")(_job)()
+
+
+INTERRUPTED = ("negsim: interrupted: nothing unfinished was kept as finished; finished sweep "
+               "points are kept, so the same command resumes a sweep")
+
+
+def _job(cfg: DictConfig) -> None:
+    from hydra.core.hydra_config import HydraConfig
+    from omegaconf import OmegaConf
+
     from sim.task import run
 
     hydra_cfg = HydraConfig.get()
@@ -279,18 +334,27 @@ def _app(cfg: DictConfig) -> None:
               file=sys.stderr)
         sys.exit(1)
     except (KeyboardInterrupt, Terminated):
-        print("negsim: interrupted: nothing unfinished was kept as finished; finished sweep "
-              "points are kept, so the same command resumes a sweep", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         sys.exit(130)
 
 
 def main() -> None:
-    """Console script `negsim`."""
+    """Console script `negsim`. An interrupt at any moment, the imports and the config checks
+    included, ends with one line and exit 130."""
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
-    args = sys.argv[1:]
+    try:
+        _main(sys.argv[1:])
+    except (KeyboardInterrupt, Terminated):
+        if debugging():
+            raise
+        print(INTERRUPTED, file=sys.stderr)
+        sys.exit(130)
+
+
+def _main(args: list[str]) -> None:
     flags = {a.split("=")[0] for a in args}
     if not debugging() and not _NO_PRECHECK & flags:
         if _MULTIRUN & flags:
@@ -318,6 +382,8 @@ def get_ready(settings: Settings) -> None:
     spread = backend.spreads(options.chunks)
     if spread:
         backend.start(options.chunks, "sim.model:prepare", settings.scenario, settings.mediator)
+    from sim.finisher import Finisher
+
     _finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from sim.results import SUMMARY, load_summary
+from sim.results import SUMMARY, ResultsError, check_readable, load_summary, write_parquet
 from sim.sweep import estimate_row
 
 SWEEP_TABLE = "sweep.parquet"
@@ -35,6 +35,11 @@ def collect(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
     jobs = sorted((p for p in Path(folder).iterdir() if p.is_dir() and p.name.isdigit()),
                   key=lambda p: int(p.name))
     for job in jobs:
+        try:
+            check_readable(job)
+        except ResultsError:
+            missing.append(job)
+            continue
         if not (job / SUMMARY).exists():
             missing.append(job)
             continue
@@ -47,23 +52,26 @@ def collect(folder: Path) -> tuple[pd.DataFrame, list[Path]]:
 
 def main() -> None:
     """Console script `negsim-collect`."""
-    if len(sys.argv) != 2 or not Path(sys.argv[1]).is_dir():
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         print("usage: negsim-collect MULTIRUN_FOLDER", file=sys.stderr)
         sys.exit(2)
+    from sim.report.cli import saved_results
+
     folder = Path(sys.argv[1])
-    table, missing = collect(folder)
-    if table.empty:
-        print(f"negsim-collect: error: no finished job under {folder}", file=sys.stderr)
-        sys.exit(2)
-    tmp = folder / f".{SWEEP_TABLE}.tmp"
-    table.to_parquet(tmp, index=False)
-    tmp.replace(folder / SWEEP_TABLE)
+    with saved_results("negsim-collect", folder):
+        table, missing = collect(folder)
+        if table.empty:
+            raise ResultsError(f"{folder}: got no finished job (folders 0, 1, ... with a "
+                               "summary.json); expected a Hydra multirun folder")
+        write_parquet(folder / SWEEP_TABLE, table)
     shown = [c for c in table.columns if c.startswith("param.")] + [
         "agreement.p", "agreement.ci_low", "agreement.ci_high"]
     print(table[["point", *shown]].to_string(index=False))
     for job in missing:
-        print(f"left out (no summary.json): {job}")
+        print(f"left out (no readable summary.json): {job}")
     print(f"{len(table)} jobs summarised into {folder / SWEEP_TABLE}")
     from sim.report.build import build_report
 
-    print(f"Report written to {build_report(folder)}")
+    with saved_results("negsim-collect", folder):
+        report = build_report(folder)
+    print(f"Report written to {report}")

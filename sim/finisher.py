@@ -55,9 +55,15 @@ def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
 
     digest = digest_saved(job.folder, job.horizon_days)
     summary = {**job.head, **summarise_digest(digest), **job.tail}
-    build_report(job.folder, summary, job.formats, digest, split=split and job.split)
+    note = ""
+    try:
+        build_report(job.folder, summary, job.formats, digest, split=split and job.split)
+    except Exception as error:  # the results are whole: a report that fails must not lose them
+        summary["report_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
+        note = (f"\nnegsim: warning: the report could not be built ({summary['report_error']}); "
+                f"the results are complete: rebuild it with negsim-report {job.folder}")
     write_json(job.folder / SUMMARY, summary)
-    return summary, format_summary(summary)
+    return summary, format_summary(summary) + note
 
 
 class Finisher:

@@ -6,10 +6,11 @@ last, so its presence marks a complete results folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,25 @@ def _temporary(path: Path) -> Path:
 
 
 def _publish(tmp: Path, path: Path) -> None:
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """`write(tmp)` writes a temporary file, published as `path` once whole; a write that
+    fails (a full disk, an interrupt) leaves neither behind."""
+    tmp = _temporary(path)
+    try:
+        write(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _publish(tmp, path)
 
 
 def _clean(value: Any) -> Any:
@@ -49,15 +66,16 @@ def _clean(value: Any) -> Any:
 
 
 def write_json(path: Path, data: Mapping[str, Any]) -> None:
-    tmp = _temporary(path)
-    tmp.write_text(json.dumps(_clean(data), indent=2, allow_nan=False) + "\n", encoding="utf-8")
-    _publish(tmp, path)
+    text = json.dumps(_clean(data), indent=2, allow_nan=False) + "\n"
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def write_csv(path: Path, frame: pd.DataFrame) -> None:
-    tmp = _temporary(path)
-    frame.to_csv(tmp, index=False)
-    _publish(tmp, path)
+    write_atomically(path, lambda tmp: frame.to_csv(tmp, index=False))
+
+
+def write_parquet(path: Path, frame: pd.DataFrame) -> None:
+    write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
 
 
 ROW_GROUP_ROWS = 50_000
@@ -90,15 +108,23 @@ class RunTable:
         self.writer.write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
-        self._write()
+        try:
+            self._write()
+            if self.writer is not None:
+                self.writer.close()
+        except BaseException:
+            self.abandon()
+            raise
         if self.writer is not None:
-            self.writer.close()
             _publish(self.tmp, self.path)
 
     def abandon(self) -> None:
+        """Drop what was written: the temporary file goes, even if closing it fails too (a
+        full disk fails the close as it failed the write)."""
         self.pending = []
         if self.writer is not None:
-            self.writer.close()
+            with contextlib.suppress(Exception):
+                self.writer.close()
         self.tmp.unlink(missing_ok=True)
 
 
@@ -117,3 +143,34 @@ def load_runs(folder: Path, columns: list[str] | None = None) -> pd.DataFrame:
 def run_columns(folder: Path) -> list[str]:
     """The column names of a saved run table, read from its schema alone."""
     return list(pq.read_schema(Path(folder) / RUNS).names)
+
+
+class ResultsError(ValueError):
+    """A saved results file that cannot be read as negsim wrote it; one line for the user."""
+
+
+def check_readable(folder: Path) -> None:
+    """Refuse, with one line naming the file, a results folder whose summary or tables cannot
+    be read (cut short, edited, or not negsim's), before anything reads it for real."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        what = "nothing there" if not folder.exists() else "a file"
+        raise ResultsError(f"{folder}: got {what}; expected a results folder")
+    summary = folder / SUMMARY
+    if summary.exists():
+        try:
+            data = json.loads(summary.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            raise ResultsError(f"{summary}: got a file that is not whole JSON (cut short or "
+                               "edited?); expected the summary negsim wrote") from None
+        if not isinstance(data, dict) or not isinstance(data.get("horizon_days", 0), int):
+            raise ResultsError(f"{summary}: got {type(data).__name__} content; expected the "
+                               "summary negsim wrote")
+    for name in (RUNS, "sweep.parquet", "sensitivity.parquet"):
+        if (folder / name).exists():
+            try:
+                pq.read_metadata(folder / name)
+            except (OSError, pa.ArrowException) as error:
+                reason = str(error).splitlines()[0]
+                raise ResultsError(f"{folder / name}: got a file Parquet cannot read ({reason}); "
+                                   "expected the table negsim wrote") from None

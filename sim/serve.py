@@ -91,6 +91,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"negsim-app: --port: got {args.port}; expected a port number 0-65535",
               file=sys.stderr)
         sys.exit(2)
+    busy = port_taken(args.host, args.port)
+    if busy:
+        print(f"negsim-app: --port: got {args.port}; expected a port free on {args.host} "
+              f"({busy})", file=sys.stderr)
+        sys.exit(2)
     if importlib.util.find_spec("solara") is None:
         print("negsim-app: the app needs the optional extra: pip install -e '.[app]'",
               file=sys.stderr)
@@ -105,6 +110,22 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     print(f"negsim-app: serving on http://{args.host}:{args.port} (Ctrl-C to stop)", flush=True)
     sys.exit(serve(command(args.port, args.host)))
+
+
+def port_taken(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None: checked before it says "serving
+    on". Port 0 (any free port) is always free."""
+    import socket
+
+    if port == 0:
+        return None
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def serve(cmd: list[str]) -> int:

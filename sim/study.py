@@ -25,7 +25,7 @@ from sim.domain.parameters import write_parameter_csv
 from sim.fingerprint import code_fingerprint
 from sim.model import simulate_chunk
 from sim.report.build import build_report
-from sim.results import PARAMETERS, SUMMARY, write_json
+from sim.results import PARAMETERS, SUMMARY, write_json, write_parquet
 from sim.sensitivity import morris_indices
 from sim.settings import Settings, load_settings, uncertain_ranges
 from sim.sweep import Point, run_points, sweep_table
@@ -131,12 +131,12 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
     computed = run_points(points, options.engine, store, options.montecarlo.progress)
     release_workers()
     table = sweep_table(points, store)
-    table.to_parquet(folder / "sweep.parquet", index=False)
+    write_parquet(folder / "sweep.parquet", table)
     sensitivity = None
     if spec.design == "morris":
         sensitivity = morris_indices([a.path for a in axes], unit_points(spec, axes),
                                      table["agreement.p"].to_numpy(), spec.seed)
-        sensitivity.to_parquet(folder / SENSITIVITY, index=False)
+        write_parquet(folder / SENSITIVITY, sensitivity)
     write_run_info(folder, settings, started, argv)
     summary = {"kind": "sweep", **identity(settings), "runs": options.runs,
                "horizon_days": settings.scenario.horizon_days,

@@ -22,7 +22,7 @@ from sim.digest import RunDigest
 from sim.report.data import Results, load_results
 from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
 from sim.report.style import plt
-from sim.results import FORMATS, write_csv
+from sim.results import FORMATS, write_atomically, write_csv
 
 FIGURES = "figures"
 matplotlib.rcParams["svg.hashsalt"] = "negsim"  # stable SVG ids: same results, same files
@@ -33,12 +33,6 @@ padding:.8em 1em;border-left:4px solid #0072B2}figure{margin:1.5em 0}img{max-wid
 border:1px solid #ddd}figcaption{color:#555;font-size:.92em}table{border-collapse:collapse;
 font-size:.85em;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;
 vertical-align:top}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}"""
-
-
-def _publish(path: Path, write: Any) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    write(tmp)
-    os.replace(tmp, path)
 
 
 def summary_table(results: Results) -> pd.DataFrame:
@@ -110,9 +104,9 @@ def _draw(plot: Plot, out: Path, formats: tuple[str, ...], pdf: Any) -> str:
     fig.savefig(buffer, format="png", dpi=110)  # drawn once: the file and the page
     fig.set_layout_engine("none")  # keep the layout just computed for SVG and PDF
     if "png" in formats:
-        _publish(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
+        write_atomically(out / f"{plot.name}.png", lambda p, b=buffer: p.write_bytes(b.getvalue()))
     if "svg" in formats:
-        _publish(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
+        write_atomically(out / f"{plot.name}.svg", lambda p, f=fig: f.savefig(
             p, format="svg", metadata={"Date": None}))
     if pdf is not None:
         pdf.savefig(fig)
@@ -192,7 +186,7 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None,
     opening = describe_sweep(results) if sweep else describe(results.summary)
     table = summary_table(results)
     write_csv(folder / "summary.csv", table)
-    _publish(folder / "summary.md", lambda p: p.write_text(
+    write_atomically(folder / "summary.md", lambda p: p.write_text(
         table.to_markdown(index=False) + "\n", encoding="utf-8"))
     figures = "\n".join(
         f'<figure><img alt="{html.escape(p.name)}" src="data:image/png;base64,{data}">'
@@ -206,5 +200,5 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None,
             f'<p class="summary">{html.escape(opening)}</p><h2>Figures</h2>{figures}'
             f"<h2>Summary table</h2>{_html_table(table)}{parameters}"
             f"<h2>Reproduce</h2>{_reproduce(results)}</body></html>\n")
-    _publish(folder / "report.html", lambda p: p.write_text(page, encoding="utf-8"))
+    write_atomically(folder / "report.html", lambda p: p.write_text(page, encoding="utf-8"))
     return folder / "report.html"

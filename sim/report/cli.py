@@ -7,9 +7,13 @@ PATH may be a single run, an experiment or sweep folder, or a Hydra multirun fol
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from sim.results import FORMATS
+from sim.results import FORMATS, ResultsError, check_readable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,12 +28,32 @@ def main(argv: list[str] | None = None) -> None:
     """Console script `negsim-report`."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if not args.folder.is_dir():
-        parser.exit(2, f"negsim-report: error: {args.folder}: not a folder\n")
-    from sim.report.build import build_report
+    with saved_results("negsim-report", args.folder):
+        from sim.report.build import build_report
 
-    try:
         report = build_report(args.folder, formats=tuple(dict.fromkeys(args.formats)))
-    except FileNotFoundError as error:
-        parser.exit(2, f"negsim-report: error: {error}\n")
     print(f"Report written to {report}")
+
+
+@contextlib.contextmanager
+def saved_results(program: str, folder: Path) -> Iterator[None]:
+    """Read a saved results folder and write beside it, every failure one line and exit 2:
+    a folder that is not one, files cut short or not negsim's, a folder that cannot be written.
+    NEGSIM_DEBUG=1 shows the traceback instead."""
+    try:
+        check_readable(folder)
+        yield
+    except Exception as error:
+        if os.environ.get("NEGSIM_DEBUG"):
+            raise
+        if isinstance(error, ResultsError | FileNotFoundError):
+            line = str(error)
+        elif isinstance(error, OSError):
+            line = (f"{error.filename or folder}: got a place that cannot be written "
+                    f"({error.strerror or error}); expected a folder {program} can write")
+        else:
+            line = (f"{folder}: got results {program} cannot read ({type(error).__name__}: "
+                    f"{str(error).splitlines()[0] if str(error) else ''}); expected a results "
+                    "folder written by negsim")
+        print(f"{program}: error: {line}", file=sys.stderr)
+        sys.exit(2)

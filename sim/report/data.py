@@ -88,7 +88,9 @@ def load_results(folder: Path, summary: dict[str, Any] | None = None) -> Results
         return _common(folder, "run", summary)
     table, _ = collect(folder)
     if table.empty:
-        raise FileNotFoundError(f"{folder}: no summary.json here, nor finished multirun jobs")
+        raise FileNotFoundError(f"{folder}: got no summary.json, nor finished multirun jobs; "
+                                "expected a "
+                                "results folder written by negsim")
     first = Path(table["folder"].iloc[0])
     results = _common(first, "multirun", {"kind": "multirun", **load_summary(first)})
     results.folder, results.table = folder, table

@@ -16,6 +16,10 @@ from matplotlib.figure import Figure
 from sim.estimators import Durations
 from sim.estimators import kaplan_meier as estimate_curve
 
+# Labels come from config files: a "$" there is a dollar sign, never TeX-like mathtext (which
+# would fail on "$x^{2$" and end the report). Our own figures use no mathtext.
+matplotlib.rcParams["text.parse_math"] = False
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
 SIGNED, HELD, COLLAPSED = PALETTE[0], PALETTE[2], PALETTE[3]
