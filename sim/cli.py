@@ -84,6 +84,12 @@ def _parse_each(overrides: list[str]) -> list[Any]:
     parser = OverridesParser.create()
     parsed = []
     for override in overrides:
+        from sim.config.files import ENVIRONMENT
+
+        if ENVIRONMENT.search(override):
+            key, _, value = override.partition("=")
+            fail(f"command line: {key}: got {value!r}; expected a value written out (a result "
+                 "must not depend on the environment it ran in)")
         if "=" not in override and not override.startswith("~"):
             fail(f"command line: got {override!r}; expected KEY=VALUE (a value with spaces "
                  "is quoted whole: 'hydra.run.dir=my results')")
@@ -93,7 +99,7 @@ def _parse_each(overrides: list[str]) -> list[Any]:
             key, _, value = override.partition("=")
             reason = str(error).strip().splitlines()[0]
             fail(f"command line: {key}: got {value!r}; expected KEY=VALUE in Hydra's override "
-                 f"syntax ({reason})")
+                 f"syntax, special characters quoted: {key}='\"...\"' ({reason})")
     return parsed
 
 

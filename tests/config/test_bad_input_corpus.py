@@ -116,10 +116,88 @@ CORPUS = [
     (['mediator.bias.RU=1.5'],
      'negsim: error: command line: mediator.bias.RU: got 1.5; expected a number in [-0.99, 0.99]'),
     (['runs=[1'],
-     "negsim: error: command line: runs: got '[1'; expected KEY=VALUE in Hydra's override syntax (no viable alternative at input '[1')"),
+     "negsim: error: command line: runs: got '[1'; expected KEY=VALUE in Hydra's override syntax, special characters quoted: runs='\"...\"' (no viable alternative at input '[1')"),
     (['scenario.stages.energy.hold_days=45'],
      'negsim: error: command line: scenario.stages.energy.hold_days: got 45; expected at most duration_days (30)'),
 ]
+
+MORE = [  # issue 16: the classes that still ended in a traceback or a misleading message
+    (['scenario=null'],
+     'negsim: error: scenario: got null; expected one of black_sea_2025, symmetric_textbook'),
+    (['mediator=null'],
+     'negsim: error: mediator: got null; expected one of comprehensive, energy_first, neutral, parallel, sea_first'),
+    (['montecarlo=null'],
+     'negsim: error: montecarlo: got null; expected one of default'),
+    (['scenario.parties.UA.salience.donetsk=1e308'],
+     'negsim: error: command line: scenario.parties.UA.salience.donetsk: got 1e+308; expected a number in [0, 1e+06]'),
+    (['scenario.parties.RU.trust.UA.alpha=1e308'],
+     'negsim: error: command line: scenario.parties.RU.trust.UA.alpha: got 1e+308; expected a number in (0, 1e+06]'),
+    (['scenario.parties.RU.trust.UA.beta=1e308'],
+     'negsim: error: command line: scenario.parties.RU.trust.UA.beta: got 1e+308; expected a number in [0, 1e+06]'),
+    (['scenario.stages.sea.max_violations=99999999999999999999'],
+     'negsim: error: command line: scenario.stages.sea.max_violations: got 99999999999999999999; expected a whole number in [1, 1e+06]'),
+    (['mediator.leverage.max_sticks=10000000000000000000000'],
+     'negsim: error: command line: mediator.leverage.max_sticks: got 10000000000000000000000; expected a whole number in [0, 1e+06]'),
+    (['mediator.patience_rounds=9223372036854775808'],
+     'negsim: error: command line: mediator.patience_rounds: got 9223372036854775808; expected a whole number in [1, 1e+06]'),
+    (['~scenario.parties.RU.capability', '+scenario.parties.RU.capability={dist:lognormal,median:1,sigma:1000}'],
+     "negsim: error: command line: scenario.parties.RU.capability: got {'dist': 'lognormal', 'median': 1, 'sigma': 1000}; expected a distribution whose draws lie in (0, 1e+06] (its draws reach 0 to inf)"),
+    (['~scenario.parties.RU.capability', '+scenario.parties.RU.capability={dist:lognormal,median:1e300,sigma:1}'],
+     "negsim: error: command line: scenario.parties.RU.capability: got {'dist': 'lognormal', 'median': 1e+300, 'sigma': 1}; expected a distribution whose draws lie in (0, 1e+06] (its draws reach 2.49e+296 to 4.02e+303)"),
+    (['scenario.round_interval_days=400'],
+     'negsim: error: command line: scenario.round_interval_days: got 400; expected at most horizon_days (365): else no round is ever held'),
+    (['scenario.stages.sea.issues=[sea_ceasefire,sea_ceasefire]'],
+     "negsim: error: command line: scenario.stages.sea.issues[1]: got 'sea_ceasefire'; expected each issue once in a stage"),
+    (['mediator.bias={}'],
+     "negsim: error: command line: mediator.bias: got {}; expected a mapping with keys (an override merges into mediator.bias, so {} changes nothing; to empty it: ~mediator.bias '+mediator.bias={}')"),
+    (['scenario.parties.RU.ideal={}'],
+     "negsim: error: command line: scenario.parties.RU.ideal: got {}; expected a mapping with keys (an override merges into scenario.parties.RU.ideal, so {} changes nothing; to empty it: ~scenario.parties.RU.ideal '+scenario.parties.RU.ideal={}')"),
+    (['~scenario.parties.RU.capability', '+scenario.parties.RU.capability={dist:uniform,low:-1,high:2}'],
+     "negsim: error: command line: scenario.parties.RU.capability: got {'dist': 'uniform', 'low': -1, 'high': 2}; expected a distribution whose draws lie in (0, 1e+06] (its draws reach -1 to 2)"),
+    (['hydra.run.dir='],
+     "negsim: error: hydra.run.dir: got ''; expected a folder (an empty path would write the results among the files of the working folder)"),
+    (['hydra.run.dir=/tmp/a', 'b'],
+     "negsim: error: command line: got 'b'; expected KEY=VALUE (a value with spaces is quoted whole: 'hydra.run.dir=my results')"),
+    (['hydra.run.dir=/dev/null/x'],
+     "negsim: error: hydra.run.dir: got '/dev/null/x'; expected a folder negsim can write (/dev/null is not a folder)"),
+    (['backend=dask', 'scheduler=nonsense'],
+     "negsim: error: command line: scheduler: got 'nonsense'; expected a Dask scheduler address tcp://HOST:PORT (or null for a LocalCluster here)"),
+    (['backend=dask', 'scheduler=tcp://127.0.0.1:1'],
+     "negsim: error: command line: scheduler: got 'tcp://127.0.0.1:1'; expected a Dask scheduler that answers there (Connection refused)"),
+    (['backend=dask', 'scheduler=tcp://127.0.0.1:notaport'],
+     "negsim: error: command line: scheduler: got 'tcp://127.0.0.1:notaport'; expected a Dask scheduler address tcp://HOST:PORT (or null for a LocalCluster here)"),
+    (['experiment=leverage', 'point_store=/dev/null/x'],
+     "negsim: error: point_store: got '/dev/null/x'; expected a folder negsim can write (/dev/null is not a folder)"),
+    (['experiment=leverage', '+sweep.parameters.mediator.leverage.stik_size=[1,2]'],
+     'negsim: error: command line: sweep.parameters.mediator.leverage.stik_size: got <unknown key>; expected a key the config has (check its spelling in the config or `negsim --cfg job`)'),
+    (['experiment=leverage', '+sweep.parameters.mediator.patience_rounds={min:1,max:3}'],
+     'negsim: error: command line: sweep.parameters.mediator.patience_rounds.min: got <unknown key>; expected one of low, high, num, integer, log\nnegsim: error: command line: sweep.parameters.mediator.patience_rounds.max: got <unknown key>; expected one of low, high, num, integer, log\nnegsim: error: command line: sweep.parameters.mediator.patience_rounds.low: got <missing>; expected a number in [-1e+06, 1e+06]\nnegsim: error: command line: sweep.parameters.mediator.patience_rounds.high: got <missing>; expected a number in [-1e+06, 1e+06]'),
+    (['experiment=leverage', '+sweep.parameters.mediator.leverage.stick_size=[1,-2]'],
+     'negsim: error: command line: sweep.parameters.mediator.leverage.stick_size: got -2; expected a number in [0, 1e+06] (at point 1: mediator.leverage.carrot_budget=0.0, mediator.leverage.stick_size=-2)'),
+    (['experiment=leverage', 'sweep.design=grid', '+sweep.parameters.mediator.patience_rounds={low:1,high:9,num:10000}'],
+     'negsim: error: command line: sweep: got <a grid design of 160,000 points>; expected at most 100,000 points'),
+    (['experiment=leverage', '+sweep.parameters.workers=[1,2]'],
+     "negsim: error: command line: sweep.parameters: got 'workers'; expected a key under scenario or mediator, a group (scenario, mediator), seed, runs or montecarlo.chunk_size"),
+    (['experiment=leverage', '+sweep.parameters.report.formats=[[png],[svg]]'],
+     "negsim: error: command line: sweep.parameters: got 'report.formats'; expected a key under scenario or mediator, a group (scenario, mediator), seed, runs or montecarlo.chunk_size"),
+    (['experiment=leverage', '+sweep.parameters.seed=[-1,2]'],
+     'negsim: error: command line: sweep.parameters.seed: got -1; expected a whole number in [0, 9.22337e+18] (at point 0: mediator.leverage.carrot_budget=0.0, mediator.leverage.stick_size=0.0, seed=-1)'),
+    (['experiment=leverage', '+sweep.parameters.scenario=[atlantis]'],
+     "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, symmetric_textbook"),
+    (['~scenario'],
+     "negsim: error: hydra.run.dir: got an interpolation of 'scenario.name', which the config does not have; expected ${KEY} naming a key the config has"),
+    (['+scenario.description=${nope}'],
+     "negsim: error: scenario.description: already set; expected an override without '+'"),
+    (['scenario.description=${nope}'],
+     "negsim: error: scenario.description: got an interpolation of 'nope', which the config does not have; expected ${KEY} naming a key the config has"),
+    (['runs=${oc.env:HOME}'],
+     "negsim: error: command line: runs: got '${oc.env:HOME}'; expected a value written out (a result must not depend on the environment it ran in)"),
+    (['scenario.parties.RU.label=$x^2$'],
+     'negsim: error: command line: scenario.parties.RU.label: got \'$x^2$\'; expected KEY=VALUE in Hydra\'s override syntax, special characters quoted: scenario.parties.RU.label=\'"..."\' (LexerNoViableAltException: scenario.parties.RU.label=$x^2$)'),
+    (['mediator=sea_first', 'scenario=symmetric_textbook'],
+     "negsim: error: configs/mediator/sea_first.yaml: mediator.ladder[0][0]: got 'sea'; expected a stage of scenario symmetric_textbook: settlement"),
+]
+
 
 FILES = [  # (file name, bytes) written into a user config folder given with --config-dir
     ("scenario/broken.yaml", b"name: [1, 2\n",
@@ -147,7 +225,8 @@ def refused(args: list[str]) -> list[str]:
     return err.getvalue().strip().splitlines()
 
 
-@pytest.mark.parametrize(("args", "message"), CORPUS, ids=[" ".join(a)[:60] for a, _ in CORPUS])
+@pytest.mark.parametrize(("args", "message"), CORPUS + MORE,
+                         ids=[" ".join(a)[:60] for a, _ in CORPUS + MORE])
 def test_bad_input_gets_its_message(args, message):
     lines = refused(args)
     assert "\n".join(lines) == message
@@ -165,6 +244,7 @@ def test_a_bad_config_file_is_named_with_its_problem(tmp_path: Path, name, conte
 
 def test_the_corpus_is_large_enough():
     assert len(CORPUS) + len(FILES) >= 40
+    assert len(MORE) + len(FOLDERS) + len(MULTIRUN) + len(SAVED) >= 40  # issue 16's cases
 
 
 def test_a_user_scenario_file_is_named_in_the_message(tmp_path: Path):
@@ -181,3 +261,218 @@ def test_a_user_scenario_file_is_named_in_the_message(tmp_path: Path):
         "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]",
         f"negsim: error: {tmp_path}/scenario/mine.yaml: scenario.parties.A.capability: got -2.0; "
         "expected a number in (0, 1e+06]"]
+
+
+def _folder_named_yaml(root: Path) -> None:
+    (root / "scenario" / "x.yaml").mkdir(parents=True)
+
+
+def _dangling_link(root: Path) -> None:
+    (root / "scenario").mkdir()
+    (root / "scenario" / "gone.yaml").symlink_to(root / "nowhere")
+
+
+def _fifo(root: Path) -> None:
+    import os
+
+    (root / "scenario").mkdir()
+    os.mkfifo(root / "scenario" / "pipe.yaml")
+
+
+def _deep(root: Path) -> None:
+    (root / "scenario").mkdir()
+    (root / "scenario" / "deep.yaml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+def _environment(root: Path) -> None:
+    (root / "scenario").mkdir()
+    (root / "scenario" / "env.yaml").write_text("name: x\ndescription: ${oc.env:HOME}\n")
+
+
+def _huge(root: Path) -> None:
+    (root / "scenario").mkdir()
+    with open(root / "scenario" / "huge.yaml", "wb") as handle:
+        handle.truncate(11 * 2**20)
+
+
+def _bare(root: Path) -> None:
+    (root / "notes").mkdir()
+
+
+FOLDERS = [  # (what is laid into a folder given with --config-dir, the message after it)
+    (_folder_named_yaml, "/scenario/x.yaml: got a folder; expected a YAML file"),
+    (_dangling_link, "/scenario/gone.yaml: got a link to nothing; expected a YAML file"),
+    (_fifo, "/scenario/pipe.yaml: got a special file (a pipe, socket or device); expected a "
+            "YAML file"),
+    (_deep, "/scenario/deep.yaml: got YAML nested too deeply to read; expected a config file "
+            "of a few levels"),
+    (_environment, "/scenario/env.yaml:2: got ${oc.env:...}; expected values written in the "
+                   "file (a result must not depend on the environment it ran in)"),
+    (_huge, "/scenario/huge.yaml: got 11,534,336 bytes; expected a config file of at most "
+            "10 MiB"),
+]
+
+
+@pytest.mark.parametrize(("lay", "message"), FOLDERS, ids=[f[0].__name__ for f in FOLDERS])
+def test_a_config_folder_that_would_hang_or_crash_is_refused(tmp_path: Path, lay, message):
+    lay(tmp_path)
+    assert refused(["--config-dir", str(tmp_path)]) == [f"negsim: error: {tmp_path}{message}"]
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ("/no/such/folder", "got '/no/such/folder' (nothing there); expected a folder of configs"),
+    ("/", "got '/'; expected a folder laid out like configs/, with at least one of scenario/, "
+          "mediator/, montecarlo/, report/, experiment/"),
+])
+def test_a_config_folder_that_is_not_one_is_refused(given, message):
+    assert refused(["--config-dir", given]) == [f"negsim: error: --config-dir: {message}"]
+
+
+def test_a_bare_folder_is_not_a_config_folder(tmp_path: Path):
+    _bare(tmp_path)
+    assert refused(["--config-dir", str(tmp_path)]) == [
+        f"negsim: error: --config-dir: got '{tmp_path}'; expected a folder laid out like "
+        "configs/, with at least one of scenario/, mediator/, montecarlo/, report/, experiment/"]
+
+
+MULTIRUN = [  # a multirun checks every job first: nothing runs, no folder is made
+    (["--multirun", "runs=0,10"],
+     "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]"),
+    (["--multirun", "mediator=sea_first,bully"],
+     "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, "
+     "neutral, parallel, sea_first"),
+    (["-m", "scenario.colour=red,blue"],
+     "negsim: error: command line: scenario.colour: got <unknown key>; expected a key the "
+     "config has (use +scenario.colour=... only to add a new one)"),
+    (["--multirun", "seed=range(0,100000)", "runs=range(1,100)"],
+     "negsim: error: --multirun: got 9,900,000 jobs; expected at most 10,000"),
+    (["--cfg", "job", "runs=0"],
+     "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), MULTIRUN, ids=[" ".join(a) for a, _ in MULTIRUN])
+def test_a_multirun_or_a_config_dump_is_checked_like_a_run(tmp_path, monkeypatch, args, message):
+    import sys
+
+    from sim import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["negsim", *args])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        cli._main(args)
+    assert stopped.value.code == 2
+    assert err.getvalue().strip() == message
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_a_multirun_with_an_anchor_in_a_user_file_is_refused(tmp_path, monkeypatch):
+    """Before, a YAML anchor refused in a single run ran under --multirun."""
+    from sim import cli
+
+    (tmp_path / "scenario").mkdir()
+    (tmp_path / "scenario" / "a.yaml").write_bytes(b"x: &a 1\ny: *a\n")
+    monkeypatch.chdir(tmp_path)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        cli._main(["--multirun", "--config-dir", str(tmp_path), "runs=5,6"])
+    assert stopped.value.code == 2
+    assert "got a YAML anchor or alias" in err.getvalue()
+
+
+def _saved_run(tmp_path: Path) -> Path:
+    """A small finished run, written once per test session."""
+    from sim.task import run
+    from tests.conftest import (
+        ROOT,  # noqa: F401 - the project's configs
+        composed,
+    )
+
+    folder = tmp_path / "run"
+    run(composed("runs=50", "montecarlo.progress=false", "scenario.horizon_days=60"), folder,
+        echo=lambda _: None, argv=["test"])
+    return folder
+
+
+def _cut(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+SAVED = [  # (program, how the saved folder is spoiled, the message after "PROGRAM: error: ")
+    ("negsim-report", lambda f: _cut(f / "summary.json"),
+     "{f}/summary.json: got a file that is not whole JSON (cut short or edited?); expected "
+     "the summary negsim wrote"),
+    ("negsim-report", lambda f: (f / "summary.json").write_text(""),
+     "{f}/summary.json: got a file that is not whole JSON (cut short or edited?); expected "
+     "the summary negsim wrote"),
+    ("negsim-report", lambda f: (f / "summary.json").write_text("[1, 2]"),
+     "{f}/summary.json: got list content; expected the summary negsim wrote"),
+    ("negsim-report", lambda f: _cut(f / "runs.parquet"),
+     "{f}/runs.parquet: got a file Parquet cannot read (Parquet magic bytes not found in "
+     "footer. Either the file is corrupted or this is not a parquet file.); expected the table "
+     "negsim wrote"),
+    ("negsim-report", lambda f: (f / "summary.json").write_text('{"kind": "run"}'),
+     "{f}: got results negsim-report cannot read (KeyError: 'stages'); expected a "
+     "results folder written by negsim"),
+    ("negsim-collect", lambda f: None,
+     "{f}: got no finished job (folders 0, 1, ... with a summary.json); expected a Hydra "
+     "multirun folder"),
+]
+
+
+@pytest.mark.parametrize(("program", "spoil", "message"), SAVED,
+                         ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(SAVED)])
+def test_a_spoiled_results_folder_gets_one_line(tmp_path, monkeypatch, program, spoil, message):
+    import sys
+
+    from sim import collect
+    from sim.report import cli as report_cli
+
+    folder = _saved_run(tmp_path)
+    spoil(folder)
+    before = sorted(p.name for p in folder.rglob("*"))
+    monkeypatch.setattr(sys, "argv", [program, str(folder)])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        (report_cli.main if program == "negsim-report" else collect.main)(
+            *([[str(folder)]] if program == "negsim-report" else []))
+    assert stopped.value.code == 2
+    assert err.getvalue().strip() == f"{program}: error: " + message.format(f=folder)
+    assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
+
+
+@pytest.mark.parametrize("program", ["negsim-report", "negsim-collect"])
+def test_a_missing_folder_is_named(tmp_path, monkeypatch, program):
+    import sys
+
+    from sim import collect
+    from sim.report import cli as report_cli
+
+    missing = tmp_path / "nowhere"
+    monkeypatch.setattr(sys, "argv", [program, str(missing)])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        (report_cli.main if program == "negsim-report" else collect.main)(
+            *([[str(missing)]] if program == "negsim-report" else []))
+    assert stopped.value.code == 2
+    assert err.getvalue().strip() == (f"{program}: error: {missing}: got nothing there; "
+                                      "expected a results folder")
+
+
+def test_the_app_refuses_a_busy_port_before_it_says_it_serves(capsys):
+    import socket
+
+    from sim.serve import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(SystemExit) as stopped:
+            main(["--port", str(port)])
+    assert stopped.value.code == 2
+    out, err = capsys.readouterr()
+    assert "serving on" not in out
+    assert err.strip() == (f"negsim-app: --port: got {port}; expected a port free on "
+                           "127.0.0.1 (Address already in use)")
