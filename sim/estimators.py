@@ -106,3 +106,19 @@ def kaplan_meier_quantiles(times: np.ndarray, observed: np.ndarray, horizon: flo
     observed = np.asarray(observed, bool)
     days = np.where(observed, np.asarray(times, float), horizon)
     return curve_quantiles(kaplan_meier(Durations.of(days, observed), "cdf"), quantiles)
+
+
+def interval_text(p: float | None, low: float | None, high: float | None,
+                  separator: str = "–", least: int = 0) -> tuple[str, str]:
+    """An estimate and its interval as percentages, at the fewest decimals (`least` to 3) that keep
+    the estimate apart from each end it differs from: "33.5%", "32.6%–34.5%", never an
+    interval rounded onto its own edge ("34% (33%–34%)")."""
+    if p is None or low is None or high is None:
+        return "n/a", "n/a"
+    for digits in range(least, 4):
+        shown = [round(100 * v, digits) for v in (low, p, high)]
+        apart = ((shown[0] != shown[1] or low == p) and (shown[1] != shown[2] or p == high))
+        if apart:
+            break
+    text = [f"{100 * v:.{digits}f}%" for v in (p, low, high)]
+    return text[0], f"{text[1]}{separator}{text[2]}"

@@ -135,9 +135,11 @@ QUICK_RUNS = 20_000
 
 
 def likelihood(levers: Levers, runs: int = QUICK_RUNS, workers: int | None = None,
-               chunk_size: int = 5_000) -> dict[str, Any]:
+               chunk_size: int | None = None) -> dict[str, Any]:
     """A quick Monte Carlo of the levers' settings: the summary `negsim` would write (agreement
-    with its Wilson interval, the stage funnel, Kaplan-Meier times), seeded by `levers.seed`."""
+    with its Wilson interval, the stage funnel, Kaplan-Meier times), seeded by `levers.seed`
+    and cut into the config's chunks, so that `negsim` with the same settings gives the same
+    numbers (`chunk_size` overrides the config's, for tests only)."""
     from functools import partial
 
     import pandas as pd
@@ -149,6 +151,7 @@ def likelihood(levers: Levers, runs: int = QUICK_RUNS, workers: int | None = Non
 
     settings = settings_for(levers)
     simulate = partial(simulate_chunk, settings.scenario, settings.mediator)
+    chunk_size = chunk_size or settings.options.montecarlo.chunk_size
     work = [(simulate, chunk) for chunk in plan(runs, chunk_size, levers.seed)]
     columns = [c for _, c in run_chunks(work, Backend("local", workers))]
     table = pd.concat([pd.DataFrame(c) for c in columns], ignore_index=True)

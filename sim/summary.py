@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from sim.digest import RunDigest, digest_frame, digest_saved
-from sim.estimators import curve_quantiles, kaplan_meier, wilson
+from sim.estimators import curve_quantiles, interval_text, kaplan_meier, wilson
 
 
 def summarise_saved(folder: Path, horizon: int) -> dict[str, Any]:
@@ -72,13 +72,14 @@ def format_summary(summary: dict[str, Any]) -> str:
     """The console table printed at the end of a run."""
     agree = summary["agreement"]
     t = summary["time_to_agreement_days"]
+    estimate, interval = interval_text(agree["p"], agree["ci_low"], agree["ci_high"], " - ",
+                                       least=1)
     lines = [
         f"negsim: {summary['scenario']} / {summary['mediator']} mediator, "
         f"{summary['runs']:,} runs, seed {summary['seed']}",
         "",
         f"Comprehensive agreement within {summary['horizon_days']} days: "
-        f"{_pct(agree['p']).strip()}  (95% CI {_pct(agree['ci_low']).strip()} - "
-        f"{_pct(agree['ci_high']).strip()})",
+        f"{estimate}  (95% CI {interval})",
         f"Agreement signed and held:          {_pct(summary['agreement_held']['p']).strip()}",
         f"Time to agreement (Kaplan-Meier):   median {_days(t['median'])}, "
         f"quartiles {_days(t['q25'])} - {_days(t['q75'])} days",

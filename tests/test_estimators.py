@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sim.estimators import Durations, kaplan_meier, kaplan_meier_quantiles, wilson
+from sim.estimators import Durations, interval_text, kaplan_meier, kaplan_meier_quantiles, wilson
 
 
 def wilson_by_hand(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
@@ -74,3 +74,15 @@ def test_durations_are_counted_by_day_and_censored_at_the_horizon():
 def test_durations_refuse_fractional_days():
     with pytest.raises(ValueError, match="whole"):
         Durations.of(np.array([1.5]), np.array([True]))
+
+
+@pytest.mark.parametrize(("p", "low", "high", "shown"), [
+    (0.335, 0.326, 0.345, ("33.5%", "32.6%–34.5%")),   # 0 decimals would give 34% (33%–34%)
+    (0.3411, 0.3360, 0.3440, ("34.1%", "33.6%–34.4%")),
+    (0.34, 0.3399, 0.3401, ("34.00%", "33.99%–34.01%")),
+    (0.5, 0.40, 0.60, ("50%", "40%–60%")),
+    (0.0, 0.0, 0.0003, ("0.00%", "0.00%–0.03%")),
+])
+def test_an_interval_is_printed_at_a_precision_that_shows_it(p, low, high, shown):
+    """The headline said "34% (95% CI 33%–34%)": its interval rounded onto its own edge."""
+    assert interval_text(p, low, high) == shown

@@ -76,3 +76,21 @@ def test_a_lever_set_by_a_distribution_starts_at_its_mean_whatever_the_family():
     assert _number({"dist": "lognormal", "median": 1.0, "sigma": 0.0}, "x") == 1.0
     with pytest.raises(ConfigError, match=r"^x\.dist"):
         _number({"dist": "cauchy"}, "x")
+
+
+def test_the_quick_estimate_gives_the_numbers_negsim_gives(tmp_path):
+    """It used chunks of 5,000 against the config's 10,000: other seeds, other numbers."""
+    from dataclasses import replace
+
+    from sim.task import run_single
+
+    levers = Levers(seed=4, patience_rounds=3)
+    chosen = settings_for(levers)
+    runs = chosen.options.montecarlo.chunk_size + 500  # two chunks of the config's size
+    options = replace(chosen.options, runs=runs,
+                      montecarlo=replace(chosen.options.montecarlo, progress=False))
+    summary = run_single(replace(chosen, options=options), tmp_path / "run", lambda _: None,
+                         ["test"])
+    quick = likelihood(levers, runs=runs, workers=1)
+    assert quick["agreement"] == summary["agreement"]
+    assert quick["stages"] == summary["stages"]

@@ -41,12 +41,21 @@ def wait_for(path: Path, timeout: float = 120, poll: float = 0.2) -> None:
         time.sleep(poll)
 
 
+def wait_until_writing(folder: Path, process: subprocess.Popen, timeout: float = 300) -> None:
+    """Until the run is simulating and has begun its run table (a state, not a time: under
+    load the same point takes longer to reach)."""
+    deadline = time.monotonic() + timeout
+    while not list(folder.glob(".runs.parquet.*.tmp")):
+        assert process.poll() is None, "the run ended before it began writing"
+        assert time.monotonic() < deadline, "the run never began its run table"
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_a_killed_run_leaves_nothing_that_claims_to_be_complete(tmp_path, sig):
     folder, log = tmp_path / "run", tmp_path / "stderr.txt"
     process = start(log, "runs=400000", "montecarlo.progress=false", f"hydra.run.dir={folder}")
-    wait_for(folder / ".hydra")
-    time.sleep(3)
+    wait_until_writing(folder, process)
     kill(process, sig)
     err = log.read_text()
     assert process.returncode != 0
@@ -126,6 +135,10 @@ def test_a_full_disk_gives_a_clear_error_and_earlier_results_stay_intact(mounted
     assert done.returncode == 1
     assert "No space left on device" in done.stderr and "Traceback" not in done.stderr
     assert not (disk / "later" / "summary.json").exists()
+    assert not list((disk / "later").rglob(".*.tmp"))  # the failed write took its file with it
+    again = negsim("runs=60000", "montecarlo.progress=false", f"hydra.run.dir={disk / 'later'}")
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert "No space left on device" in again.stderr
     after = {p: p.read_bytes() for p in (disk / "earlier").rglob("*") if p.is_file()}
     assert after == before
     assert os.statvfs(disk).f_bfree >= 0

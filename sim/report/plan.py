@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
+from sim.estimators import interval_text
 from sim.report import outcomes, sweeps, timeline
 from sim.report.data import Results
 
@@ -26,6 +27,13 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.0f}%"
 
 
+def _estimate(table: Any, row: Any) -> str:
+    """A point's P(agreement) and the opening of its interval: "12.3% (95% CI 11.9%–12.8%"."""
+    estimate, interval = interval_text(table["agreement.p"][row], table["agreement.ci_low"][row],
+                                       table["agreement.ci_high"][row])
+    return f"{estimate} (95% CI {interval}"
+
+
 def describe(summary: dict[str, Any]) -> str:
     """One run in words: agreement with its interval, holding, timing, the commonest ending."""
     strategy = str(summary.get("mediator", "")).replace("_", "-")
@@ -36,9 +44,10 @@ def describe(summary: dict[str, Any]) -> str:
     timing = (f"half of the episodes had agreed by day {t['median']:.0f}" if t["median"] is not None
               else "fewer than half of the episodes agreed within the horizon"
               + (f" (a quarter by day {t['q25']:.0f})" if t["q25"] is not None else ""))
+    estimate, interval = interval_text(agree["p"], agree["ci_low"], agree["ci_high"])
     return (f"Under {strategy} mediation ({style}) in the {summary.get('scenario')} scenario, a "
-            f"comprehensive agreement within {summary['horizon_days']} days: {_pct(agree['p'])} "
-            f"(95% CI {_pct(agree['ci_low'])}–{_pct(agree['ci_high'])}); it was signed and held in "
+            f"comprehensive agreement within {summary['horizon_days']} days: {estimate} "
+            f"(95% CI {interval}); it was signed and held in "
             f"{_pct(held.get('p'))}. By Kaplan–Meier, {timing}. The commonest ending: "
             f"{ending.replace('_', ' ')} ({_pct(share)}), over {summary['runs']:,} replicates.")
 
@@ -55,11 +64,9 @@ def describe_sweep(results: Results) -> str:
     params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
     best, worst = table["agreement.p"].idxmax(), table["agreement.p"].idxmin()
     text = (f"Across {len(table)} points varying {', '.join(params)}, the chance of a "
-            f"comprehensive agreement ranged from {_pct(table['agreement.p'][worst])} "
-            f"(95% CI {_pct(table['agreement.ci_low'][worst])}–"
-            f"{_pct(table['agreement.ci_high'][worst])}; {_point_label(table.loc[worst], params)}) "
-            f"to {_pct(table['agreement.p'][best])} (95% CI {_pct(table['agreement.ci_low'][best])}–"
-            f"{_pct(table['agreement.ci_high'][best])}; {_point_label(table.loc[best], params)}).")
+            f"comprehensive agreement ranged from {_estimate(table, worst)}; "
+            f"{_point_label(table.loc[worst], params)}) to {_estimate(table, best)}; "
+            f"{_point_label(table.loc[best], params)}).")
     if results.sensitivity is not None and not results.sensitivity.empty:
         top = results.sensitivity.iloc[0]
         text += (f" The most influential input is {top['parameter']} (Morris mu* "
