@@ -70,3 +70,14 @@ def test_an_unknown_experiment_is_refused(tmp_path):
     assert done.returncode == 2
     assert "experiment: got 'nope'; expected one of baseline, " in done.stderr
     assert not (tmp_path / "never").exists()
+
+
+def test_help_is_short_and_says_where_things_are():
+    """It was Hydra's 416-line dump of the composed config."""
+    done = negsim("--help")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert len(lines) < 40
+    assert "scenario: black_sea_2025, symmetric_textbook" in lines
+    assert any(line.startswith("Other commands: negsim-report") for line in lines)
+    assert "horizon_days: 365" not in done.stdout  # no config dump
