@@ -13,11 +13,13 @@ from typing import Any
 
 import pandas as pd
 import solara
-from mesa.visualization import Slider, SolaraViz
+from mesa.visualization.solara_viz import ModelController
+from mesa.visualization.utils import update_counter
 
 from sim import explore
 from sim.config.errors import ConfigError
-from sim.levers import QUICK_RUNS, Levers, defaults, likelihood, options, settings_for
+from sim.estimators import interval_text
+from sim.levers import OWN, QUICK_RUNS, Levers, defaults, likelihood, options, settings_for
 from sim.model import NegotiationModel
 from sim.settings import Settings
 
@@ -27,7 +29,7 @@ START = defaults()
 class EpisodeModel(NegotiationModel):
     """One episode built from the levers: the keyword form SolaraViz re-creates on Reset."""
 
-    def __init__(self, scenario_name: str = START.scenario, strategy: str = START.strategy,
+    def __init__(self, scenario_name: str = START.scenario, strategy: str = OWN,
                  trust_first: float = START.trust_first, trust_second: float = START.trust_second,
                  delay_prize: float = START.delay_prize, bias: float = START.bias,
                  carrot_budget: float = START.carrot_budget, stick_size: float = START.stick_size,
@@ -42,6 +44,8 @@ class EpisodeModel(NegotiationModel):
                         trust_second=trust_second, delay_prize=delay_prize, bias=bias,
                         carrot_budget=carrot_budget, stick_size=stick_size,
                         patience_rounds=int(patience_rounds), seed=abs(number))
+        if strategy == OWN:
+            wanted = replace(wanted, strategy=defaults(scenario_name).strategy)
         self.levers, settings, notice = fitting(wanted)
         super().__init__(settings.scenario, settings.mediator, replicates=1, seed=self.levers.seed,
                          trace=True)
@@ -63,17 +67,19 @@ class EpisodeModel(NegotiationModel):
 
 def fitting(wanted: Levers) -> tuple[Levers, Settings, str]:
     """The levers as asked and their settings or, where the strategy's ladder does not fit the
-    scenario, the first strategy that does, and a line saying so."""
+    scenario, the scenario's own strategy (else the first that fits), and a line saying so."""
     try:
         return wanted, settings_for(wanted), ""
-    except ConfigError as problem:
-        for strategy in options("mediator"):
+    except ConfigError:
+        for strategy in [defaults(wanted.scenario).strategy, *options("mediator")]:
             candidate = replace(wanted, strategy=strategy)
             try:
                 settings = settings_for(candidate)
             except ConfigError:
                 continue
-            return candidate, settings, f"{problem}; using strategy {strategy} instead"
+            return candidate, settings, (
+                f"Strategy {wanted.strategy} does not fit scenario {wanted.scenario} (its ladder "
+                f"names stages the scenario does not have); using strategy {strategy} instead.")
         raise
 
 
@@ -147,10 +153,10 @@ def LikelihoodPanel(model: EpisodeModel) -> None:
         if estimate.value is not None:
             levers, summary = estimate.value
             p = summary["agreement"]
+            estimate_text, interval = interval_text(p["p"], p["ci_low"], p["ci_high"], least=1)
             solara.Markdown(
-                f"**P(agreement) = {100 * p['p']:.1f}%** (95% CI {100 * p['ci_low']:.1f}–"
-                f"{100 * p['ci_high']:.1f}%) over {summary['runs']:,} runs, seed {levers.seed} "
-                f"({summary['seconds']:.1f} s).")
+                f"**P(agreement) = {estimate_text}** (95% CI {interval}) over "
+                f"{summary['runs']:,} runs, seed {levers.seed} ({summary['seconds']:.1f} s).")
             if levers != model.levers:
                 solara.Warning("The settings have changed since: estimate again.")
             _figure(explore.funnel_figure(summary, explore.labels(model)[1]))
@@ -160,58 +166,113 @@ def likelihood_panel(model: EpisodeModel) -> Any:
     return LikelihoodPanel(model)
 
 
-LEGEND = """**The levers** (press *Reset* to apply them; *Step* advances a week, the render interval).
+LEGEND = """**The levers** (press *Reset* to apply them; *Step* advances a week, *▶* plays).
 
-- **Trust, side 1 / side 2**: the first / second party's initial mean trust that the others
-  comply (its Beta prior's strength is kept). Sides are the scenario's first two parties.
+- **Trust**: each of the scenario's first two parties' initial mean trust that the others
+  comply (its Beta prior's strength is kept).
 - **Delay prize**: what the stalling side gains by holding out, as a share of the stake. It
   stalls each tabled stage for prize ÷ its daily cost of delay days on average (about 27 days
   at the baseline's 0.10, its cost being 0.002–0.006 a day).
-- **Bias to side 1**: the mediator's extra Nash weight on the first party.
+- **Bias**: the mediator's extra Nash weight on the first party.
 - **Carrots**: side-payments the mediator can fund (share of the stake);
   **Sticks**: the rise in the blocking side's daily war cost per stick.
 - **Patience**: rounds without a signing before the mediator presses or walks away.
 - **Seed**: the episode's and the estimate's random numbers.
+
+Choosing a scenario sets every lever to that scenario's own values, and its own mediator.
 """
 
 
 def legend(model: EpisodeModel) -> Any:
     with solara.Card("About the controls") as card:
         solara.Markdown(LEGEND)
-        solara.Text(f"Current settings: {model.levers}")
     return card
 
 
-def _controls() -> dict[str, Any]:
-    """The sidebar: scenario and strategy, the levers (see sim/levers.py), a seed."""
-    first, second = settings_for(START).scenario.party_names[:2]
-    return {
-        "scenario_name": {"type": "Select", "label": "Scenario", "value": START.scenario,
-                          "values": options("scenario")},
-        "strategy": {"type": "Select", "label": "Mediator strategy", "value": START.strategy,
-                     "values": options("mediator")},
-        "trust_first": Slider(f"Trust, side 1 ({first})", START.trust_first, 0.05, 0.95, 0.025),
-        "trust_second": Slider(f"Trust, side 2 ({second})", START.trust_second, 0.05, 0.95,
-                               0.025),
-        "delay_prize": Slider("Delay prize", START.delay_prize, 0.0, 0.3, 0.01),
-        "bias": Slider(f"Bias to side 1 ({first})", START.bias, 0.0, 1.0, 0.05),
-        "carrot_budget": Slider("Carrots", START.carrot_budget, 0.0, 0.2, 0.01),
-        "stick_size": Slider("Sticks", START.stick_size, 0.0, 2.0, 0.1),
-        "patience_rounds": Slider("Patience", START.patience_rounds, 1, 20, 1),
-        "seed": {"type": "InputText", "label": "Seed", "value": str(START.seed)},
-    }
+SLIDERS = (  # lever, label, low, high, step; the parties' names are filled in
+    ("trust_first", "Trust of {first} in {second}", 0.05, 0.95, 0.025),
+    ("trust_second", "Trust of {second} in {first}", 0.05, 0.95, 0.025),
+    ("delay_prize", "Delay prize", 0.0, 0.3, 0.01),
+    ("bias", "Mediator's bias to {first}", 0.0, 1.0, 0.05),
+    ("carrot_budget", "Carrots", 0.0, 0.2, 0.01),
+    ("stick_size", "Sticks", 0.0, 2.0, 0.1),
+    ("patience_rounds", "Patience (rounds)", 1, 20, 1),
+)
+
+
+def lever_values(scenario: str, seed: str) -> dict[str, Any]:
+    """The controls' values for a scenario: its own levers, its own mediator."""
+    own = defaults(scenario)
+    return {"scenario_name": scenario, "strategy": OWN, "seed": seed,
+            **{name: getattr(own, name) for name, *_ in SLIDERS}}
+
+
+@solara.component
+def Controls(values: solara.Reactive[dict[str, Any]]) -> None:
+    """The sidebar's settings, each showing its value; applied by Reset."""
+    chosen = values.value
+
+    def set_value(name: str, value: Any) -> None:
+        values.set({**values.value, name: value})
+
+    def choose_scenario(name: str) -> None:
+        values.set(lever_values(name, values.value["seed"]))
+
+    first, second = _party_labels(chosen["scenario_name"])
+    solara.Select("Scenario", value=chosen["scenario_name"], values=options("scenario"),
+                  on_value=choose_scenario)
+    solara.Select("Mediator strategy", value=chosen["strategy"],
+                  values=[OWN, *options("mediator")], on_value=lambda v: set_value("strategy", v))
+    for name, label, low, high, step in SLIDERS:
+        text = label.format(first=first, second=second)
+        value = chosen[name]
+        shown = f"{value:d}" if isinstance(step, int) else f"{value:.3g}"
+        slider = solara.SliderInt if isinstance(step, int) else solara.SliderFloat
+        slider(f"{text}: {shown}", value=value, min=low, max=high, step=step,
+               on_value=lambda v, n=name: set_value(n, v))
+    solara.InputText("Seed", value=str(chosen["seed"]), on_value=lambda v: set_value("seed", v))
+
+
+def _party_labels(scenario: str) -> tuple[str, str]:
+    try:
+        names = settings_for(replace(defaults(scenario), seed=1)).scenario.parties
+    except ConfigError:
+        return "side 1", "side 2"
+    first, second = list(names.values())[:2]
+    return first.label, second.label
+
+
+@solara.component
+def Panel(component: Any, model: EpisodeModel) -> Any:
+    update_counter.get()  # drawn again after every step
+    return component(model)
 
 
 COMPONENTS = [stages, event_log, balance, trust, offers, violations, likelihood_panel,
               legend]
 
-CONTROLS = _controls()
-
 
 @solara.component
 def Page() -> None:
     """The page; each browser session gets an episode of its own (a module-level model would
-    be one episode shared, and stepped, by every open tab)."""
-    model = solara.use_memo(EpisodeModel, [])
-    SolaraViz(model, components=COMPONENTS, model_params=CONTROLS,
-              name="negsim: one negotiation, day by day", play_interval=150, render_interval=7)
+    be one episode shared, and stepped, by every open tab). Mesa's controller steps, plays and
+    resets it; the settings and panels are this app's own (no controls that mean nothing
+    here: play speed, threads, page tabs)."""
+    first = solara.use_memo(EpisodeModel, [])
+    model = solara.use_reactive(first)
+    values = solara.use_reactive(lever_values(START.scenario, str(START.seed)))
+    # Mesa's controller reads these as reactives; they are fixed here: a play of 150 ms a
+    # frame, a week a step, no threads
+    play, week, threads = (solara.use_reactive(150), solara.use_reactive(7),
+                           solara.use_reactive(False))
+    with solara.AppBar():
+        solara.AppBarTitle("negsim: one negotiation, day by day")
+    with solara.Sidebar(), solara.Column():
+        with solara.Card("Episode"):
+            ModelController(model, model_parameters=values, play_interval=play,
+                            render_interval=week, use_threads=threads)
+        with solara.Card("Settings (Reset applies them)"):
+            Controls(values)
+    with solara.ColumnsResponsive(12, large=6):
+        for component in COMPONENTS:
+            Panel(component, model.value)

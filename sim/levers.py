@@ -7,8 +7,9 @@ app, so tests and scripts can turn the same levers and get validated settings.
 from __future__ import annotations
 
 import copy
+import os
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,29 @@ class Levers:
     seed: int = 1
 
 
+CONFIG_DIRS = "NEGSIM_CONFIG_DIRS"
+"""Environment variable: the user's config folders (`negsim-app --config-dir`), os.pathsep-joined."""
+OWN = "(the scenario's own)"
+"""The strategy choice that takes the mediator the scenario names as its default."""
+
+
+def config_dirs() -> list[Path]:
+    """The project's configs, then the user's folders given to the app."""
+    extra = [Path(p) for p in os.environ.get(CONFIG_DIRS, "").split(os.pathsep) if p]
+    return [Path(CONFIG_DIR), *extra]
+
+
 def options(group: str) -> list[str]:
-    """The names a config group offers (scenario, mediator), from configs/<group>/."""
-    return sorted(p.stem for p in (Path(CONFIG_DIR) / group).glob("*.yaml"))
+    """The names a config group offers (scenario, mediator), from configs/<group>/ and the
+    user's config folders."""
+    return sorted({p.stem for d in config_dirs() for p in (d / group).glob("*.yaml")})
+
+
+def _search_path() -> list[str]:
+    extra = config_dirs()[1:]
+    if not extra:
+        return []
+    return [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"]
 
 
 _COMPOSING = threading.Lock()  # Hydra's global state: one composition at a time (app sessions)
@@ -45,12 +66,19 @@ _COMPOSING = threading.Lock()  # Hydra's global state: one composition at a time
 
 @cache
 def _composed(scenario: str, strategy: str) -> dict[str, Any]:
+    chosen = [] if strategy == OWN else [f"mediator={strategy}"]
     with _COMPOSING:
-        return compose_config([f"scenario={scenario}", f"mediator={strategy}", "runs=1"])
+        return compose_config([f"scenario={scenario}", *chosen, "runs=1", *_search_path()])
 
 
-def defaults(scenario: str = "black_sea_2025", strategy: str = "sea_first") -> Levers:
+def own_strategy(scenario: str) -> str:
+    """The mediator a scenario names as its default."""
+    return str(_composed(scenario, OWN)["mediator"]["strategy"])
+
+
+def defaults(scenario: str = "black_sea_2025", strategy: str = OWN) -> Levers:
     """The levers as the scenario and strategy set them, so controls start where configs are."""
+    strategy = own_strategy(scenario) if strategy == OWN else strategy
     cfg = _composed(scenario, strategy)
     parties = list(cfg["scenario"]["parties"])
     first, second = (cfg["scenario"]["parties"][p] for p in parties[:2])
@@ -78,29 +106,44 @@ def settings_for(levers: Levers) -> Settings:
         value = getattr(levers, field.name)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise ConfigError(field.name, value, "a number")
+    if levers.scenario in options("scenario") and levers.strategy == OWN:
+        levers = replace(levers, strategy=own_strategy(levers.scenario))
     for group, name in (("scenario", levers.scenario), ("mediator", levers.strategy)):
         if name not in options(group):
             raise ConfigError(group, name, f"one of {', '.join(options(group))}")
+    own = defaults(levers.scenario, levers.strategy)
+    moved = {f.name for f in fields(Levers) if getattr(levers, f.name) != getattr(own, f.name)}
     for name in ("trust_first", "trust_second"):
-        if not 0.0 < getattr(levers, name) < 1.0:
+        if name in moved and not 0.0 < getattr(levers, name) < 1.0:
             raise ConfigError(name, getattr(levers, name), "a mean trust strictly between 0 and 1")
     cfg = copy.deepcopy(_composed(levers.scenario, levers.strategy))
     parties = list(cfg["scenario"]["parties"])
     if len(parties) < 2:
         raise ConfigError("scenario.parties", parties, "at least two parties")
-    table = cfg["scenario"]["parties"]
-    for truster, mean in ((parties[0], levers.trust_first), (parties[1], levers.trust_second)):
-        for other in parties:
-            if other != truster:
-                table[truster]["trust"][other] = _prior(table[truster]["trust"].get(other), mean)
-    table[_staller(cfg)]["delay"]["prize"] = float(levers.delay_prize)
-    mediator = cfg["mediator"]
-    mediator["bias"] = {parties[0]: float(levers.bias)} if levers.bias else {}
-    mediator["leverage"]["carrot_budget"] = float(levers.carrot_budget)
-    mediator["leverage"]["stick_size"] = float(levers.stick_size)
-    mediator["patience_rounds"] = int(levers.patience_rounds)
+    _apply(cfg, levers, moved, parties)
     cfg["seed"] = int(levers.seed)
     return load_settings(cfg)
+
+
+def _apply(cfg: dict[str, Any], levers: Levers, moved: set[str], parties: list[str]) -> None:
+    """Set the levers that differ from the scenario's own values (a lever left where the
+    scenario puts it changes nothing, even where the scenario's value is outside its slider)."""
+    table, mediator = cfg["scenario"]["parties"], cfg["mediator"]
+    for name, truster in (("trust_first", parties[0]), ("trust_second", parties[1])):
+        if name in moved:
+            for other in parties:
+                if other != truster:
+                    table[truster]["trust"][other] = _prior(table[truster]["trust"].get(other),
+                                                            getattr(levers, name))
+    if "delay_prize" in moved:
+        table[_staller(cfg)]["delay"]["prize"] = float(levers.delay_prize)
+    if "bias" in moved:
+        mediator["bias"] = {parties[0]: float(levers.bias)} if levers.bias else {}
+    for name in ("carrot_budget", "stick_size"):
+        if name in moved:
+            mediator["leverage"][name] = float(getattr(levers, name))
+    if "patience_rounds" in moved:
+        mediator["patience_rounds"] = int(levers.patience_rounds)
 
 
 def _staller(cfg: dict[str, Any]) -> str:

@@ -86,7 +86,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="negsim-app", description=__doc__)
     parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--config-dir", action="append", default=[], type=Path,
+                        help="a folder of your own scenario/ and mediator/ files (repeatable)")
     args = parser.parse_args(argv)
+    for folder in args.config_dir:
+        if not folder.is_dir():
+            print(f"negsim-app: --config-dir: got '{folder}'; expected a folder of configs",
+                  file=sys.stderr)
+            sys.exit(2)
+    if args.config_dir:  # read by sim.levers in the server process
+        os.environ["NEGSIM_CONFIG_DIRS"] = os.pathsep.join(str(f.resolve()) for f in args.config_dir)
     if not 0 <= args.port <= 65535:
         print(f"negsim-app: --port: got {args.port}; expected a port number 0-65535",
               file=sys.stderr)

@@ -37,7 +37,10 @@ def test_a_slider_value_reaches_the_model():
 def test_a_strategy_that_does_not_fit_the_scenario_is_replaced_and_said_so():
     model = EpisodeModel(scenario_name="symmetric_textbook", strategy="sea_first")
     assert model.levers.strategy != "sea_first"
-    assert "mediator.ladder" in model.notice and f"using strategy {model.levers.strategy}" in model.notice
+    assert model.levers.strategy == "neutral"  # the scenario's own
+    assert model.notice == ("Strategy sea_first does not fit scenario symmetric_textbook (its "
+                            "ladder names stages the scenario does not have); using strategy "
+                            "neutral instead.")
     assert fitting(Levers(scenario="symmetric_textbook", strategy="neutral"))[2] == ""
 
 
@@ -119,3 +122,39 @@ def test_the_panels_share_one_build_of_the_tables_per_day():
     model.step()
     timeline, _ = model.tables()
     assert model.tables() is not first and timeline["day"].tolist() == [1, 2]
+
+
+def test_choosing_a_scenario_sets_its_own_levers_and_mediator():
+    """The baseline's lever values used to carry over into another scenario."""
+    from sim.app import lever_values
+
+    values = lever_values("symmetric_textbook", "3")
+    model = EpisodeModel(**values)
+    assert model.levers.strategy == "neutral" and model.notice == ""
+    assert model.world.parties["A"].trust["B"].alpha == 1.0  # the scenario's own prior
+    assert model.mediator_spec.bias == {}
+
+
+def test_the_controls_name_the_chosen_scenarios_parties():
+    from sim.app import _party_labels
+
+    assert _party_labels("black_sea_2025") == ("Russia", "Ukraine")
+    assert _party_labels("symmetric_textbook") == ("Party A", "Party B")
+
+
+def test_the_app_offers_the_scenarios_of_a_users_config_folder(tmp_path, monkeypatch):
+    from sim import levers
+    from tests.conftest import ROOT
+
+    text = (ROOT / "configs" / "scenario" / "symmetric_textbook.yaml").read_text()
+    (tmp_path / "scenario").mkdir()
+    (tmp_path / "scenario" / "mine.yaml").write_text(
+        text.replace("name: symmetric_textbook", "name: mine"))
+    monkeypatch.setenv(levers.CONFIG_DIRS, str(tmp_path))
+    levers._composed.cache_clear()
+    try:
+        assert "mine" in levers.options("scenario")
+        model = EpisodeModel(scenario_name="mine")
+        assert model.world.name == "mine" and model.levers.strategy == "neutral"
+    finally:
+        levers._composed.cache_clear()

@@ -20,7 +20,7 @@ from sim.processes import descendants
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ESTIMATE = re.compile(r"P\(agreement\) = [\d.]+% \(95% CI [\d.]+–[\d.]+%\) "
+ESTIMATE = re.compile(r"P\(agreement\) = [\d.]+% \(95% CI [\d.]+%–[\d.]+%\) "
                       r"over 20,000 runs, seed \d+ \([\d.]+ s\)")
 
 # Each image drawn on a canvas and read back: equal strings mean equal pictures.
@@ -71,8 +71,9 @@ def _alive(pid: int) -> bool:
 
 
 def _slider_to_end(page: Page, label: str) -> None:
-    """Focus a slider's thumb and press End, as a keyboard user would."""
-    row = page.locator(".v-input").filter(has=page.get_by_text(label, exact=True))
+    """Focus a slider's thumb and press End, as a keyboard user would. A slider's label ends
+    with its value ("Patience (rounds): 6")."""
+    row = page.locator(".v-input").filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)}: ")))
     thumb = row.locator("[role=slider]")
     thumb.focus()
     thumb.press("End")
@@ -121,14 +122,18 @@ def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app,
         before = _estimate(page)
         _figures_until(page, lambda f: len(f) == 6)  # the stage funnel has appeared
 
-        _slider_to_end(page, "Trust, side 1 (RU)")
-        _slider_to_end(page, "Patience")
+        expect(page.get_by_text("Trust of Russia in Ukraine: 0.5", exact=True)).to_be_visible()
+        _slider_to_end(page, "Trust of Russia in Ukraine")
+        _slider_to_end(page, "Patience (rounds)")
+        expect(page.get_by_text("Trust of Russia in Ukraine: 0.95", exact=True)).to_be_visible()
+        expect(page.get_by_text("Patience (rounds): 20", exact=True)).to_be_visible()
+        for meaningless in ("Play Interval", "Use Threads", "Page 0"):
+            expect(page.get_by_text(meaningless, exact=False)).to_have_count(0)
         page.get_by_role("button", name="Reset").click()
         expect(page.get_by_text("Day 0 of 365", exact=False)).to_be_visible(timeout=30_000)
         expect(page.get_by_text("The settings have changed since")).to_be_visible()
         reset = _figures_until(page, lambda f: len(f) == 6 and f[2] == fresh[2])  # placeholder
         _step_to_day(page, 7)
-        expect(page.get_by_text("trust_first=0.95", exact=False)).to_be_visible()
         moved = _figures_until(page, lambda f: f[2] != reset[2])
         assert moved[2] != week[2]  # the trust figure: Russia starts far more trusting
         after = _estimate(page)
