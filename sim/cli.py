@@ -332,6 +332,12 @@ def _job(cfg: DictConfig) -> None:
         if debugging():
             raise
         fail(str(error))
+    except (TimeoutError, ConnectionError) as error:  # a Dask scheduler lost mid-run
+        if debugging():
+            raise
+        print(f"negsim: error: lost the Dask scheduler ({error}); finished sweep points are "
+              "kept, so the same command resumes a sweep", file=sys.stderr)
+        sys.exit(1)
     except OSError as error:
         if debugging():
             raise
