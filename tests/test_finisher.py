@@ -111,3 +111,29 @@ def test_what_the_finishing_process_prints_does_not_break_its_reply(finished_her
     monkeypatch.setattr("sim.finisher.finish", lambda job: pytest.fail("finished here"))
     got, _ = finisher(job_for(there, summary))
     assert got == summary == load_summary(there)
+
+
+def test_a_report_that_fails_does_not_lose_the_run(finished_here, tmp_path, monkeypatch):
+    """A report failure used to end the command after the simulation: the run was lost."""
+    from sim.report import build
+
+    folder, summary = finished_here
+    copy = unfinished_copy(folder, tmp_path / "copy")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a figure could not be drawn")
+
+    monkeypatch.setattr(build, "build_report", broken)
+    written, text = finish(job_for(copy, summary))
+    assert load_summary(copy)["report_error"] == "RuntimeError: a figure could not be drawn"
+    assert written["agreement"] == summary["agreement"]
+    assert "the results are complete: rebuild it with negsim-report" in text
+
+
+def test_a_label_with_dollar_signs_is_drawn_as_written(tmp_path):
+    """"$x^{2$" in a party's label crashed matplotlib's mathtext after the simulation."""
+    folder = tmp_path / "run"
+    summary = run(composed(*RUN, 'scenario.parties.RU.label="$x^{2$ (RU)"'), folder,
+                  echo=quiet, argv=["test"])
+    assert "report_error" not in summary
+    assert (folder / "report.html").exists() and (folder / SUMMARY).exists()

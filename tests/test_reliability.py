@@ -142,3 +142,18 @@ def test_a_full_disk_gives_a_clear_error_and_earlier_results_stay_intact(mounted
     after = {p: p.read_bytes() for p in (disk / "earlier").rglob("*") if p.is_file()}
     assert after == before
     assert os.statvfs(disk).f_bfree >= 0
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
+def test_a_ctrl_c_during_start_up_or_the_checks_ends_with_one_line(tmp_path, delay):
+    """Start-up imports Hydra, Mesa and the model, then checks the config: an interrupt at any
+    of those moments printed a traceback."""
+    folder, log = tmp_path / "run", tmp_path / "stderr.txt"
+    process = start(log, "runs=2000", "montecarlo.progress=false", f"hydra.run.dir={folder}")
+    time.sleep(delay)
+    kill(process, signal.SIGINT)
+    err = log.read_text()
+    assert "Traceback" not in err
+    if process.returncode != 0:  # else it had finished already
+        assert process.returncode == 130 and err.strip().endswith("resumes a sweep")
+        assert not (folder / "summary.json").exists()

@@ -120,8 +120,8 @@ def convert(raw: Any, hint: Any, path: str, meta: Mapping[str, Any] | None = Non
         value_hint = typing.get_args(hint)[1]
         named = [k for k in raw if not isinstance(k, str)]
         if named:
-            raise ConfigError(f"{path}.{named[0]}", named[0], "a name (quote it: YAML reads "
-                              "NO, yes, on, off, 1 and the like as booleans or numbers)")
+            raise ConfigError(path, named[0], "names as keys (YAML reads an unquoted NO, yes, "
+                              "on or off as a boolean and 1 as a number: quote them, 'NO':)")
         keys = list(raw)
         values = gather(lambda v=v, k=k: convert(v, value_hint, f"{path}.{k}", meta)
                         for k, v in raw.items())

@@ -476,3 +476,26 @@ def test_the_app_refuses_a_busy_port_before_it_says_it_serves(capsys):
     assert "serving on" not in out
     assert err.strip() == (f"negsim-app: --port: got {port}; expected a port free on "
                            "127.0.0.1 (Address already in use)")
+
+
+@pytest.mark.parametrize("scenario", ["black_sea_2025", "symmetric_textbook"])
+def test_every_shipped_scenario_runs_with_no_other_override(scenario):
+    """`negsim scenario=symmetric_textbook` failed: the baseline's ladder does not fit it."""
+    chosen = precheck([f"scenario={scenario}"])
+    assert chosen.scenario.name == scenario
+    assert chosen.mediator.strategy == {"black_sea_2025": "sea_first",
+                                        "symmetric_textbook": "neutral"}[scenario]
+
+
+def test_a_party_named_no_is_not_read_as_false(tmp_path: Path):
+    """`NO:` as a party's key became the party `False`."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "configs" / "scenario" / "symmetric_textbook.yaml").read_text()
+    (tmp_path / "scenario").mkdir()
+    (tmp_path / "scenario" / "mine.yaml").write_text(
+        text.replace("name: symmetric_textbook", "name: mine").replace("\n  A:", "\n  NO:"))
+    lines = refused(["--config-dir", str(tmp_path), "scenario=mine"])
+    assert lines[0] == (f"negsim: error: {tmp_path}/scenario/mine.yaml: scenario.parties: got "
+                        "False; expected names as keys (YAML reads an unquoted NO, yes, on or "
+                        "off as a boolean and 1 as a number: quote them, 'NO':)")
