@@ -157,3 +157,19 @@ def test_a_ctrl_c_during_start_up_or_the_checks_ends_with_one_line(tmp_path, del
     if process.returncode != 0:  # else it had finished already
         assert process.returncode == 130 and err.strip().endswith("resumes a sweep")
         assert not (folder / "summary.json").exists()
+
+
+def test_a_report_into_a_read_only_folder_gets_one_line(mounted, tmp_path):
+    from sim.task import run
+    from tests.conftest import composed
+
+    disk = mounted("reports", "size=16m")
+    run(composed("runs=50", "montecarlo.progress=false"), disk / "run", echo=lambda _: None,
+        argv=["test"])
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    script = Path(sys.executable).with_name("negsim-report")
+    done = subprocess.run([str(script), str(disk / "run")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"negsim-report: error: {disk / 'run'}: got a place that "
+                                   "cannot be written (Read-only file system); expected a "
+                                   "folder negsim-report can write")

@@ -49,8 +49,11 @@ def saved_results(program: str, folder: Path) -> Iterator[None]:
         if isinstance(error, ResultsError | FileNotFoundError):
             line = str(error)
         elif isinstance(error, OSError):
-            line = (f"{error.filename or folder}: got a place that cannot be written "
-                    f"({error.strerror or error}); expected a folder {program} can write")
+            where = Path(error.filename or folder)
+            if where.name.startswith(".") and where.name.endswith(".tmp"):
+                where = where.parent  # the folder, not the temporary file written into it
+            line = (f"{where}: got a place that cannot be written ({error.strerror or error}); "
+                    f"expected a folder {program} can write")
         else:
             line = (f"{folder}: got results {program} cannot read ({type(error).__name__}: "
                     f"{str(error).splitlines()[0] if str(error) else ''}); expected a results "
