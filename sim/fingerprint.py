@@ -2,9 +2,9 @@
 
 Both the sweep's point store (a stored point is reused only if the same code made it) and the
 compile cache (machine code is reused only for the same source) key on it. It covers the whole
-package except the modules listed in PRESENTATION, which only show, serve or time results; a
-new module is covered the moment it exists, so the list of what counts cannot fall behind the
-code. A test checks that nothing the model or the summaries import is in PRESENTATION.
+package except the modules listed in PRESENTATION, which only check inputs or show, serve or
+time results; a new module is covered the moment it exists, so the list of what counts cannot
+fall behind the code. A test checks that nothing the model or the summaries import is in PRESENTATION.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 PRESENTATION = frozenset({"report", "validation", "app.py", "explore.py", "serve.py", "cli.py",
-                          "bench.py", "collect.py", "processes.py", "__main__.py"})
-"""Top-level parts of the package that read saved results or serve them, never make them."""
+                          "precheck.py", "bench.py", "collect.py", "processes.py", "__main__.py"})
+"""Top-level parts of the package that check inputs, read saved results or serve them, never
+make them."""
 
 
 def number_files(package: Path | None = None) -> list[Path]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.cli import precheck
+from sim.precheck import precheck
 
 SALIENCE = [f"scenario.parties.UA.salience.{k}=0" for k in (
     "demilitarisation", "zaporizhzhia", "kherson", "donetsk", "luhansk", "sea_ceasefire",
