@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sim.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
-from sim.precheck import debugging, fail, jobs_of, precheck
+from sim.precheck import Signal, debugging, fail, jobs_of, precheck
 
 if TYPE_CHECKING:
     from omegaconf import DictConfig
@@ -33,7 +33,24 @@ class Terminated(BaseException):
 
 
 def _terminate(signum: int, frame: object) -> None:
+    Signal.seen = True
     raise Terminated()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    Signal.seen = True
+    raise KeyboardInterrupt
+
+
+def _stop_if_interrupted(error: BaseException) -> None:
+    """End with the interrupt's one line if the run was interrupted, however the interrupt
+    surfaced (inside a library's own clean-up, an import of Hydra or OmegaConf say, it can come
+    out as another exception); else let `error` go on."""
+    interrupted = Signal.seen or isinstance(error, KeyboardInterrupt | Terminated)
+    if isinstance(error, SystemExit) or debugging() or not interrupted:
+        return
+    print(INTERRUPTED, file=sys.stderr)
+    sys.exit(130)
 
 
 def _app() -> None:
@@ -48,6 +65,14 @@ INTERRUPTED = ("negsim: interrupted: nothing unfinished was kept as finished; fi
 
 
 def _job(cfg: DictConfig) -> None:
+    try:
+        _run_job(cfg)
+    except BaseException as error:
+        _stop_if_interrupted(error)
+        raise
+
+
+def _run_job(cfg: DictConfig) -> None:
     from hydra.core.hydra_config import HydraConfig
     from omegaconf import OmegaConf
 
@@ -86,14 +111,12 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
+    signal.signal(signal.SIGINT, _interrupt)  # even when started in background
     try:
         _main(sys.argv[1:])
-    except (KeyboardInterrupt, Terminated):
-        if debugging():
-            raise
-        print(INTERRUPTED, file=sys.stderr)
-        sys.exit(130)
+    except BaseException as error:
+        _stop_if_interrupted(error)
+        raise
 
 
 def _main(args: list[str]) -> None:

@@ -27,8 +27,18 @@ def debugging() -> bool:
     return bool(os.environ.get("NEGSIM_DEBUG") or os.environ.get("HYDRA_FULL_ERROR"))
 
 
+class Signal:
+    """Whether a signal asked negsim to stop (set by `sim.cli`'s handlers). An interrupt that
+    lands inside Hydra or OmegaConf can come out of them as a composition error; it must end
+    as an interrupt, not as bad input."""
+
+    seen = False
+
+
 def fail(message: str) -> None:
-    """Every problem on its own line, then exit 2."""
+    """Every problem on its own line, then exit 2 (or, once a signal came, the interrupt)."""
+    if Signal.seen:
+        raise KeyboardInterrupt
     for line in message.splitlines():
         print(f"negsim: error: {line}", file=sys.stderr)
     sys.exit(BAD_INPUT)
