@@ -8,22 +8,37 @@ from typing import Any
 CONFIG_DIR = str(Path(__file__).resolve().parents[1] / "configs")
 
 
-def compose_config(overrides: list[str], with_choices: bool = False) -> dict[str, Any]:
-    """Works inside a running Hydra app (reusing its config search path) and outside one.
+def group_options(group: str, folders: list[Path]) -> list[str]:
+    """The names a config group offers across config folders (configs/ and the user's)."""
+    return sorted({p.stem for folder in folders for p in (folder / group).glob("*.yaml")})
 
-    With `with_choices`, the group options chosen (scenario, mediator, experiment...) are
-    added under the key `choices`, and the folder Hydra would create under `run_dir` (a run)
-    and `sweep_dir` (a multirun)."""
+
+def search_path(extra: list[Path]) -> list[str]:
+    """The override that adds the user's config folders to Hydra's search path (none if none)."""
+    if not extra:
+        return []
+    return [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"]
+
+
+def _compose(overrides: list[str], with_hydra: bool = False) -> Any:
+    """Hydra's compose, inside a running Hydra app (reusing its config search path) or outside
+    one; the config as OmegaConf composed it."""
     from hydra import compose, initialize_config_dir
     from hydra.core.global_hydra import GlobalHydra
-    from omegaconf import OmegaConf
 
     if GlobalHydra.instance().is_initialized():
-        cfg = compose(config_name="config", overrides=overrides, return_hydra_config=with_choices)
-    else:
-        with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
-            cfg = compose(config_name="config", overrides=overrides,
-                          return_hydra_config=with_choices)
+        return compose(config_name="config", overrides=overrides, return_hydra_config=with_hydra)
+    with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
+        return compose(config_name="config", overrides=overrides, return_hydra_config=with_hydra)
+
+
+def compose_config(overrides: list[str], with_choices: bool = False) -> dict[str, Any]:
+    """The job config as a plain mapping. With `with_choices`, the group options chosen
+    (scenario, mediator, experiment...) are added under the key `choices`, and the folder Hydra
+    would create under `run_dir` (a run) and `sweep_dir` (a multirun)."""
+    from omegaconf import OmegaConf
+
+    cfg = _compose(overrides, with_choices)
     if not with_choices:
         return OmegaConf.to_container(cfg, resolve=True)
     choices = OmegaConf.to_container(cfg.hydra.runtime.choices)
@@ -52,19 +67,12 @@ class PointComposer:
         """`render(path, value)` is the override string that sets a group choice."""
         import copy
 
-        from hydra import compose, initialize_config_dir
-        from hydra.core.global_hydra import GlobalHydra
         from omegaconf import OmegaConf
         from omegaconf.errors import ConfigAttributeError, ConfigKeyError
 
         choice = tuple(render(k, v) for k, v in values.items() if k in GROUPS)
         if choice not in self.composed:
-            overrides = [*self.base, *choice]
-            if GlobalHydra.instance().is_initialized():
-                self.composed[choice] = compose(config_name="config", overrides=overrides)
-            else:
-                with initialize_config_dir(config_dir=CONFIG_DIR, version_base="1.3"):
-                    self.composed[choice] = compose(config_name="config", overrides=overrides)
+            self.composed[choice] = _compose([*self.base, *choice])
         cfg = copy.deepcopy(self.composed[choice])
         for path, value in values.items():
             if path in GROUPS:

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sim.compose import CONFIG_DIR, compose_config
+from sim.compose import CONFIG_DIR, compose_config, group_options, search_path
 from sim.config.distributions import parse_distribution
 from sim.config.errors import ConfigError
 from sim.settings import Settings, load_settings
@@ -51,14 +51,7 @@ def config_dirs() -> list[Path]:
 def options(group: str) -> list[str]:
     """The names a config group offers (scenario, mediator), from configs/<group>/ and the
     user's config folders."""
-    return sorted({p.stem for d in config_dirs() for p in (d / group).glob("*.yaml")})
-
-
-def _search_path() -> list[str]:
-    extra = config_dirs()[1:]
-    if not extra:
-        return []
-    return [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"]
+    return group_options(group, config_dirs())
 
 
 _COMPOSING = threading.Lock()  # Hydra's global state: one composition at a time (app sessions)
@@ -68,7 +61,7 @@ _COMPOSING = threading.Lock()  # Hydra's global state: one composition at a time
 def _composed(scenario: str, strategy: str) -> dict[str, Any]:
     chosen = [] if strategy == OWN else [f"mediator={strategy}"]
     with _COMPOSING:
-        return compose_config([f"scenario={scenario}", *chosen, "runs=1", *_search_path()])
+        return compose_config([f"scenario={scenario}", *chosen, "runs=1", *search_path(config_dirs()[1:])])
 
 
 def own_strategy(scenario: str) -> str:

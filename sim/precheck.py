@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.compose import CONFIG_DIR
+from sim.compose import CONFIG_DIR, group_options, search_path
 from sim.config.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -83,11 +83,11 @@ def _parse_each(overrides: list[str]) -> list[Any]:
     from hydra.core.override_parser.overrides_parser import OverridesParser
     from hydra.errors import OverrideParseException
 
+    from sim.config.files import ENVIRONMENT
+
     parser = OverridesParser.create()
     parsed = []
     for override in overrides:
-        from sim.config.files import ENVIRONMENT
-
         if ENVIRONMENT.search(override):
             key, _, value = override.partition("=")
             fail(f"command line: {key}: got {value!r}; expected a value written out (a result "
@@ -117,7 +117,7 @@ def _sweep_values(override: Any, dirs: list[Path]) -> list[str]:
 
     value = override.value()
     if isinstance(value, Glob):
-        names = sorted({p.stem for d in dirs for p in (d / override.key_or_group).glob("*.yaml")})
+        names = group_options(override.key_or_group, dirs)
         return [n for n in names if any(fnmatch.fnmatch(n, i) for i in value.include)
                 and not any(fnmatch.fnmatch(n, e) for e in value.exclude)]
     return list(override.sweep_string_iterator())
@@ -152,8 +152,7 @@ def _check_groups(parsed: list[Any], dirs: list[Path]) -> None:
     for override in parsed:
         group = override.key_or_group
         if group in REQUIRED_GROUPS and not override.is_delete() and override.value() is None:
-            names = sorted({p.stem for d in dirs for p in (d / group).glob("*.yaml")})
-            fail(f"{group}: got null; expected one of {', '.join(names)}")
+            fail(f"{group}: got null; expected one of {', '.join(group_options(group, dirs))}")
 
 
 def _check_no_op_mappings(parsed: list[Any], cfg: dict[str, Any]) -> None:
@@ -216,7 +215,7 @@ def precheck(args: list[str], sweep_dir: bool = False) -> Settings:
     _check_groups(parsed, [Path(CONFIG_DIR), *extra])
     folders = [a for a in args if a.startswith(("hydra.run.dir=", "hydra.sweep.dir=",
                                                 "hydra.sweep.subdir="))]
-    search = [f"hydra.searchpath=[{','.join(f'file://{d.resolve()}' for d in extra)}]"] if extra else []
+    search = search_path(extra)
     try:
         cfg = compose_config([*overrides, *search, *folders], with_choices=True)
         choices, run_dir, multirun_dir = cfg.pop("choices"), cfg.pop("run_dir"), cfg.pop("sweep_dir")
