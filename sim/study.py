@@ -53,14 +53,13 @@ def build_points(settings: Settings, overrides: list[str],
                                         disable=not progress or len(design) < 100)):
         point, cfg = _compose_point(composer, index, values)
         options = point.options
-        runs, seed, chunk_size = options.runs, options.seed, options.montecarlo.chunk_size
-        identity_ = {"scenario": cfg["scenario"], "mediator": cfg["mediator"], "runs": runs,
-                     "seed": seed, "chunk_size": chunk_size, **code}
         extra = tuple(override(path, value) for path, value in values.items())
         points.append(Point(index, values, extra,
                             partial(simulate_chunk, point.scenario, point.mediator),
-                            point.scenario.horizon_days, identity_, runs, seed, chunk_size,
-                            identity(point) | {"runs": runs}))
+                            point.scenario.horizon_days,
+                            {"scenario": cfg["scenario"], "mediator": cfg["mediator"], **code},
+                            options.runs, options.seed, options.montecarlo.chunk_size,
+                            identity(point)))
     return spec, axes, points
 
 

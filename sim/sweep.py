@@ -39,7 +39,7 @@ class Point:
     overrides: tuple[str, ...]
     simulate: Callable[[Chunk], Columns]
     horizon: int
-    identity: Mapping[str, Any]  # everything that determines the point's numbers
+    identity: Mapping[str, Any]  # what determines its numbers besides how it is run
     runs: int
     seed: int
     chunk_size: int
@@ -47,7 +47,11 @@ class Point:
 
     @property
     def key(self) -> str:
-        text = json.dumps(self.identity, sort_keys=True, default=str)
+        """A digest of the identity and of how the point is run: runs, seed and chunk size
+        (taken from the fields the run uses, so the key cannot disagree with them)."""
+        made = {**self.identity, "runs": self.runs, "seed": self.seed,
+                "chunk_size": self.chunk_size}
+        text = json.dumps(made, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()[:20]
 
     def chunks(self) -> list[Chunk]:
