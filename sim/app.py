@@ -19,7 +19,17 @@ from mesa.visualization.utils import update_counter
 from sim import explore
 from sim.config.errors import ConfigError
 from sim.estimators import interval_text
-from sim.levers import OWN, QUICK_RUNS, Levers, defaults, likelihood, options, settings_for
+from sim.levers import (
+    OWN,
+    QUICK_RUNS,
+    Levers,
+    defaults,
+    likelihood,
+    options,
+    own_strategy,
+    party_labels,
+    settings_for,
+)
 from sim.model import NegotiationModel
 from sim.settings import Settings
 
@@ -45,7 +55,7 @@ class EpisodeModel(NegotiationModel):
                         carrot_budget=carrot_budget, stick_size=stick_size,
                         patience_rounds=int(patience_rounds), seed=abs(number))
         if strategy == OWN:
-            wanted = replace(wanted, strategy=defaults(scenario_name).strategy)
+            wanted = replace(wanted, strategy=own_strategy(scenario_name))
         self.levers, settings, notice = fitting(wanted)
         super().__init__(settings.scenario, settings.mediator, replicates=1, seed=self.levers.seed,
                          trace=True)
@@ -71,7 +81,7 @@ def fitting(wanted: Levers) -> tuple[Levers, Settings, str]:
     try:
         return wanted, settings_for(wanted), ""
     except ConfigError:
-        for strategy in [defaults(wanted.scenario).strategy, *options("mediator")]:
+        for strategy in [own_strategy(wanted.scenario), *options("mediator")]:
             candidate = replace(wanted, strategy=strategy)
             try:
                 settings = settings_for(candidate)
@@ -234,12 +244,10 @@ def Controls(values: solara.Reactive[dict[str, Any]]) -> None:
 
 
 def _party_labels(scenario: str) -> tuple[str, str]:
-    try:
-        names = settings_for(replace(defaults(scenario), seed=1)).scenario.parties
-    except ConfigError:
+    labels = party_labels(scenario)
+    if len(labels) < 2:
         return "side 1", "side 2"
-    first, second = list(names.values())[:2]
-    return first.label, second.label
+    return labels[0], labels[1]
 
 
 @solara.component

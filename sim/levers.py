@@ -69,6 +69,12 @@ def own_strategy(scenario: str) -> str:
     return str(_composed(scenario, OWN)["mediator"]["strategy"])
 
 
+def party_labels(scenario: str) -> list[str]:
+    """The display names of a scenario's parties, in order (read from its composed config)."""
+    parties = _composed(scenario, OWN)["scenario"]["parties"]
+    return [str(party.get("label", name)) for name, party in parties.items()]
+
+
 def defaults(scenario: str = "black_sea_2025", strategy: str = OWN) -> Levers:
     """The levers as the scenario and strategy set them, so controls start where configs are."""
     strategy = own_strategy(scenario) if strategy == OWN else strategy
