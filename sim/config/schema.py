@@ -173,7 +173,7 @@ def build[T](cls: type[T], raw: Any, path: str) -> T:
 
 def _describe(hint: Any, meta: Mapping[str, Any]) -> str:
     if typing.get_origin(hint) is dict and "low" in meta:
-        return "a mapping of names to " + _allowed(meta, False)[2:] + "s"
+        return "a mapping of names to numbers, each " + _allowed(meta, False)[len("a number "):]
     if "low" in meta:
         return _allowed(meta, hint is int)
     return f"a value of type {getattr(hint, '__name__', hint)}"

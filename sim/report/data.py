@@ -89,8 +89,7 @@ def load_results(folder: Path, summary: dict[str, Any] | None = None) -> Results
     table, _ = collect(folder)
     if table.empty:
         raise FileNotFoundError(f"{folder}: got no summary.json, nor finished multirun jobs; "
-                                "expected a "
-                                "results folder written by negsim")
+                                "expected a results folder written by negsim")
     first = Path(table["folder"].iloc[0])
     results = _common(first, "multirun", {"kind": "multirun", **load_summary(first)})
     results.folder, results.table = folder, table
