@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_DIR = str(Path(__file__).resolve().parents[1] / "configs")
+CONFIG_DIRS = "NEGSIM_CONFIG_DIRS"
+"""Environment variable: the user's config folders (`negsim-app --config-dir`), os.pathsep-joined."""
 
 
 def group_options(group: str, folders: list[Path]) -> list[str]:

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sim.compose import CONFIG_DIR, compose_config, group_options, search_path
+from sim.compose import CONFIG_DIR, CONFIG_DIRS, compose_config, group_options, search_path
 from sim.config.distributions import parse_distribution
 from sim.config.errors import ConfigError
 from sim.settings import Settings, load_settings
@@ -36,8 +36,6 @@ class Levers:
     seed: int = 1
 
 
-CONFIG_DIRS = "NEGSIM_CONFIG_DIRS"
-"""Environment variable: the user's config folders (`negsim-app --config-dir`), os.pathsep-joined."""
 OWN = "(the scenario's own)"
 """The strategy choice that takes the mediator the scenario names as its default."""
 

@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from sim.compose import CONFIG_DIRS
+
 APP = "sim.app"
 REGISTRY = "https://registry.npmjs.org"
 PINNED = re.compile(r"((?:@[\w.-]+/)?[\w.-]+)@(\d+\.\d+\.\d+(?:-[\w.]+)?)/")
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
                   file=sys.stderr)
             sys.exit(2)
     if args.config_dir:  # read by sim.levers in the server process
-        os.environ["NEGSIM_CONFIG_DIRS"] = os.pathsep.join(str(f.resolve()) for f in args.config_dir)
+        os.environ[CONFIG_DIRS] = os.pathsep.join(str(f.resolve()) for f in args.config_dir)
     if not 0 <= args.port <= 65535:
         print(f"negsim-app: --port: got {args.port}; expected a port number 0-65535",
               file=sys.stderr)

@@ -46,7 +46,9 @@ def _check(text: str, loader: type) -> str | None:
     return None
 
 
-GROUP_FOLDERS = ("scenario", "mediator", "montecarlo", "report", "experiment", "hydra/launcher")
+CONFIG_GROUPS = ("scenario", "mediator", "montecarlo", "report", "experiment")
+"""The config groups a user's config folder may hold (at least one of them)."""
+GROUP_FOLDERS = (*CONFIG_GROUPS, "hydra/launcher")
 """Where Hydra looks for config files inside a config folder (besides the folder itself)."""
 LARGEST_FILE = 10 * 2**20
 """Bytes: no config file of this model comes near a megabyte."""
@@ -115,14 +117,14 @@ def check_config_folder(folder: Path) -> str | None:
     if not folder.is_dir():
         what = "nothing there" if not folder.exists() else "a file"
         return f"--config-dir: got {str(folder)!r} ({what}); expected a folder of configs"
-    if not any((folder / group).is_dir() for group in GROUP_FOLDERS[:5]):
+    if not any((folder / group).is_dir() for group in CONFIG_GROUPS):
         return (f"--config-dir: got {str(folder)!r}; expected a folder laid out like configs/, "
                 "with at least one of scenario/, mediator/, montecarlo/, report/, experiment/")
     return None
 
 
 def _files(folder: Path) -> list[Path]:
-    found = [p for p in folder.glob("*.yaml")]
+    found = list(folder.glob("*.yaml"))
     for group in GROUP_FOLDERS:
         if (folder / group).is_dir():
             found += (folder / group).glob("*.yaml")
