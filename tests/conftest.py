@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from sim.compose import compose_config
-from sim.model import NegotiationModel
-from sim.settings import Settings, load_settings
+from sim.config.compose import compose_config
+from sim.engine.model import NegotiationModel
+from sim.jobs.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = sorted(p.stem for p in (ROOT / "configs" / "scenario").glob("*.yaml"))

@@ -26,7 +26,7 @@ def stream(seed: np.random.SeedSequence, name: str) -> np.random.Generator:
 
 
 def stream_key(seed: np.random.SeedSequence, name: str) -> np.uint64:
-    """A 64-bit key for one named purpose's counter-based draws (`sim.draws`), derived the
+    """A 64-bit key for one named purpose's counter-based draws (`sim.engine.draws`), derived the
     same way as `stream`."""
     return _named(seed, name).generate_state(1, np.uint64)[0]
 

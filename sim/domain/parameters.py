@@ -11,15 +11,11 @@ import dataclasses
 import fnmatch
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from sim.config.distributions import Distribution
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
-from sim.results import write_csv
 
 
 @dataclass(frozen=True)
@@ -82,16 +78,6 @@ def mediator_table(mediator: MediatorSpec) -> list[Parameter]:
                       source) for path, value, meta in _walk(mediator, "", {})]
 
 
-def write_parameter_csv(path: Path, scenario: Scenario, mediator: MediatorSpec) -> None:
-    """Save the run's parameter table, so reports never need the model's code."""
-    rows = [{"parameter": f"scenario.{p.path}", **{k: getattr(p, k) for k in
-                                                    ("value", "meaning", "unit", "source")}}
-            for p in parameter_table(scenario)]
-    rows += [{"parameter": p.path, "value": p.value, "meaning": p.meaning, "unit": p.unit,
-              "source": p.source} for p in mediator_table(mediator)]
-    write_csv(path, pd.DataFrame(rows))
-
-
 def markdown(scenario: Scenario) -> str:
     rows = ["| parameter | value | meaning | unit | source |", "|---|---|---|---|---|"]
     for p in parameter_table(scenario):
@@ -103,7 +89,7 @@ def markdown(scenario: Scenario) -> str:
 if __name__ == "__main__":  # pragma: no cover - a documentation helper
     from omegaconf import OmegaConf
 
-    from sim.compose import CONFIG_DIR
+    from sim.config.compose import CONFIG_DIR
     from sim.domain.scenario import load_scenario
 
     name = sys.argv[1] if len(sys.argv) > 1 else "black_sea_2025"

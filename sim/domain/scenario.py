@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sim.config.errors import ConfigError
-from sim.config.schema import Param, build, number, text
+from sim.config.schema import LARGEST, Param, build, number, text
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 MEDIATOR = "mediator"
@@ -26,12 +26,19 @@ class Issue:
 
 @dataclass(frozen=True, kw_only=True)
 class Delay:
-    """Stalling as a war of attrition: hold out until conceding, with hazard cost/prize per day."""
+    """How the party stalls: a registered delay tactic (`sim.rules.tactics`) and its parameters.
 
+    `prize` and `cost_per_day` are the war of attrition's, which the default tactic plays: hold
+    out until conceding, with hazard cost/prize per day."""
+
+    tactic: str = text(default="attrition", doc="the delay tactic (sim/rules/tactics/)")
     prize: Param = number(0, doc="value of outlasting the other side; 0 = never stalls",
                           unit="share of the stake")
     cost_per_day: Param = number(0, above=True, doc="cost of one more day of delay",
                                  unit="share of the stake per day")
+    parameters: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the tactic declares",
+        "doc": "the tactic's own parameters, checked against what it declares"})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -18,11 +18,11 @@ from typing import Any
 import matplotlib
 import pandas as pd
 
-from sim.digest import RunDigest
 from sim.report.data import Results, load_results
 from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
 from sim.report.style import plt
-from sim.results import FORMATS, write_atomically, write_csv
+from sim.results.digest import RunDigest
+from sim.results.files import FORMATS, write_atomically, write_csv
 
 FIGURES = "figures"
 matplotlib.rcParams["svg.hashsalt"] = "negsim"  # stable SVG ids: same results, same files

@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from sim.collect import collect
-from sim.digest import RunDigest, digest_saved
-from sim.results import EPISODE, PARAMETERS, RUN_INFO, SUMMARY, load_summary
+from sim.report.multirun import collect
+from sim.results.digest import RunDigest, digest_saved
+from sim.results.files import EPISODE, PARAMETERS, RUN_INFO, SUMMARY, load_summary
 
 
 def _read_json(path: Path) -> dict[str, Any]:

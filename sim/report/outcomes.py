@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from matplotlib.figure import Figure
 
-from sim.estimators import Durations, wilson
 from sim.report.style import (
     COLLAPSED,
     HELD,
@@ -18,6 +17,7 @@ from sim.report.style import (
     percent_axis,
     plt,
 )
+from sim.results.estimators import Durations, wilson
 
 
 def agreement_bars(labels: Sequence[str], p: Sequence[float], low: Sequence[float],

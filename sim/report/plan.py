@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.estimators import interval_text
 from sim.report import outcomes, sweeps, timeline
 from sim.report.data import Results
+from sim.results.estimators import interval_text
 
 MAX_COMPARED = 8  # sweeps with at most this many points get per-point curves
 

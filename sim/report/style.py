@@ -13,8 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from sim.estimators import Durations
-from sim.estimators import kaplan_meier as estimate_curve
+from sim.results.estimators import Durations
+from sim.results.estimators import kaplan_meier as estimate_curve
 
 # Labels come from config files: a "$" there is a dollar sign, never TeX-like mathtext (which
 # would fail on "$x^{2$" and end the report). Our own figures use no mathtext.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.precheck import precheck
+from sim.cli.precheck import precheck
 
 SALIENCE = [f"scenario.parties.UA.salience.{k}=0" for k in (
     "demilitarisation", "zaporizhzhia", "kherson", "donetsk", "luhansk", "sea_ceasefire",
@@ -355,7 +355,7 @@ MULTIRUN = [  # a multirun checks every job first: nothing runs, no folder is ma
 def test_a_multirun_or_a_config_dump_is_checked_like_a_run(tmp_path, monkeypatch, args, message):
     import sys
 
-    from sim import cli
+    import sim.cli.main as cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "argv", ["negsim", *args])
@@ -369,7 +369,7 @@ def test_a_multirun_or_a_config_dump_is_checked_like_a_run(tmp_path, monkeypatch
 
 def test_a_multirun_with_an_anchor_in_a_user_file_is_refused(tmp_path, monkeypatch):
     """Before, a YAML anchor refused in a single run ran under --multirun."""
-    from sim import cli
+    import sim.cli.main as cli
 
     (tmp_path / "scenario").mkdir()
     (tmp_path / "scenario" / "a.yaml").write_bytes(b"x: &a 1\ny: *a\n")
@@ -383,7 +383,7 @@ def test_a_multirun_with_an_anchor_in_a_user_file_is_refused(tmp_path, monkeypat
 
 def _saved_run(tmp_path: Path) -> Path:
     """A small finished run, written once per test session."""
-    from sim.task import run
+    from sim.jobs.run import run
     from tests.conftest import (
         ROOT,  # noqa: F401 - the project's configs
         composed,
@@ -426,8 +426,8 @@ SAVED = [  # (program, how the saved folder is spoiled, the message after "PROGR
 def test_a_spoiled_results_folder_gets_one_line(tmp_path, monkeypatch, program, spoil, message):
     import sys
 
-    from sim import collect
-    from sim.report import cli as report_cli
+    import sim.cli.collect as collect
+    import sim.cli.report as report_cli
 
     folder = _saved_run(tmp_path)
     spoil(folder)
@@ -446,8 +446,8 @@ def test_a_spoiled_results_folder_gets_one_line(tmp_path, monkeypatch, program, 
 def test_a_missing_folder_is_named(tmp_path, monkeypatch, program):
     import sys
 
-    from sim import collect
-    from sim.report import cli as report_cli
+    import sim.cli.collect as collect
+    import sim.cli.report as report_cli
 
     missing = tmp_path / "nowhere"
     monkeypatch.setattr(sys, "argv", [program, str(missing)])
@@ -463,7 +463,7 @@ def test_a_missing_folder_is_named(tmp_path, monkeypatch, program):
 def test_the_app_refuses_a_busy_port_before_it_says_it_serves(capsys):
     import socket
 
-    from sim.serve import main
+    from sim.app.serve import main
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

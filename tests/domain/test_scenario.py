@@ -8,8 +8,8 @@ import pytest
 from sim.config.errors import ConfigError
 from sim.domain.parameters import parameter_table
 from sim.domain.scenario import load_scenario
-from sim.model import NegotiationModel
-from sim.settings import load_settings
+from sim.engine.model import NegotiationModel
+from sim.jobs.settings import load_settings
 from tests.conftest import SCENARIOS, composed, settings
 
 BLACK_SEA_MEDIATORS = ["sea_first", "energy_first", "comprehensive", "parallel", "neutral"]

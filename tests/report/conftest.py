@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sim.task import run
+from sim.jobs.run import run
 from tests.conftest import composed
 
 RUN = ("runs=300", "montecarlo.chunk_size=150", "montecarlo.progress=false", "seed=5",

@@ -55,7 +55,7 @@ def test_a_multirun_folder_is_reported_like_a_sweep(multirun_folder):
 
 
 def test_config_text_is_escaped_in_the_html(tmp_path):
-    from sim.task import run
+    from sim.jobs.run import run
     from tests.conftest import composed
 
     cfg = composed("runs=30", "montecarlo.progress=false", "name=escaping")
@@ -88,7 +88,7 @@ def test_the_report_code_never_imports_the_model(run_folder, tmp_path):
     shutil.copytree(run_folder, copy)
     code = ("import sys; from pathlib import Path; from sim.report.build import build_report; "
             f"build_report(Path({str(copy)!r})); "
-            "print([m for m in sys.modules if m in ('sim.model', 'sim.agents', 'mesa')])")
+            "print([m for m in sys.modules if m in ('sim.engine.model', 'sim.engine.agents', 'mesa')])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

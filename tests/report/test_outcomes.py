@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from sim.digest import TERM_GRID
 from sim.report.outcomes import VIOLIN_POINTS, quantile_sample
+from sim.results.digest import TERM_GRID
 
 
 def counted(values: np.ndarray) -> np.ndarray:

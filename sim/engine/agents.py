@@ -1,0 +1,113 @@
+"""The negotiating parties and the mediator, as Mesa agents whose state spans all replicates.
+
+Each agent's replicate-varying state is a view into the model's stacked arrays, so one agent
+speaks for its side in every replicate at once. What they do each day runs as compiled passes
+over those arrays: parties keep or break truces in `sim.engine.keeping`; the mediator proposes,
+offers carrots and learns, and the parties answer, in `sim.engine.talks`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from sim.engine.talks import Broker
+from sim.rules.tactics import TACTICS, Situation
+from sim.rules.trust import trust_mean
+
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
+
+
+class Party(mesa.Agent):
+    """A side in the conflict: demands, trust, delay tactics and a propensity to violate."""
+
+    def __init__(self, model: NegotiationModel, name: str, index: int,
+                 values: dict[str, np.ndarray]) -> None:
+        super().__init__(model)
+        self.name, self.index = name, index
+        delay = model.world.parties[name].delay
+        self.tactic = TACTICS.get(delay.tactic)
+        prefix = f"scenario.parties.{name}.delay.parameters."
+        self.delay_settings = self.tactic.settings(
+            {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)},
+            model.replicates)
+        table = model.party_table
+        self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
+        self.trust_beta = table.trust_beta[:, index, :]
+        self.stalls = model.stalls[:, index]  # rounds it stalled, (R,) view
+        self.reported = model.reported[:, index]  # reports against it, (R,) view
+
+    def stall(self) -> np.ndarray:
+        """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides."""
+        model = self.model
+        situation = Situation(model.day, model.world.horizon_days, model.truces.stalemate_end,
+                              model.truces.contestant[:, :, self.index],
+                              model.mediator.idle_rounds, model.mediator_spec.patience_rounds)
+        return self.tactic.stalls(situation, self.delay_settings)
+
+    def trust_in_others(self) -> np.ndarray:
+        """Mean trust (R,) that the other parties comply."""
+        others = [j for j in range(self.model.layout.ideal.shape[0]) if j != self.index]
+        return trust_mean(self.trust_alpha[:, others], self.trust_beta[:, others]).mean(axis=1)
+
+    def trust_in_mediator(self) -> np.ndarray:
+        table = self.model.party_table
+        return trust_mean(table.mediator_alpha[:, self.index], table.mediator_beta[:, self.index])
+
+    @property
+    def violations(self) -> np.ndarray:
+        """Truces it broke (R,), all stages, whether or not anyone saw."""
+        return self.model.truces.violations[:, :, self.index].sum(axis=1, dtype=np.int32)
+
+
+class Mediator(mesa.Agent):
+    """Proposes stages along its ladder, learns from rejections, pays carrots (in the compiled
+    round of `sim.engine.talks`), and after each round wields sticks or walks away."""
+
+    def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray],
+                 nash_weights: np.ndarray, first_error: np.ndarray) -> None:
+        super().__init__(model)
+        spec, r = model.mediator_spec, model.replicates
+        self.spec = spec
+        self.levered = spec.style == "leverage"
+        self.nash_weights = nash_weights  # (R, n)
+        self.learning_step = values["mediator.learning_step"]
+        self.budget = values["mediator.leverage.carrot_budget"] * self.levered
+        self.stick_size = values["mediator.leverage.stick_size"]
+        self.premium = first_error * model.layout.weight[None]  # (R, n, S) hidden demands
+        self.pressure = np.zeros((r, len(model.layout.parties)))
+        self.carrots_paid = np.zeros(r)
+        self.sticks = np.zeros(r, dtype=np.int32)
+        self.idle_rounds = np.zeros(r, dtype=np.int32)
+
+    @property
+    def broker(self) -> Broker:
+        """Its state as the compiled round of talks (`sim.engine.talks`) reads and updates it."""
+        return Broker(self.nash_weights, self.premium, self.budget, self.carrots_paid,
+                      self.pressure, self.learning_step)
+
+    def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
+                   under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """After a round: count idle rounds; when patience runs out, press the main blocker
+        with a stick (leverage style, while sticks remain) or walk away.
+
+        A mediator does not abandon a signed comprehensive settlement while it is in force
+        under its hold test (`under_test`, (R,)): such rounds are not idle, and it neither
+        presses nor walks away; should the settlement collapse, counting resumes where it
+        stopped. Returns (pressed, withdrew) masks (R,)."""
+        idle = talking & ~under_test
+        self.idle_rounds = np.where(progress, 0, self.idle_rounds + idle)
+        out_of_patience = (self.idle_rounds >= self.spec.patience_rounds) & ~under_test
+        can_press = self.levered & (self.sticks < self.spec.leverage.max_sticks)
+        pressed = out_of_patience & can_press
+        rows = np.flatnonzero(pressed)
+        if rows.size:
+            blocker = np.argmax(blocking[rows] - 1e-3 * self.nash_weights[rows], axis=1)
+            self.pressure[rows, blocker] += self.stick_size[rows]
+        self.sticks += pressed
+        self.idle_rounds[pressed] = 0
+        withdrew = out_of_patience & ~can_press
+        return pressed, withdrew

@@ -1,0 +1,291 @@
+"""NegotiationModel: R independent replicates of one mediated negotiation, advanced in lockstep.
+
+One day per step: the war goes on, truces in force are kept or broken, and on round days the
+mediator proposes and the parties respond. R=1 is a single episode to inspect.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import mesa
+import numpy as np
+
+from sim.config.sampling import sample, stream, stream_key, uncertain
+from sim.domain.mediator import MediatorSpec
+from sim.domain.scenario import Scenario
+from sim.engine.agents import Mediator, Party
+from sim.engine.keeping import Propensity, keep_truces, new_day
+from sim.engine.outcomes import outcomes
+from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
+from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, hold_talks, new_round
+from sim.engine.trace import EventLog
+from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces
+from sim.engine.war import Front, Prospects, assess, wage_war
+from sim.rules.conflict import escalating, escalation_starts
+
+AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
+
+
+class NegotiationModel(mesa.Model):
+    """A mediated, staged negotiation between parties at war, over R replicates at once."""
+
+    def __init__(self, scenario: Scenario, mediator: MediatorSpec, replicates: int = 1,
+                 seed: int | np.random.SeedSequence = 0, trace: bool = False) -> None:
+        self.seed_sequence = seed if isinstance(seed, np.random.SeedSequence) else (
+            np.random.SeedSequence(seed))
+        super().__init__(rng=stream(self.seed_sequence, "mesa"))
+        self.world, self.mediator_spec, self.replicates = scenario, mediator, replicates
+        self.day = 0
+        values = sample(scenario, "scenario", self.seed_sequence, replicates)
+        values |= sample(mediator, "mediator", self.seed_sequence, replicates)
+        self.inputs = {k: values[k] for k in uncertain(scenario, "scenario")
+                       + uncertain(mediator, "mediator")}
+        self.layout: Layout = layout(scenario, mediator)
+        self.party_table = party_table(values, self.layout)
+        self._read_world(values)
+        self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
+        self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
+        self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
+        first_error = self._draw("belief", (replicates, len(self.parties), len(self.layout.stages)))
+        self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
+                                 first_error * values["mediator.belief_error"][:, None, None])
+        delay = self.party_table.params
+        shape = (replicates, len(self.layout.stages), len(self.parties), TABLINGS)
+        hold = self._random("delay").standard_exponential(shape)
+        hold *= (delay["delay.prize"] / delay["delay.cost_per_day"])[:, None, :, None]
+        for party in self.parties:
+            if not party.tactic.contests:  # it stalls for its own reasons, not in the contest
+                hold[:, :, party.index] = 0.0
+        self.truces = Truces(self.layout, replicates, hold)
+        self.end_reason = np.full(replicates, RUNNING, dtype=object)
+        self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
+        self.end_day = np.full(replicates, scenario.horizon_days)
+        self.tier = np.zeros(replicates, dtype=np.int64)
+        self.cost_borne = np.zeros((replicates, len(self.parties)))
+        self.events = EventLog(self) if trace else None
+        self._lay_out_loops()
+        assess(self._live, self.front, self.log_capability, self.mediator.pressure,
+               self.truces.status, self.prospects)
+        self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
+        self._log("tabled", self.truces.status == TABLED)
+
+    def _random(self, name: str) -> np.random.Generator:
+        return stream(self.seed_sequence, name)
+
+    def _draw(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
+        return self._random(name).standard_normal(shape)
+
+    def _read_world(self, values: dict[str, np.ndarray]) -> None:
+        prefix = "scenario.conflict."
+        self.decisiveness = values[prefix + "contest_exponent"]
+        self.cost_horizon = values[prefix + "cost_horizon_days"]
+        self.lookahead = values[prefix + "option_lookahead_days"]
+        self.jump = values[prefix + "escalation.jump"]
+        self.log_capability = np.log(self.party_table.params["capability"]).copy()
+        self.monitor = {k.split(".")[-1]: v for k, v in values.items()
+                        if k.startswith("scenario.monitoring.")}
+        self.verification = stage_table(values, self.layout, "verification")
+        self.cost_relief = stage_table(values, self.layout, "cost_relief")
+        self.temptation = stage_table(values, self.layout, "temptation")
+        self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
+        self.violation_key = stream_key(self.seed_sequence, "violation")  # counter-based
+
+    def _lay_out_loops(self) -> None:
+        """The tables the compiled daily loops read, and the buffers they write each day."""
+        lay, r, n = self.layout, self.replicates, len(self.parties)
+        self.front, self.propensity = self._front(), self._propensity()
+        self.agenda, self.bargainers = agenda(lay), self._bargainers()
+        self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
+                                   np.empty((r, n)), np.empty((r, n)))
+        self.p_win, self.reservation, self.option, _ = self.prospects
+        self.today = new_day(r, len(lay.stages), n)
+        # The mediator's weights never change, so neither does the favouritism a party sees
+        # each round of talks: the gap to the favourite's weight, times its sensitivity.
+        weights = self.mediator.nash_weights
+        gap = np.maximum(weights.max(axis=1, keepdims=True) - weights, 0.0)
+        self.favouritism = self.party_table.params["bias_sensitivity"] * gap
+        self.no_jump, self.jumps = np.zeros((r, n)), np.zeros((r, n))
+        self.talks = new_round(r, len(lay.stages), n, len(lay.issues))
+        self.newly_tabled = np.zeros((r, len(lay.stages)), dtype=bool)  # on climbing the ladder
+
+    def _bargainers(self) -> Bargainers:
+        """The parties' traits and trust, laid out for the compiled round of talks."""
+        p, table = self.party_table.params, self.party_table
+        return Bargainers(p["sucker_cost"], p["concession_exponent"], p["demand_margin"],
+                          p["acceptance_noise"], p["mediator_distrust_penalty"],
+                          table.side_payment, table.trust_alpha, table.trust_beta,
+                          table.mediator_alpha, table.mediator_beta, self.stalls)
+
+    def _front(self) -> Front:
+        """How the balance moves and what the war costs, laid out for the daily loop."""
+        table, lay = self.party_table, self.layout
+        return Front(table.drift, table.volatility, table.params["cost_per_day"], self.cost_relief,
+                     self.decisiveness, self.cost_horizon, self.lookahead, lay.stakes, lay.weight)
+
+    def _propensity(self) -> Propensity:
+        """What drives violations and what monitoring sees, laid out for the daily loop."""
+        p, mon = self.party_table.params, self.monitor
+        return Propensity(
+            p["violation.base_hazard"], p["violation.incentive_weight"],
+            p["violation.distrust_weight"], p["violation.escalation_weight"], self.temptation,
+            self.verification, self.layout.weight, mon["detection_base"],
+            mon["attribution_accuracy"], mon["false_report_per_day"], mon["compliance_weight"],
+            mon["violation_weight"])
+
+    @property
+    def live(self) -> np.ndarray:
+        """Replicates whose episode has not ended, (R,) (a copy: today's ends do not change it)."""
+        return self._live.copy()
+
+    def step(self) -> None:
+        """One day: fighting, truce keeping, a round of talks if due, the ladder, the ending."""
+        self.day += 1
+        live = self.live
+        self._fight(live)
+        self._keep_truces(live)
+        if self.day % self.world.round_interval_days == 0:
+            self._negotiate(live)
+        self._climb_ladder(self._live)
+        if self.day >= self.world.horizon_days:
+            self._end(self.live, HORIZON)
+        self.running = bool(self._live.any())
+        if self.events is not None:
+            self.events.snapshot()
+
+    def run(self) -> dict[str, np.ndarray]:
+        """Run every replicate to its end; return the outcome columns."""
+        while self.running:
+            self.step()
+        return outcomes(self)
+
+    # --- the war -------------------------------------------------------------------------
+    def _fight(self, live: np.ndarray) -> None:
+        esc = self.world.conflict.escalation
+        shocks = self.streams["balance"].standard_normal(self.log_capability.shape)
+        jump = self.no_jump
+        if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
+            jump = self.jumps
+            jump[:, self.layout.parties.index(esc.party)] = self.jump
+            self._log("escalation", live, party=esc.party)
+        wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
+                 self.truces.status, self.cost_borne, self.prospects)
+
+    # --- truces in force -------------------------------------------------------------------
+    def _keep_truces(self, live: np.ndarray) -> None:
+        truces = self.truces
+        if not (truces.status == IN_FORCE).any():
+            return
+        esc = self.world.conflict.escalation
+        escalating_now = escalating(self.day, esc.period_days, esc.window_days)
+        escalation = np.array([float(esc.party == name and escalating_now)
+                               for name in self.layout.parties])
+        today = self.today
+        agreed = keep_truces(live, self.violation_key, self.day, self.world.horizon_days + 1,
+                             self.reservation, self.option, escalation, self.propensity,
+                             self.party_table.trust_alpha, self.party_table.trust_beta,
+                             self.reported, truces.ledger, truces.tabling, today)
+        if self.events is not None:
+            self._log("violation", today.violated, per_stage_party=True)
+            self._log("report", today.reports > 0, per_stage_party=True)
+        self._log("collapsed", today.collapsed)  # and back on the table
+        self._log("held", today.held)
+        self._log("expired", today.expired)
+        if agreed:
+            self._end(today.agreed, AGREEMENT)
+
+    # --- talks -------------------------------------------------------------------------------
+    def _negotiate(self, live: np.ndarray) -> None:
+        med, shape = self.mediator, (len(self.layout.stages), *self.cost_borne.shape)
+        noise = self.streams["acceptance"].standard_normal(shape)
+        stalling = np.stack([party.stall() for party in self.parties], axis=-1)
+        talks = self.talks
+        hold_talks(self.day, float(self.world.horizon_days), live, noise, stalling,
+                   self.reservation, self.option, med.levered, med.spec.learns, self.agenda,
+                   self.bargainers, med.broker, self.truces.docket, talks)
+        if self.events is not None:
+            self._log_round(talks)
+        self._lose_faith_in_mediator(talks.talking)
+        under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
+        pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
+                                           under_test)
+        self._log("stick", pressed)
+        self._end(withdrew & live, WITHDREW)
+
+    def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
+        """Each round of talks, a party sees the mediator favour others by the gap in weights."""
+        self.party_table.mediator_beta += self.favouritism * talking[:, None]
+
+    def _climb_ladder(self, live: np.ndarray) -> None:
+        """Move to the next tier where every stage of the current tier has held."""
+        lay, newly_tabled = self.layout, self.newly_tabled
+        if climb_ladder(live, self.truces.held, lay.tier, self.tier, lay.tiers, self.day,
+                        self.truces.tabling, newly_tabled):
+            self._log("tabled", newly_tabled)
+
+    def _end(self, mask: np.ndarray, reason: str) -> None:
+        mask = mask & self._live
+        self._live &= ~mask
+        self.end_reason[mask] = reason
+        self.end_day[mask] = self.day
+        self._log(reason, mask)
+
+    # --- tracing -----------------------------------------------------------------------------
+    def _log(self, kind: str, mask: np.ndarray, **where: object) -> None:
+        if self.events is not None:
+            self.events.add(kind, mask, **where)
+
+    def _log_round(self, talks: Round) -> None:
+        assert self.events is not None
+        for s, stage in enumerate(self.layout.stages):
+            self.events.round(s, talks.tabled[:, s], talks.codes[:, s], talks.terms[:, s],
+                              talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
+                              self.reservation[:, :, s])
+            self._log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)
+
+
+class Seeded(Protocol):
+    """A batch of replicates and its seed (a Monte Carlo chunk, as the engine sees one)."""
+
+    size: int
+    seed: np.random.SeedSequence
+
+
+def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Seeded,
+                   trace: list[NegotiationModel] | None = None) -> dict[str, np.ndarray]:
+    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns."""
+    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None)
+    columns = model.run()
+    if trace is not None:
+        trace.append(model)
+    return {f"input.{k}": v for k, v in model.inputs.items()} | columns
+
+
+def prepare(scenario: Scenario, mediator: MediatorSpec) -> None:
+    """Ready a worker process for chunks of this scenario: one short episode loads the
+    compiled daily loops (from Numba's cache) before the first chunk needs them."""
+    NegotiationModel(scenario, mediator, 1, 0).run()
+
+
+SAMPLE_EPISODES = 50
+EPISODE_KEY = 2**31 - 1  # spawn key of the sample-episode seed: never a chunk's
+
+
+def representative_episode(scenario: Scenario, mediator: MediatorSpec,
+                           seed: int) -> tuple[list[dict], list[dict], dict[str, object]]:
+    """Trace a small sample of episodes and keep the most typical one: it ends the way most
+    do, on the day closest to their median. Returns its events, timeline and outcome."""
+    sample = np.random.SeedSequence(seed, spawn_key=(EPISODE_KEY,))
+    model = NegotiationModel(scenario, mediator, SAMPLE_EPISODES, sample, trace=True)
+    columns = model.run()
+    reasons, counts = np.unique(columns["end_reason"], return_counts=True)
+    typical = columns["end_reason"] == reasons[counts.argmax()]
+    days = columns["end_day"].astype(float)
+    distance = np.where(typical, np.abs(days - np.median(days[typical])), np.inf)
+    pick = int(distance.argmin())
+    assert model.events is not None
+    events = [row for row in model.events.rows if row["replicate"] == pick]
+    timeline = model.events.timeline_of(pick)
+    outcome = {k: (v[pick].item() if hasattr(v[pick], "item") else v[pick])
+               for k, v in columns.items()}
+    return events, timeline, outcome | {"sample_size": SAMPLE_EPISODES, "replicate": pick}

@@ -1,0 +1,65 @@
+"""What an episode produced: one outcome row per replicate, as columns by name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
+
+
+def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
+    """Outcome columns (R,) by name: the agreement, each stage, each party, the mediator."""
+    lay, truces, med = model.layout, model.truces, model.mediator
+    comprehensive = lay.comprehensive
+    agreement_day = np.where(truces.signed[:, comprehensive], truces.signed_day[:, comprehensive],
+                             np.inf).min(axis=1)
+    cols: dict[str, np.ndarray] = {
+        "agreement": np.isfinite(agreement_day),
+        "agreement_day": np.where(np.isfinite(agreement_day), agreement_day, np.nan),
+        "agreement_held": (truces.held[:, comprehensive]).any(axis=1),
+        "end_reason": model.end_reason.astype(str),
+        "end_day": model.end_day.astype(np.int32),
+        "highest_stage": _highest_stage(model),
+        "carrots_paid": med.carrots_paid.copy(),
+        "sticks": med.sticks.copy(),
+    }
+    for s, name in enumerate(lay.stages):
+        cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()
+        cols[f"stage.{name}.signed_day"] = truces.signed_day[:, s].copy()
+        cols[f"stage.{name}.held"] = truces.held[:, s].copy()
+        cols[f"stage.{name}.collapsed"] = truces.collapses[:, s] > 0
+        cols[f"stage.{name}.collapses"] = truces.collapses[:, s].copy()
+        cols[f"stage.{name}.days_in_force"] = truces.days_in_force[:, s].copy()
+        cols[f"stage.{name}.proposals"] = truces.proposals[:, s].copy()
+        cols[f"stage.{name}.first_spell_days"] = truces.first_spell_days[:, s].copy()
+        cols[f"stage.{name}.first_spell_collapsed"] = truces.first_spell_collapsed[:, s].copy()
+        for i, party in enumerate(lay.parties):
+            cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
+            cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
+    for party in model.parties:
+        prefix = f"party.{party.name}."
+        cols[prefix + "stalls"] = party.stalls.copy()
+        cols[prefix + "violations"] = party.violations.copy()
+        cols[prefix + "reported_violations"] = party.reported.copy()
+        cols[prefix + "cost_borne"] = model.cost_borne[:, party.index].copy()
+        cols[prefix + "trust_in_mediator"] = party.trust_in_mediator()
+        for other in model.parties:
+            if other is not party:
+                alpha = party.trust_alpha[:, other.index]
+                cols[prefix + f"trust_in.{other.name}"] = alpha / (alpha + party.trust_beta[:,
+                                                                                 other.index])
+    for k, issue in enumerate(lay.issues):
+        cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
+    return cols
+
+
+def _highest_stage(model: NegotiationModel) -> np.ndarray:
+    """Name of the signed stage highest on the mediator's ladder, or 'none'."""
+    lay, signed = model.layout, model.truces.signed
+    rank = np.where(signed, lay.tier[None, :] * len(lay.stages) + np.arange(len(lay.stages)), -1)
+    best = rank.argmax(axis=1)
+    names = np.array(lay.stages, dtype=object)[best]
+    return np.where(rank.max(axis=1) >= 0, names, "none").astype(str)

@@ -1,0 +1,87 @@
+"""The war behind the talks: one compiled pass a day over every replicate.
+
+Each day the balance of capabilities moves in every live episode, each party pays the day's
+cost of war (less what truces in force avert, more any stick the mediator wields), and every
+party's prospects follow: its chance of prevailing, its reservation value for each stage and
+the option value of waiting. The rules are those of `sim.rules.conflict`,
+`sim.rules.bargaining` and `sim.rules.acceptance`, applied here to one replicate at a time.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+
+from sim.engine.truce import IN_FORCE
+from sim.rules.acceptance import option_value
+from sim.rules.bargaining import contest_success, reservation
+from sim.rules.conflict import advance_balance, daily_cost
+
+
+class Front(NamedTuple):
+    """Fixed per episode: how the balance moves and what the war costs."""
+
+    drift: np.ndarray  # (R, n) log-capability per day
+    volatility: np.ndarray  # (R, n) log-capability per day
+    cost_per_day: np.ndarray  # (R, n) shares of the whole stake per day
+    cost_relief: np.ndarray  # (R, S) share of the daily cost a truce in force averts
+    decisiveness: np.ndarray  # (R,) contest exponent
+    cost_horizon: np.ndarray  # (R,) days of war a party weighs against a deal
+    lookahead: np.ndarray  # (R,) days over which a party values a trend its way
+    stakes: np.ndarray  # (n, n, S) what party i gets on stage s if party j wins, [j, i, s]
+    stage_weight: np.ndarray  # (n, S)
+
+
+class Prospects(NamedTuple):
+    """Each party's outlook, rewritten in place every day."""
+
+    p_win: np.ndarray  # (R, n)
+    reservation: np.ndarray  # (R, n, S)
+    option: np.ndarray  # (R, n)
+    daily_cost: np.ndarray  # (R, n) shares of the stake the next day of war costs
+
+
+@njit(cache=True)
+def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Front,
+             log_capability: np.ndarray, pressure: np.ndarray, status: np.ndarray,
+             cost_borne: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
+    """One day of war in every live episode: the balance moves, the prospects are reassessed and
+    each party pays the day's cost. An episode that has ended stays as it ended. `shocks`
+    (R, n) are standard normals and `jump` (R, n) the day's escalation jumps."""
+    drift, volatility, cost = front.drift, front.volatility, prospects.daily_cost
+    for r in range(live.shape[0]):
+        if live[r]:
+            for i in range(drift.shape[1]):
+                log_capability[r, i] = advance_balance(log_capability[r, i], drift[r, i],
+                                                       volatility[r, i], shocks[r, i], jump[r, i])
+    assess(live, front, log_capability, pressure, status, prospects)
+    for r in range(live.shape[0]):
+        if live[r]:
+            for i in range(drift.shape[1]):
+                cost_borne[r, i] += cost[r, i]
+
+
+@njit(cache=True)
+def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure: np.ndarray,
+           status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
+    """Each live replicate's cost of the next day of war, chances of prevailing, reservation
+    values and option values, from the balance, the sticks and the truces in force."""
+    cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
+    decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
+    drift, weights = front.drift, front.stage_weight
+    p_win, value, option, cost = prospects
+    in_force = np.empty(status.shape[1], np.bool_)
+    cost_of_war = np.empty(drift.shape[1])
+    for r in range(status.shape[0]):
+        if not live[r]:
+            continue
+        for s in range(status.shape[1]):
+            in_force[s] = status[r, s] == IN_FORCE
+        daily_cost(cost_per_day[r], pressure[r], cost_relief[r], in_force, cost[r])
+        for i in range(drift.shape[1]):
+            cost_of_war[i] = cost[r, i] * horizon[r]
+        contest_success(log_capability[r], decisiveness[r], p_win[r])
+        reservation(p_win[r], cost_of_war, stakes, weights, value[r])
+        option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])

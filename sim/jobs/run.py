@@ -1,0 +1,117 @@
+"""The main job as a plain function: validate, simulate in chunks, save, summarise.
+
+The Hydra entry point in `sim.cli.main` only calls `run`; tests call it directly.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
+import pandas as pd
+
+from sim.engine.model import NegotiationModel, representative_episode, simulate_chunk
+from sim.engine.trace import EVENT_COLUMNS
+from sim.jobs.finisher import Finisher, Job, finish
+from sim.jobs.provenance import identity, labels, provenance, write_parameter_csv, write_run_info
+from sim.jobs.settings import Settings, load_settings
+from sim.montecarlo.backends import release_workers
+from sim.montecarlo.chunks import plan, run_chunks
+from sim.report.narrative import narrate
+from sim.results.files import (
+    EPISODE,
+    EVENTS,
+    PARAMETERS,
+    TIMELINE,
+    RunTable,
+    write_csv,
+    write_json,
+)
+
+
+def _write_trace(model: NegotiationModel, folder: Path, echo: Callable[[str], None]) -> None:
+    assert model.events is not None
+    events = pd.DataFrame(model.events.rows, columns=EVENT_COLUMNS)
+    write_csv(folder / EVENTS, events)
+    write_csv(folder / TIMELINE, pd.DataFrame(model.events.timeline))
+    labels = {s: model.world.stages[s].label for s in model.world.stages}
+    parties = {p: model.world.parties[p].label for p in model.world.parties}
+    echo("Episode 0, day by day:\n" + narrate(events, labels, parties) + "\n")
+
+
+def _shown(folder: Path) -> Path:
+    """The folder relative to the working directory when it lies inside it."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return folder
+
+
+def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
+        argv: list[str] | None = None, overrides: list[str] | None = None,
+        finisher: Finisher | None = None) -> dict[str, Any]:
+    """Validate `cfg` and run it: one Monte Carlo, or a sweep when it has a `sweep` block.
+
+    `overrides` are the command-line overrides that produced `cfg`; a sweep composes each of
+    its points from them plus the point's own.
+    """
+    settings: Settings = load_settings(cfg)
+    if settings.options.sweep is not None:
+        from sim.jobs.study import run_study
+
+        return run_study(settings, list(overrides or []), folder, echo,
+                         argv if argv is not None else sys.argv)
+    return run_single(settings, folder, echo, argv if argv is not None else sys.argv, finisher)
+
+
+def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
+               argv: list[str], finisher: Finisher | None = None) -> dict[str, Any]:
+    """One Monte Carlo run: run table, trace if asked, summary; returns the summary.
+    `finisher`, when given, summarises and reports in its own process (`sim.jobs.finisher`)."""
+    options = settings.options
+    started = time.perf_counter()
+    folder.mkdir(parents=True, exist_ok=True)
+    chunks = plan(options.runs, options.montecarlo.chunk_size, options.seed)
+    sink: list[NegotiationModel] | None = [] if options.traced else None
+    simulate = partial(simulate_chunk, settings.scenario, settings.mediator, trace=sink)
+    backend = options.monte_carlo
+    table = RunTable(folder)
+    try:
+        for _, columns in run_chunks([(simulate, c) for c in chunks], backend,
+                                     options.montecarlo.progress):
+            table.append(columns)
+    except BaseException:
+        table.abandon()
+        raise
+    table.close()
+    release_workers()
+    if finisher is not None:  # it imports while this process traces the episode
+        finisher.start()
+    if sink:
+        _write_trace(sink[0], folder, echo)
+    write_run_info(folder, settings, started, argv)
+    save_for_report(folder, settings)
+    job = Job(folder, settings.scenario.horizon_days, settings.options.report.formats,
+              {"kind": "run", **identity(settings)},
+              {"labels": labels(settings), **provenance()}, split=not backend.spreads(len(chunks)))
+    summary, text = (finisher or finish)(job)
+    echo(text)
+    echo(f"\nResults written to {_shown(folder)}")
+    return summary
+
+
+def save_for_report(folder: Path, settings: Settings) -> None:
+    """The parameter table with provenance and a representative episode, beside the results."""
+    write_parameter_csv(folder / PARAMETERS, settings.scenario, settings.mediator)
+    events, timeline, outcome = representative_episode(settings.scenario, settings.mediator,
+                                                       settings.options.seed)
+    where = folder / EPISODE
+    where.mkdir(exist_ok=True)
+    write_csv(where / "events.csv", pd.DataFrame(events, columns=EVENT_COLUMNS))
+    write_csv(where / "timeline.csv", pd.DataFrame(timeline))
+    write_json(where / "episode.json", outcome)

@@ -1,0 +1,59 @@
+"""Shared pieces of the validation cases: a result row, configs built from the textbook case,
+and running the whole model on them."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim.config.compose import compose_config
+from sim.engine.model import NegotiationModel
+from sim.jobs.settings import Settings, load_settings
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the validation table."""
+
+    case: str
+    source: str
+    expected: str
+    measured: str
+    tolerance: str
+    passed: bool
+    note: str = ""
+
+
+def config(*overrides: str) -> dict[str, Any]:
+    return compose_config(list(overrides))
+
+
+def textbook(*overrides: str) -> dict[str, Any]:
+    """The symmetric textbook case with a neutral, fully informed mediator."""
+    return config("scenario=symmetric_textbook", "mediator=neutral", *overrides)
+
+
+def with_ladder(cfg: dict[str, Any], tiers: int) -> dict[str, Any]:
+    """The textbook case with `tiers` stages over the same stake, climbed one by one; interim
+    stages relieve no costs, so every round faces the same reservation values."""
+    cfg = copy.deepcopy(cfg)
+    stages = cfg["scenario"]["stages"]
+    final = stages.pop("settlement")
+    for k in range(1, tiers):
+        stages[f"stage{k}"] = {**final, "label": f"Stage {k}", "comprehensive": False,
+                               "cost_relief": 0.0}
+    stages["settlement"] = final
+    cfg["mediator"]["ladder"] = [[name] for name in stages]
+    return cfg
+
+
+def simulate(cfg: dict[str, Any], replicates: int, seed: int) -> dict[str, np.ndarray]:
+    settings: Settings = load_settings(cfg)
+    return NegotiationModel(settings.scenario, settings.mediator, replicates, seed).run()
+
+
+def pct(x: float) -> str:
+    return f"{100 * x:.2f}%"

@@ -1,0 +1,145 @@
+"""A run table reduced a row group at a time to what summaries and reports read: counts, sums,
+durations counted by day, agreed terms counted on a fine grid, and the running agreement share.
+
+Its memory depends on the horizon and the number of columns, never on the number of runs, so a
+run table of any size is summarised and reported in bounded memory.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+from sim.results.estimators import Durations
+from sim.results.files import RUNS
+
+TERM_GRID = 10_000
+"""Agreed terms are counted to the nearest 1/10,000 of their issue's 0-1 scale."""
+CHECKPOINTS = 200
+"""Replicate counts, evenly spaced in log scale, at which the running agreement share is kept."""
+BATCH_ROWS = 65_536
+
+TEXT = ("end_reason", "highest_stage")
+SUMMED = ("agreement", "agreement_held")
+SUMMED_SUFFIXES = (".signed", ".held", ".collapsed", ".stalls", ".violations",
+                   ".reported_violations", ".trust_in_mediator")
+SPELL_DAYS, SPELL_COLLAPSED = ".first_spell_days", ".first_spell_collapsed"
+
+
+def digest_columns(columns: list[str]) -> list[str]:
+    """The run-table columns a digest reads; the rest of a large table is never loaded."""
+    return [c for c in columns if c in (*TEXT, *SUMMED, "agreement_day") or c.startswith("terms.")
+            or (c.startswith(("stage.", "party.")) and c.endswith(
+                (*SUMMED_SUFFIXES, SPELL_DAYS, SPELL_COLLAPSED)))]
+
+
+def checkpoints(runs: int) -> np.ndarray:
+    """Replicate counts 1..runs, about evenly spaced in log scale, at most CHECKPOINTS of them."""
+    if runs == 0:
+        return np.zeros(0, np.int64)
+    return np.unique(np.geomspace(1, runs, num=min(runs, CHECKPOINTS)).astype(np.int64))
+
+
+@dataclass
+class RunDigest:
+    """Everything the summary and the report read from a run table of `runs` rows."""
+
+    runs: int
+    horizon: int
+    seen: int = 0
+    sums: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    agreement_days: Durations = field(default_factory=Durations.empty)
+    first_spells: dict[str, Durations] = field(default_factory=dict)
+    terms: dict[str, np.ndarray] = field(default_factory=dict)
+    running_at: np.ndarray = field(init=False)  # checkpoints(runs)
+    running_hits: np.ndarray = field(init=False)  # agreements among the first running_at rows
+    agreed_so_far: int = 0
+
+    def __post_init__(self) -> None:
+        self.running_at = checkpoints(self.runs)
+        self.running_hits = np.zeros(self.running_at.size, np.int64)
+
+    def add(self, batch: pd.DataFrame) -> None:
+        """Fold in the next rows of the table (in replicate order)."""
+        for column in batch.columns:
+            if column in SUMMED or column.endswith(SUMMED_SUFFIXES):
+                self.sums[column] = self.sums.get(column, 0.0) + float(batch[column].sum())
+            elif column in TEXT:
+                self.counts.setdefault(column, Counter()).update(
+                    batch[column].astype(str).value_counts().to_dict())
+            elif column.startswith("terms."):
+                self._count_terms(column.removeprefix("terms."), batch[column], batch["agreement"])
+            elif column.endswith(SPELL_DAYS):
+                self._count_spells(column.removesuffix(SPELL_DAYS), batch)
+        if "agreement" in batch:
+            agreed = batch["agreement"].to_numpy(bool)
+            self.agreement_days += Durations.of(batch["agreement_day"].to_numpy(float), agreed,
+                                                self.horizon)
+            self._count_running(agreed)
+        self.seen += len(batch)
+
+    def _count_terms(self, issue: str, values: pd.Series, agreed: pd.Series) -> None:
+        kept = values.to_numpy(float)[agreed.to_numpy(bool)]
+        kept = kept[np.isfinite(kept)]
+        grid = np.rint(np.clip(kept, 0.0, 1.0) * TERM_GRID).astype(np.int64)  # issue scale 0-1
+        counted = np.bincount(grid, minlength=TERM_GRID + 1)
+        self.terms[issue] = self.terms.get(issue, 0) + counted
+
+    def _count_spells(self, stage_prefix: str, batch: pd.DataFrame) -> None:
+        stage = stage_prefix.removeprefix("stage.")
+        signed = batch[f"{stage_prefix}.signed"].to_numpy(bool)
+        spells = Durations.of(batch[stage_prefix + SPELL_DAYS].to_numpy(float)[signed],
+                              batch[stage_prefix + SPELL_COLLAPSED].to_numpy(bool)[signed])
+        self.first_spells[stage] = self.first_spells.get(stage, Durations.empty()) + spells
+
+    def _count_running(self, agreed: np.ndarray) -> None:
+        inside = (self.running_at > self.seen) & (self.running_at <= self.seen + agreed.size)
+        so_far = np.cumsum(agreed)
+        self.running_hits[inside] = self.agreed_so_far + so_far[self.running_at[inside] - self.seen - 1]
+        self.agreed_so_far += int(so_far[-1]) if so_far.size else 0
+
+    def share(self, column: str) -> tuple[int, int]:
+        """(runs where a true/false column holds, runs)."""
+        return int(self.sums[column]), self.runs
+
+    def mean(self, column: str) -> float:
+        return self.sums[column] / self.runs
+
+    def shares(self, column: str) -> dict[str, float]:
+        """Each value's share of a text column, values in sorted order."""
+        counts = self.counts.get(column, Counter())
+        return {k: counts[k] / self.runs for k in sorted(counts)}
+
+    def names(self, prefix: str, suffix: str) -> list[str]:
+        """Names between `prefix` and `suffix` of the summed columns, in table order."""
+        return [c[len(prefix):-len(suffix)] for c in self.sums
+                if c.startswith(prefix) and c.endswith(suffix)]
+
+    def running_share(self) -> tuple[np.ndarray, np.ndarray]:
+        """(replicates so far, agreements among them) at each checkpoint."""
+        return self.running_at, self.running_hits
+
+
+def digest_frame(runs: pd.DataFrame, horizon: int) -> RunDigest:
+    """The digest of a run table already in memory."""
+    digest = RunDigest(len(runs), horizon)
+    digest.add(runs[digest_columns(list(runs.columns))])
+    return digest
+
+
+def digest_saved(folder: Path, horizon: int) -> RunDigest:
+    """The digest of a saved run table, read a batch of rows at a time."""
+    table = pq.ParquetFile(Path(folder) / RUNS)
+    digest = RunDigest(table.metadata.num_rows, horizon)
+    columns = digest_columns(table.schema_arrow.names)
+    for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+        digest.add(batch.to_pandas())
+    if digest.seen != digest.runs:
+        raise ValueError(f"{folder / RUNS}: read {digest.seen} rows of {digest.runs}")
+    return digest

@@ -1,0 +1,99 @@
+"""From a run table to the figures users read: proportions with Wilson intervals, KM times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.results.digest import RunDigest, digest_frame, digest_saved
+from sim.results.estimators import curve_quantiles, interval_text, kaplan_meier, wilson
+
+
+def summarise_saved(folder: Path, horizon: int) -> dict[str, Any]:
+    """The summary of a saved run table, read a row group at a time (memory does not grow
+    with the number of runs)."""
+    return summarise_digest(digest_saved(folder, horizon))
+
+
+def summarise(runs: pd.DataFrame, horizon: int) -> dict[str, Any]:
+    """The summary of a run table in memory."""
+    return summarise_digest(digest_frame(runs, horizon))
+
+
+def summarise_digest(digest: RunDigest) -> dict[str, Any]:
+    """Agreement, stage funnel, time to agreement, endings and party behaviour of a run table."""
+
+    def share(column: str) -> dict[str, float]:
+        return wilson(*digest.share(column)).as_dict()
+
+    stages = {}
+    for name in digest.names("stage.", ".signed"):
+        signed, held, collapsed = (share(f"stage.{name}.{what}")
+                                   for what in ("signed", "held", "collapsed"))
+        stages[name] = {"p_signed": signed["p"], "p_held": held["p"],
+                        "p_collapsed": collapsed["p"],
+                        "ci": {"signed": [signed["ci_low"], signed["ci_high"]],
+                               "held": [held["ci_low"], held["ci_high"]],
+                               "collapsed": [collapsed["ci_low"], collapsed["ci_high"]]}}
+    times = curve_quantiles(kaplan_meier(digest.agreement_days, "cdf"), (0.25, 0.5, 0.75))
+    parties = {}
+    for name in digest.names("party.", ".stalls"):
+        prefix = f"party.{name}."
+        parties[name] = {
+            "mean_stalls": digest.mean(prefix + "stalls"),
+            "mean_violations": digest.mean(prefix + "violations"),
+            "mean_reported_violations": digest.mean(prefix + "reported_violations"),
+            "mean_final_trust_in_mediator": digest.mean(prefix + "trust_in_mediator"),
+        }
+    return {
+        "runs": digest.runs,
+        "horizon_days": digest.horizon,
+        "agreement": share("agreement"),
+        "agreement_held": share("agreement_held"),
+        "stages": stages,
+        "time_to_agreement_days": {"median": times[0.5], "q25": times[0.25], "q75": times[0.75]},
+        "end_reasons": digest.shares("end_reason"),
+        "highest_stage": digest.shares("highest_stage"),
+        "parties": parties,
+    }
+
+
+def _pct(x: float | None) -> str:
+    return "   n/a" if x is None else f"{100 * x:5.1f}%"
+
+
+def _days(x: float | None) -> str:
+    return "not reached" if x is None else f"{x:.0f}"
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The console table printed at the end of a run."""
+    agree = summary["agreement"]
+    t = summary["time_to_agreement_days"]
+    estimate, interval = interval_text(agree["p"], agree["ci_low"], agree["ci_high"], " - ",
+                                       least=1)
+    lines = [
+        f"negsim: {summary['scenario']} / {summary['mediator']} mediator, "
+        f"{summary['runs']:,} runs, seed {summary['seed']}",
+        "",
+        f"Comprehensive agreement within {summary['horizon_days']} days: "
+        f"{estimate}  (95% CI {interval})",
+        f"Agreement signed and held:          {_pct(summary['agreement_held']['p']).strip()}",
+        f"Time to agreement (Kaplan-Meier):   median {_days(t['median'])}, "
+        f"quartiles {_days(t['q25'])} - {_days(t['q75'])} days",
+        "",
+        f"{'stage':<18}{'signed':>9}{'held':>9}{'collapsed':>11}",
+    ]
+    for name, s in summary["stages"].items():
+        lines.append(f"{name:<18}{_pct(s['p_signed']):>9}{_pct(s['p_held']):>9}"
+                     f"{_pct(s['p_collapsed']):>11}")
+    lines += ["", "How episodes ended:"]
+    lines += [f"  {reason:<20}{_pct(v)}" for reason, v in summary["end_reasons"].items()]
+    lines += ["", f"{'party':<8}{'stalls':>9}{'violations':>12}{'reported':>10}"]
+    for name, p in summary["parties"].items():
+        lines.append(f"{name:<8}{p['mean_stalls']:>9.2f}{p['mean_violations']:>12.2f}"
+                     f"{p['mean_reported_violations']:>10.2f}")
+    lines.append("(means per episode)")
+    return "\n".join(lines)

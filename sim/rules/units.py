@@ -1,0 +1,109 @@
+"""Registered units: a small class with a name, documented parameters and one decision.
+
+In the spirit of Axelrod's strategies, every kind of behaviour a modeller may add (a delay
+tactic, say) is a family of units. A unit declares its `name`, a one-line `summary`, the
+literature it comes from (`source`) and its `parameters`, each with meaning, unit, range,
+default and provenance, and implements the family's one decision. A unit registers itself by
+being defined: its family's registry finds every module of the family's package, so adding a
+unit is its file, its test and its docs (docs/EXTENDING.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pkgutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from sim.config.distributions import Distribution
+from sim.config.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One parameter of a unit: what it means, its unit, its allowed range and its default."""
+
+    meaning: str
+    unit: str
+    low: float
+    high: float
+    default: float
+    provenance: str  # a cited source, or "assumption" with the range it was chosen from
+
+    def allows(self, value: float) -> bool:
+        return math.isfinite(value) and self.low <= value <= self.high
+
+    @property
+    def allowed(self) -> str:
+        return f"a number in [{self.low:g}, {self.high:g}] ({self.meaning}, {self.unit})"
+
+
+class Unit:
+    """The base of every unit: its identity and documented parameters."""
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    source: ClassVar[str]
+    parameters: ClassVar[Mapping[str, Setting]] = {}
+
+    def settings(self, given: Mapping[str, np.ndarray], replicates: int) -> dict[str, np.ndarray]:
+        """Its parameters per replicate, (R,) each: the given ones, else their defaults."""
+        return {key: np.asarray(given[key], float) if key in given else
+                np.full(replicates, setting.default) for key, setting in self.parameters.items()}
+
+
+class Registry[U: Unit]:
+    """Every unit of one family, by name: the subclasses of `base` defined in `package`."""
+
+    def __init__(self, kind: str, base: type[U], package: str) -> None:
+        self.kind, self.base, self.package = kind, base, package
+        self._units: dict[str, type[U]] | None = None
+
+    def _found(self) -> dict[str, type[U]]:
+        if self._units is None:
+            root = importlib.import_module(self.package)
+            for module in pkgutil.iter_modules(root.__path__):
+                importlib.import_module(f"{self.package}.{module.name}")
+            self._units = {cls.name: cls for cls in _subclasses(self.base)}
+        return self._units
+
+    def names(self) -> list[str]:
+        return sorted(self._found())
+
+    def __iter__(self) -> Iterator[type[U]]:
+        return iter(self._found()[name] for name in self.names())
+
+    def get(self, name: str) -> U:
+        """The unit called `name`, made ready to decide."""
+        return self._found()[name]()
+
+    def check(self, name: str, given: Mapping[str, Any], where: str) -> None:
+        """Refuse an unknown unit, or a parameter it does not declare or whose value (every
+        value a distribution can draw) lies outside the declared range: one line each."""
+        if name not in self._found():
+            raise ConfigError(f"{where}.tactic", name, f"a {self.kind}: {', '.join(self.names())}")
+        declared = self._found()[name].parameters
+        for key, value in given.items():
+            path = f"{where}.parameters.{key}"
+            if key not in declared:
+                known = ", ".join(declared) or "none"
+                raise ConfigError(path, "<unknown key>", f"a parameter of {self.kind} '{name}' "
+                                  f"({known})")
+            reach = value.reach() if isinstance(value, Distribution) else (value, value)
+            if not all(declared[key].allows(v) for v in reach):
+                raise ConfigError(path, value if not isinstance(value, Distribution) else
+                                  f"draws reaching {reach[0]:.3g} to {reach[1]:.3g}",
+                                  declared[key].allowed)
+
+
+def _subclasses(base: type) -> list[type]:
+    found = []
+    for cls in base.__subclasses__():
+        if "name" in vars(cls):
+            found.append(cls)
+        found += _subclasses(cls)
+    return found

@@ -1,0 +1,85 @@
+"""The benchmark's measurements run and report sane figures (speed itself is not asserted)."""
+
+from sim.cli.bench import engine, one_model_per_replicate
+
+
+def test_engine_reports_throughput():
+    row = engine(200, workers=1, chunk_size=100)
+    assert row["runs"] == 200 and row["episodes_per_s"] > 0
+    assert row["replicate_days_per_s"] >= row["episodes_per_s"]  # every episode lasts >= 1 day
+
+
+def test_one_model_per_replicate_runs_the_same_rules():
+    row = one_model_per_replicate(3)
+    assert row["episodes"] == 3 and row["episodes_per_s"] > 0
+
+
+def test_memory_of_a_process_tree_counts_its_children():
+    import os
+    import subprocess
+    import sys
+
+    from sim.cli.bench import _tree_rss_mb
+
+    alone = _tree_rss_mb(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = b'x' * (300 * 2**20); "
+                              "print(flush=True); time.sleep(30)"], stdout=subprocess.PIPE)
+    try:
+        child.stdout.readline()  # the child holds its 300 MB from here
+        with_child = _tree_rss_mb(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert alone > 0
+    assert with_child - alone > 250
+
+
+def test_random_numbers_per_replicate_day_are_counted_by_stream():
+    from sim.cli.bench import anatomy
+
+    row = anatomy(replicates=100)
+    draws, days = row["draws_per_replicate_day"], row["days"]
+    # violation and false report, always: 2 per party (2) for each truce in force that day,
+    # fewer than for every stage (4) every day; detection, attribution and scapegoat rarely
+    always, rarely = draws["violation (counter-based), always"], draws["violation (counter-based), at most"]
+    per_truce_day = always * days * 100 / (2 * 2)
+    assert abs(per_truce_day - round(per_truce_day)) < 1e-6
+    assert 0 < always < 16
+    assert 0 < rarely < always
+    assert draws["balance"] == 2  # one shock per party
+    assert draws["acceptance"] == 8 * (days // 7) / days  # stages x parties, on round days
+    assert row["state_bytes_per_replicate"] > 500 and row["ns_per_replicate_day"] > 0
+
+
+def _result(ratio: float, million: float | None, peaks: list[float], speed_up: float,
+            thousand: float) -> dict:
+    whole = [{"runs": 1_000, "seconds": thousand, "peak_rss_mb": peaks[0]}]
+    whole += [{"runs": 10**k, "seconds": 9.0, "peak_rss_mb": peak}
+              for k, peak in zip(range(4, 7), peaks[1:], strict=False)]
+    if million is not None:
+        whole[-1]["seconds"] = million
+    return {"engine_vs_mesa_way_one_core": ratio, "whole_process": whole,
+            "speed_up": {"ratio": speed_up}}
+
+
+def test_each_target_is_judged_against_its_bound():
+    from sim.cli.bench import verdicts
+
+    rows = verdicts(_result(134.6, 45.1, [676, 731, 930, 1100], 1.93, 3.0))
+    met = {row["target"]: row["met"] for row in rows}
+    assert met == {"engine on 1 core / one model per replicate": False,  # at least 300x
+                   "negsim runs=1000000, whole process": True,
+                   "peak memory of negsim's processes, any runs": False,  # the largest peak counts
+                   "speed-up from 1 to 2 workers": True,
+                   "negsim runs=1000, whole process": True}  # at most 3 s: 3.0 is met
+    assert [row["measured"] for row in rows] == [134.6, 45.1, 1100, 1.93, 3.0]
+
+
+def test_a_target_the_bench_did_not_measure_is_not_judged():
+    from sim.cli.bench import verdicts
+
+    rows = verdicts(_result(300.0, None, [676, 731, 930], 1.7, 3.1))
+    met = {row["target"]: row["met"] for row in rows}
+    assert met["negsim runs=1000000, whole process"] is None  # --max-runs 100000
+    assert met["engine on 1 core / one model per replicate"] is True  # exactly 300x is met
+    assert met["negsim runs=1000, whole process"] is False
