@@ -180,19 +180,14 @@ def likelihood(levers: Levers, runs: int = QUICK_RUNS, workers: int | None = Non
     with its Wilson interval, the stage funnel, Kaplan-Meier times), seeded by `levers.seed`
     and cut into the config's chunks, so that `negsim` with the same settings gives the same
     numbers (`chunk_size` overrides the config's, for tests only)."""
-    from functools import partial
-
     import pandas as pd
 
-    from sim.engine.model import simulate_chunk
+    from sim.jobs.simulation import chunks_of
     from sim.montecarlo.backends import Backend
-    from sim.montecarlo.chunks import plan, run_chunks
     from sim.results.summary import summarise
 
     settings = settings_for(levers)
-    simulate = partial(simulate_chunk, settings.scenario, settings.mediator)
-    chunk_size = chunk_size or settings.options.montecarlo.chunk_size
-    work = [(simulate, chunk) for chunk in plan(runs, chunk_size, levers.seed)]
-    columns = [c for _, c in run_chunks(work, Backend("local", workers))]
+    columns = [c for _, c in chunks_of(settings, runs, levers.seed, Backend("local", workers),
+                                       chunk_size=chunk_size)]
     table = pd.concat([pd.DataFrame(c) for c in columns], ignore_index=True)
     return summarise(table, settings.scenario.horizon_days)

@@ -17,18 +17,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from sim.config.compose import compose_config
-from sim.engine.model import NegotiationModel, simulate_chunk
+from sim.engine.model import NegotiationModel
 from sim.jobs.processes import descendants, processes
 from sim.jobs.settings import load_settings
+from sim.jobs.simulation import chunks_of
 from sim.montecarlo.backends import Backend
-from sim.montecarlo.chunks import plan, run_chunks
 from sim.results.files import write_json
 
 
@@ -37,11 +36,9 @@ def engine(runs: int, workers: int, chunk_size: int | None = None) -> dict[str, 
     chunks of `chunk_size` (the config's when None)."""
     s = load_settings(compose_config([]))
     chunk_size = chunk_size or s.options.montecarlo.chunk_size
-    simulate = partial(simulate_chunk, s.scenario, s.mediator)
     started = time.perf_counter()
     days = 0
-    for _, columns in run_chunks([(simulate, c) for c in plan(runs, chunk_size, 1)],
-                                 Backend("local", workers)):
+    for _, columns in chunks_of(s, runs, 1, Backend("local", workers), chunk_size=chunk_size):
         days += int(columns["end_day"].astype(np.int64).sum())
     seconds = time.perf_counter() - started
     return {"runs": runs, "workers": workers, "seconds": seconds,

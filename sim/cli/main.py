@@ -8,7 +8,6 @@ imported only when the job starts, so that a Ctrl-C at any moment meets `main`'s
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +15,11 @@ from typing import TYPE_CHECKING
 from sim.cli.precheck import Signal, debugging, fail, jobs_of, precheck
 from sim.config.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
+from sim.jobs import head_start
 
 if TYPE_CHECKING:
     from omegaconf import DictConfig
 
-    from sim.jobs.finisher import Finisher
-    from sim.jobs.settings import Settings
 
 _NO_PRECHECK = {"--help", "-h", "--hydra-help", "--info", "-i", "--version", "--shell-completion",
                 "-sc"}
@@ -82,7 +80,7 @@ def _run_job(cfg: DictConfig) -> None:
     folder = Path(hydra_cfg.runtime.output_dir)
     try:
         run(OmegaConf.to_container(cfg, resolve=True), folder, argv=sys.argv,
-            overrides=list(hydra_cfg.overrides.task), finisher=_finisher)
+            overrides=list(hydra_cfg.overrides.task), finisher=head_start.finisher)
     except ConfigError as error:
         if debugging():
             raise
@@ -129,49 +127,6 @@ def _main(args: list[str]) -> None:
             settings = precheck([a for a in args if a.split("=")[0] not in _SHOW
                                  and a not in ("job", "hydra", "all")])
             if not _SHOW & flags:
-                get_ready(settings)
+                head_start.get_ready(settings)
     _app()
-    leave()
-
-
-def get_ready(settings: Settings) -> None:
-    """Start now what a single run will use, so that it gets ready while this process imports
-    the model (≈ 1.5 s): the Monte Carlo's worker processes, or, when the Monte Carlo runs in
-    this process, a finishing process that imports the summary's and the report's libraries
-    (`sim.jobs.finisher`; with workers, it starts when they are done). A sweep starts its own."""
-    global _finisher
-    options = settings.options
-    if options.sweep is not None:
-        return
-    backend = options.monte_carlo
-    spread = backend.spreads(options.chunks)
-    if spread:
-        backend.start(options.chunks, "sim.engine.model:prepare", settings.scenario, settings.mediator)
-    from sim.jobs.finisher import Finisher
-
-    _finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
-
-
-_finisher: Finisher | None = None
-"""The finishing process `get_ready` started, handed to the run."""
-
-
-def leave() -> None:
-    """Exit at once once the work is done. Every result is already written and published
-    (fsync, then an atomic rename), and the exit handlers still run; what is skipped is the
-    interpreter's teardown of the ≈ 200,000 objects Mesa, SciPy, Matplotlib and Numba leave,
-    which took ≈ 0.5 s of a 1,000-run job (measured). Not while another thread or a child
-    process is still running (a multirun's launcher): the usual exit waits for them."""
-    import atexit
-    import logging
-    import multiprocessing
-    import threading
-
-    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
-    if others or multiprocessing.active_children():
-        return
-    atexit._run_exitfuncs()
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    head_start.leave()

@@ -14,6 +14,7 @@ import mesa
 import numpy as np
 
 from sim.engine.talks import Broker
+from sim.rules.mediation import main_blocker, reckon
 from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
 
@@ -98,16 +99,13 @@ class Mediator(mesa.Agent):
         under its hold test (`under_test`, (R,)): such rounds are not idle, and it neither
         presses nor walks away; should the settlement collapse, counting resumes where it
         stopped. Returns (pressed, withdrew) masks (R,)."""
-        idle = talking & ~under_test
-        self.idle_rounds = np.where(progress, 0, self.idle_rounds + idle)
-        out_of_patience = (self.idle_rounds >= self.spec.patience_rounds) & ~under_test
         can_press = self.levered & (self.sticks < self.spec.leverage.max_sticks)
-        pressed = out_of_patience & can_press
+        self.idle_rounds, pressed, withdrew = reckon(self.idle_rounds, progress, talking,
+                                                     under_test, self.spec.patience_rounds,
+                                                     can_press)
         rows = np.flatnonzero(pressed)
         if rows.size:
-            blocker = np.argmax(blocking[rows] - 1e-3 * self.nash_weights[rows], axis=1)
+            blocker = main_blocker(blocking[rows], self.nash_weights[rows])
             self.pressure[rows, blocker] += self.stick_size[rows]
         self.sticks += pressed
-        self.idle_rounds[pressed] = 0
-        withdrew = out_of_patience & ~can_press
         return pressed, withdrew

@@ -16,8 +16,16 @@ from numba import njit
 
 from sim.engine.draws import uniform
 from sim.engine.truce import EXPIRED, IN_FORCE, Ledger, Tabling, table_stage
+from sim.rules.holding import has_collapsed, has_expired, has_held
 from sim.rules.trust import confidence, doubt, trust_in_others
-from sim.rules.violation import NOBODY, accused, detection_chance, other_party, violation_hazard
+from sim.rules.violation import (
+    NOBODY,
+    accused,
+    detection_chance,
+    incentive,
+    other_party,
+    violation_hazard,
+)
 
 
 class Propensity(NamedTuple):
@@ -104,7 +112,7 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
                 weight = max(stage_weight[i, s], 1e-12)
                 hazard = violation_hazard(
                     base_hazard[r, i] * temptation[r, s],
-                    _incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
+                    incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
                     distrust[i], escalating[i], verification, incentive_weight[r, i],
                     distrust_weight[r, i], escalation_weight[r, i])
                 broke = uniform(key, counter + VIOLATE) < hazard
@@ -150,13 +158,6 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
 
 
 @njit(cache=True, inline="always")
-def _incentive(gain: float, option: float, weight: float) -> float:  # pragma: no cover
-    """A party's gain from war over the signed terms plus the option of waiting, in units of
-    its stake in the stage (`weight`); never negative."""
-    return max(gain + option * weight, 0.0) / weight
-
-
-@njit(cache=True, inline="always")
 def _report(reports: np.ndarray, r: int, s: int, party: int) -> None:  # pragma: no cover
     """One more report against `party` (none for NOBODY) in replicate r's stage s, today."""
     if party != NOBODY:
@@ -184,10 +185,15 @@ def _record(ledger: Ledger, day: Day, today: int,
             tabling: Tabling) -> bool:  # pragma: no cover - compiled
     """Count a day of every truce in force: collapse on too many reports (the stage goes back
     on the table at once), held, expired. Whether any replicate reached agreement."""
-    (status, _, spells, held, collapses, days_in_force, days, current, first_days,
-     first_collapsed, _, max_violations, hold_days, duration, comprehensive) = ledger
-    _, reports, collapsed, newly_held, expired, watched, agreed = day
-    hold_out, tablings, contestant, stalemate_end, _ = tabling
+    status, spells, held, collapses = ledger.status, ledger.spells, ledger.held, ledger.collapses
+    days_in_force, days, current = ledger.days_in_force, ledger.days_current, ledger.reports_current
+    first_days, first_collapsed = ledger.first_spell_days, ledger.first_spell_collapsed
+    max_violations, hold_days = ledger.max_violations, ledger.hold_days
+    duration, comprehensive = ledger.duration, ledger.comprehensive
+    reports, collapsed, newly_held, expired = day.reports, day.collapsed, day.held, day.expired
+    watched, agreed = day.watched, day.agreed
+    hold_out, tablings = tabling.hold_out, tabling.tablings
+    contestant, stalemate_end = tabling.contestant, tabling.stalemate_end
     anyone_agreed = False
     for r in range(status.shape[0]):
         if not watched[r]:
@@ -198,7 +204,7 @@ def _record(ledger: Ledger, day: Day, today: int,
             for i in range(reports.shape[2]):
                 current[r, s] += reports[r, s, i]
             first = spells[r, s] == 1
-            if current[r, s] >= max_violations[s]:
+            if has_collapsed(current[r, s], max_violations[s]):
                 collapsed[r, s] = True
                 collapses[r, s] += 1
                 current[r, s] = days[r, s] = 0
@@ -208,11 +214,11 @@ def _record(ledger: Ledger, day: Day, today: int,
             days[r, s] += 1
             days_in_force[r, s] += 1
             first_days[r, s] += first
-            if not held[r, s] and days[r, s] >= hold_days[s]:
+            if not held[r, s] and has_held(days[r, s], hold_days[s]):
                 held[r, s] = newly_held[r, s] = True
                 agreed[r] |= comprehensive[s]
                 anyone_agreed |= comprehensive[s]
-            if days[r, s] >= duration[s]:
+            if has_expired(days[r, s], duration[s]):
                 status[r, s] = EXPIRED
                 expired[r, s] = True
     return anyone_agreed

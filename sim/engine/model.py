@@ -98,7 +98,9 @@ class NegotiationModel(mesa.Model):
         self.agenda, self.bargainers = agenda(lay), self._bargainers()
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)))
-        self.p_win, self.reservation, self.option, _ = self.prospects
+        prospects = self.prospects
+        self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
+                                                     prospects.option)
         self.today = new_day(r, len(lay.stages), n)
         # The mediator's weights never change, so neither does the favouritism a party sees
         # each round of talks: the gap to the favourite's weight, times its sensitivity.

@@ -22,6 +22,8 @@ from sim.engine.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
 from sim.rules.acceptance import accepts, concession, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.ladder import climbs
+from sim.rules.mediation import carrot as offered_carrot
+from sim.rules.mediation import raised_estimate
 from sim.rules.trust import trust_in_others, trust_mean
 
 NONE, ACCEPT, REJECT, STALL, CONDITIONAL = 0, 1, 2, 3, 4
@@ -109,13 +111,18 @@ def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
                out: Round) -> None:  # pragma: no cover - compiled
     """One round in every live replicate. `noise` (S, R, n) are the round's standard normals
     for acceptance; `stalling` (R, S, n) the stages each party stalls, as its delay tactic
-    decided (`sim.rules.tactics`); `reservation` (R, n, S) and `option` (R, n) are today's prospects.
+    decided (`sim.rules.tactics`); `reservation` (R, n, S) and `option` (R, n) are today's
+    prospects.
 
     One loop over local arrays, longer than house style: reading the tuples' fields inside the
     loop, or in helpers inlined into it, made it 2.4 times slower (measured)."""
-    candidate_terms, utility, on_a_line, first, second, gap, weights, linked, issues = agenda
+    candidate_terms, utility = agenda.candidate_terms, agenda.candidate_utility
+    on_a_line, first, second, gap = agenda.on_a_line, agenda.first, agenda.second, agenda.gap
+    weights, linked, issues = agenda.stage_weight, agenda.has_linkage, agenda.stage_issues
     premium, budget, nash_weights = broker.premium, broker.budget, broker.nash_weights
-    tabled, codes, terms, signed, offered, bars, carrots, blocking, progress, talking = out
+    tabled, codes, terms, signed = out.tabled, out.codes, out.terms, out.signed
+    offered, bars, carrots, blocking = out.offered, out.bar, out.carrots, out.blocking
+    progress, talking = out.progress, out.talking
     status, stalls, acceptances = docket.status, sides.stalls, docket.acceptances
     _clear(out)
     _on_the_table(live, status, tabled, talking)
@@ -136,7 +143,7 @@ def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
             terms[r, s] = candidate_terms[s, choice]
             signed[r, s] = True
             for i in range(parties):  # with the carrots it can fund, each party answers
-                carrot, met = _carrot(linked[i, s], sides.side_payment[r, i, s], budget[r], levered)
+                carrot, met = offered_carrot(linked[i, s], sides.side_payment[r, i, s], budget[r], levered)
                 carrots[r, s] += carrot
                 offered[r, s, i] = carrot + signing_value(
                     utility[s, choice, i], reservation[r, i, s],
@@ -169,7 +176,7 @@ def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
                 if codes[r, s, i] == REJECT:
                     floor = utility[s, choice, i] - reservation[r, i, s]
                     step = broker.learning_step[r] * weights[i, s]
-                    premium[r, i, s] = max(premium[r, i, s], floor) + step
+                    premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
 
 
 @njit(cache=True)
@@ -196,18 +203,6 @@ def _on_the_table(live: np.ndarray, status: np.ndarray, tabled: np.ndarray,
 
 
 @njit(cache=True, inline="always")
-def _carrot(linked: bool, demand: float, budget: float,
-            levered: bool) -> tuple[float, bool]:  # pragma: no cover - compiled
-    """The side-payment offered to a party for a stage, and whether its condition is met: a
-    mediator with leverage offers what it demands, up to what is left of the budget."""
-    if not linked:
-        return 0.0, True
-    offer = min(demand, budget) if levered else 0.0
-    met = offer >= demand - 1e-12
-    return (offer if met else 0.0), met
-
-
-@njit(cache=True, inline="always")
 def _sign(r: int, s: int, day: int, terms: np.ndarray, utility: np.ndarray, issues: np.ndarray,
           docket: Docket) -> None:  # pragma: no cover - compiled
     """Bring stage s into force with the proposed terms and their value to each party."""
@@ -231,7 +226,8 @@ def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tie
     """Move live replicates whose current tier has held to the next tier of the mediator's
     ladder, and table that tier's stages not yet tabled (marked in `newly_tabled`, (R, S)).
     Whether any replicate climbed."""
-    hold_out, tablings, contestant, stalemate_end, status = tabling
+    hold_out, tablings, status = tabling.hold_out, tabling.tablings, tabling.status
+    contestant, stalemate_end = tabling.contestant, tabling.stalemate_end
     climbed = False
     newly_tabled[:] = False
     for r in range(live.shape[0]):

@@ -71,7 +71,8 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
     cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
     decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
     drift, weights = front.drift, front.stage_weight
-    p_win, value, option, cost = prospects
+    p_win, value = prospects.p_win, prospects.reservation
+    option, cost = prospects.option, prospects.daily_cost
     in_force = np.empty(status.shape[1], np.bool_)
     cost_of_war = np.empty(drift.shape[1])
     for r in range(status.shape[0]):

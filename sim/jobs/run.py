@@ -8,20 +8,20 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
 import pandas as pd
 
-from sim.engine.model import NegotiationModel, representative_episode, simulate_chunk
+from sim.engine.model import NegotiationModel, representative_episode
 from sim.engine.trace import EVENT_COLUMNS
-from sim.jobs.finisher import Finisher, Job, finish
+from sim.jobs.finish import Job, finish
+from sim.jobs.head_start import Finisher
 from sim.jobs.provenance import identity, labels, provenance, write_parameter_csv, write_run_info
 from sim.jobs.settings import Settings, load_settings
+from sim.jobs.simulation import chunks_of
 from sim.montecarlo.backends import release_workers
-from sim.montecarlo.chunks import plan, run_chunks
 from sim.report.narrative import narrate
 from sim.results.files import (
     EPISODE,
@@ -72,18 +72,14 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
 def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
                argv: list[str], finisher: Finisher | None = None) -> dict[str, Any]:
     """One Monte Carlo run: run table, trace if asked, summary; returns the summary.
-    `finisher`, when given, summarises and reports in its own process (`sim.jobs.finisher`)."""
+    `finisher`, when given, summarises and reports in its own process (`sim.jobs.head_start`)."""
     options = settings.options
     started = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
-    chunks = plan(options.runs, options.montecarlo.chunk_size, options.seed)
     sink: list[NegotiationModel] | None = [] if options.traced else None
-    simulate = partial(simulate_chunk, settings.scenario, settings.mediator, trace=sink)
-    backend = options.monte_carlo
     table = RunTable(folder)
     try:
-        for _, columns in run_chunks([(simulate, c) for c in chunks], backend,
-                                     options.montecarlo.progress):
+        for _, columns in chunks_of(settings, progress=options.montecarlo.progress, trace=sink):
             table.append(columns)
     except BaseException:
         table.abandon()
@@ -96,9 +92,9 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
         _write_trace(sink[0], folder, echo)
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)
-    job = Job(folder, settings.scenario.horizon_days, settings.options.report.formats,
-              {"kind": "run", **identity(settings)},
-              {"labels": labels(settings), **provenance()}, split=not backend.spreads(len(chunks)))
+    job = Job(folder, settings.scenario.horizon_days, options.report.formats,
+              {"kind": "run", **identity(settings)}, {"labels": labels(settings), **provenance()},
+              split=not options.monte_carlo.spreads(options.chunks))
     summary, text = (finisher or finish)(job)
     echo(text)
     echo(f"\nResults written to {_shown(folder)}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,9 @@ from tqdm import tqdm
 from sim.config.compose import PointComposer
 from sim.config.errors import ConfigError
 from sim.engine.fingerprint import code_fingerprint
-from sim.engine.model import simulate_chunk
 from sim.jobs.provenance import identity, library_versions, provenance, write_parameter_csv, write_run_info
 from sim.jobs.settings import Settings, load_settings, uncertain_ranges
+from sim.jobs.simulation import simulation
 from sim.montecarlo.backends import release_workers
 from sim.montecarlo.designs import Axis, SweepSpec, design_points, load_sweep, override, unit_points
 from sim.montecarlo.points import Point, run_points, sweep_table
@@ -54,7 +53,7 @@ def build_points(settings: Settings, overrides: list[str],
         options = point.options
         extra = tuple(override(path, value) for path, value in values.items())
         points.append(Point(index, values, extra,
-                            partial(simulate_chunk, point.scenario, point.mediator),
+                            simulation(point),
                             point.scenario.horizon_days,
                             {"scenario": cfg["scenario"], "mediator": cfg["mediator"], **code},
                             options.runs, options.seed, options.montecarlo.chunk_size,

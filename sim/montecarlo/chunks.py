@@ -75,3 +75,12 @@ def run_chunks(work: list[Work], backend: Backend, progress: bool = False,
         for (_, chunk), columns in zip(work, results, strict=True):
             bar.update(chunk.size)
             yield chunk, columns
+
+
+def monte_carlo(simulate: Callable[[Chunk], Columns], runs: int, chunk_size: int, seed: int,
+                backend: Backend, progress: bool = False) -> Iterator[tuple[Chunk, Columns]]:
+    """The one Monte Carlo path: `runs` replicates cut into chunks (`plan`), each simulated on
+    `backend` (`run_chunks`), in order. A sweep runs its points' chunks (`plan` each) through
+    `run_chunks` as one stream, so each point's numbers are those of this path."""
+    return run_chunks([(simulate, chunk) for chunk in plan(runs, chunk_size, seed)], backend,
+                      progress)

@@ -15,6 +15,7 @@ import math
 import pkgutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import numpy as np
@@ -40,6 +41,11 @@ class Setting:
     @property
     def allowed(self) -> str:
         return f"a number in [{self.low:g}, {self.high:g}] ({self.meaning}, {self.unit})"
+
+
+def declare(**settings: Setting) -> Mapping[str, Setting]:
+    """A unit's parameters, by name, read-only (a unit is shared by every model that uses it)."""
+    return MappingProxyType(settings)
 
 
 class Unit:

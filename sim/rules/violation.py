@@ -21,6 +21,13 @@ def violation_hazard(base: float, incentive: float, distrust: float, escalating:
 
 
 @rule
+def incentive(gain: float, option: float, weight: float) -> float:
+    """A party's gain from war over the signed terms plus the option of waiting, in units of
+    its stake in the stage (`weight`); never negative."""
+    return max(gain + option * weight, 0.0) / weight
+
+
+@rule
 def detection_chance(base: float, verification: float) -> float:
     """Monitoring raises the chance a violation is seen from `base` toward certainty."""
     return base + (1.0 - base) * verification

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli.precheck import precheck
+from sim.rules.tactics import TACTICS
 
 SALIENCE = [f"scenario.parties.UA.salience.{k}=0" for k in (
     "demilitarisation", "zaporizhzhia", "kherson", "donetsk", "luhansk", "sea_ceasefire",
@@ -196,6 +197,11 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      'negsim: error: command line: scenario.parties.RU.label: got \'$x^2$\'; expected KEY=VALUE in Hydra\'s override syntax, special characters quoted: scenario.parties.RU.label=\'"..."\' (LexerNoViableAltException: scenario.parties.RU.label=$x^2$)'),
     (['mediator=sea_first', 'scenario=symmetric_textbook'],
      "negsim: error: configs/mediator/sea_first.yaml: mediator.ladder[0][0]: got 'sea'; expected a stage of scenario symmetric_textbook: settlement"),
+    # issue 17: a delay tactic is a registered unit; its name and parameters are checked
+    (['scenario.parties.RU.delay.tactic=bluff'],
+     "negsim: error: command line: scenario.parties.RU.delay.tactic: got 'bluff'; expected a delay tactic: " + ", ".join(TACTICS.names())),
+    (['+scenario.parties.RU.delay.parameters.margin_rounds=2'],
+     "negsim: error: command line: scenario.parties.RU.delay.parameters.margin_rounds: got <unknown key>; expected a parameter of delay tactic 'attrition' (none)"),
 ]
 
 

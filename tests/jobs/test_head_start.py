@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from sim.jobs.finisher import Finisher, Job, finish
+from sim.jobs.finish import Job, finish
+from sim.jobs.head_start import Finisher
 from sim.jobs.run import run
 from sim.results.files import SUMMARY, load_summary
 from tests.conftest import composed
@@ -102,13 +103,13 @@ def test_what_the_finishing_process_prints_does_not_break_its_reply(finished_her
     spoil it (nor may the job quietly be finished here instead)."""
     folder, summary = finished_here
     there = unfinished_copy(folder, tmp_path / "there")
-    code = ("import sys, sim.jobs.finisher as f; load = f.import_module\n"
+    code = ("import sys, sim.jobs.head_start as f; load = f.import_module\n"
             "def chatty(name):\n    print('a chatty library'); return load(name)\n"
             "f.import_module = chatty; f.serve(); sys.stdout.flush()")
     finisher = Finisher(start=False)
     finisher.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
-    monkeypatch.setattr("sim.jobs.finisher.finish", lambda job: pytest.fail("finished here"))
+    monkeypatch.setattr("sim.jobs.head_start.finish", lambda job: pytest.fail("finished here"))
     got, _ = finisher(job_for(there, summary))
     assert got == summary == load_summary(there)
 

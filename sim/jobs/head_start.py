@@ -1,11 +1,13 @@
-"""Finishing a run whose results are saved (its summary and report), here or in a process of
-its own that gets ready while the run simulates.
+"""The speed machinery, kept apart: what makes a short `negsim` job quick without changing a
+number it writes. Three things, each measured (docs/performance.md):
 
-Finishing reads the saved results only, never the model. It needs SciPy (intervals,
-Kaplan-Meier) and Matplotlib, whose imports take ≈ 1 s; the simulation needs neither. When the
-Monte Carlo runs in `negsim`'s own process, the machine's second core would idle meanwhile, so
-`negsim` starts a `Finisher` first: a fresh interpreter that imports all that in parallel,
-waits for the job, and draws the figures on two cores (`sim.report.build`).
+- `get_ready`: start now what a single run will use, while `negsim` imports the model: the
+  Monte Carlo's worker processes, or a finishing process (`Finisher`);
+- `Finisher`: a fresh interpreter that imports SciPy and Matplotlib (≈ 1 s) while the run
+  simulates, then finishes the run (`sim.jobs.finish`) and draws its figures on two cores;
+- `leave`: exit without the interpreter's teardown once every result is written.
+
+Nothing here decides anything the results say; `sim.jobs.run` reads the same with or without it.
 """
 
 from __future__ import annotations
@@ -18,52 +20,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sim.jobs.finish import Job, finish
 from sim.jobs.processes import descendants
 
-
-@dataclass(frozen=True)
-class Job:
-    """What finishing a run needs beside its saved results: the horizon (for the durations),
-    the report's formats, and the summary's fields that come from the settings: `head` before
-    the estimates (kind, names, seed), `tail` after them (labels, provenance)."""
-
-    folder: Path
-    horizon_days: int
-    formats: tuple[str, ...]
-    head: dict[str, Any]
-    tail: dict[str, Any]
-    split: bool = False
-    """Whether a finishing process may draw the figures in two processes (`sim.report.build`).
-    Only for a run that kept its Monte Carlo in one process: the forked copy counts its shared
-    pages again in the memory the processes hold (≈ 270 MB, measured), room that the larger
-    process of a run with workers does not leave under 1 GiB."""
-
-
-def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
-    """Summarise the run table, write the report (its figures drawn by two processes if
-    `split` and the job allows it), then `summary.json`, last: it marks the folder complete.
-    Returns the summary and its text for the terminal."""
-    from sim.report.build import build_report
-    from sim.results.digest import digest_saved
-    from sim.results.files import SUMMARY, write_json
-    from sim.results.summary import format_summary, summarise_digest
-
-    digest = digest_saved(job.folder, job.horizon_days)
-    summary = {**job.head, **summarise_digest(digest), **job.tail}
-    note = ""
-    try:
-        build_report(job.folder, summary, job.formats, digest, split=split and job.split)
-    except Exception as error:  # the results are whole: a report that fails must not lose them
-        summary["report_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
-        note = (f"\nnegsim: warning: the report could not be built ({summary['report_error']}); "
-                f"the results are complete: rebuild it with negsim-report {job.folder}")
-    write_json(job.folder / SUMMARY, summary)
-    return summary, format_summary(summary) + note
+if TYPE_CHECKING:
+    from sim.jobs.settings import Settings
 
 
 class Finisher:
@@ -84,7 +49,7 @@ class Finisher:
         if self.process is None:
             # One BLAS thread, so that the process may fork to draw figures (sim.report.build).
             env = os.environ | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-            self.process = subprocess.Popen([sys.executable, "-m", "sim.jobs.finisher"], env=env,
+            self.process = subprocess.Popen([sys.executable, "-m", "sim.jobs.head_start"], env=env,
                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def __call__(self, job: Job) -> tuple[dict[str, Any], str]:
@@ -172,8 +137,49 @@ def _picklable(error: Exception) -> bool:
     return True
 
 
+def get_ready(settings: Settings) -> None:
+    """Start now what a single run will use, so that it gets ready while this process imports
+    the model (≈ 1.5 s): the Monte Carlo's worker processes, or, when the Monte Carlo runs in
+    this process, a finishing process that imports the summary's and the report's libraries
+    (`Finisher`; with workers, it starts when they are done). A sweep starts its own."""
+    global finisher
+    options = settings.options
+    if options.sweep is not None:
+        return
+    backend = options.monte_carlo
+    spread = backend.spreads(options.chunks)
+    if spread:
+        backend.start(options.chunks, "sim.engine.model:prepare", settings.scenario, settings.mediator)
+    finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
+
+
+finisher: Finisher | None = None
+"""The finishing process `get_ready` started, handed to the run."""
+
+
+def leave() -> None:
+    """Exit at once once the work is done. Every result is already written and published
+    (fsync, then an atomic rename), and the exit handlers still run; what is skipped is the
+    interpreter's teardown of the ≈ 200,000 objects Mesa, SciPy, Matplotlib and Numba leave,
+    which took ≈ 0.5 s of a 1,000-run job (measured). Not while another thread or a child
+    process is still running (a multirun's launcher): the usual exit waits for them."""
+    import atexit
+    import logging
+    import multiprocessing
+    import threading
+
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if others or multiprocessing.active_children():
+        return
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # an interrupt ends it quietly, as the caller
     serve()
     sys.stderr.flush()
-    os._exit(0)  # nothing left to tear down that matters (see `sim.cli.main.leave`)
+    os._exit(0)  # nothing left to tear down that matters (see `leave`)

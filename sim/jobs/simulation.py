@@ -1,0 +1,42 @@
+"""The Monte Carlo of a configured run, the one way every caller makes it: `negsim` (one run
+or each sweep point), the app's estimate, the validation cases and the bench. For the same
+config and seed they give the same numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+import numpy as np
+
+from sim.engine.model import NegotiationModel, simulate_chunk
+from sim.jobs.settings import Settings
+from sim.montecarlo.backends import Backend
+from sim.montecarlo.chunks import Chunk, Columns, monte_carlo
+
+
+def simulation(settings: Settings,
+               trace: list[NegotiationModel] | None = None) -> Callable[[Chunk], Columns]:
+    """What simulates one chunk of these settings (kept models go to `trace` when given)."""
+    return partial(simulate_chunk, settings.scenario, settings.mediator, trace=trace)
+
+
+def chunks_of(settings: Settings, runs: int | None = None, seed: int | None = None,
+              backend: Backend | None = None, progress: bool = False,
+              trace: list[NegotiationModel] | None = None,
+              chunk_size: int | None = None) -> Iterator[tuple[Chunk, Columns]]:
+    """Each chunk of the run with its columns, in order. Runs, seed, backend and chunk size
+    are the settings' unless given."""
+    options = settings.options
+    return monte_carlo(simulation(settings, trace), runs or options.runs,
+                       chunk_size or options.montecarlo.chunk_size,
+                       options.seed if seed is None else seed,
+                       backend or options.monte_carlo, progress)
+
+
+def columns_of(settings: Settings, runs: int | None = None, seed: int | None = None,
+               backend: Backend | None = None, chunk_size: int | None = None) -> Columns:
+    """The whole run's columns, chunk after chunk (for callers that keep it in memory)."""
+    parts = [columns for _, columns in chunks_of(settings, runs, seed, backend,
+                                                 chunk_size=chunk_size)]
+    return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}

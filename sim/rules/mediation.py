@@ -1,0 +1,54 @@
+"""The mediator's decisions: carrots, learning from rejections, and what to do when patience
+runs out (press the main blocker with a stick, or walk away).
+
+`carrot` and `raised_estimate` are rules for one replicate, compiled (see `sim.rules.compiled`)
+and applied in the round of talks; `reckon` and `main_blocker` run once a round over every
+replicate, in NumPy."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.rules.compiled import rule
+
+
+@rule
+def carrot(linked: bool, demand: float, budget: float, levered: bool) -> tuple[float, bool]:
+    """The side-payment offered to a party for a stage, and whether its condition is met: a
+    mediator with leverage offers what it demands, up to what is left of the budget."""
+    if not linked:
+        return 0.0, True
+    offer = min(demand, budget) if levered else 0.0
+    met = offer >= demand - 1e-12
+    return (offer if met else 0.0), met
+
+
+@rule
+def raised_estimate(premium: float, floor: float, step: float) -> float:
+    """A rejection shows a higher demand: the hidden-demand estimate rises to at least the
+    surplus the rejected offer gave (`floor`), plus a learning step."""
+    return max(premium, floor) + step
+
+
+def reckon(idle_rounds: np.ndarray, progress: np.ndarray, talking: np.ndarray,
+           under_test: np.ndarray, patience_rounds: int,
+           can_press: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """After a round, (R,) each: the idle rounds counted, and where patience ran out, whether
+    the mediator presses (it has leverage and sticks left) or walks away.
+
+    A round with talks and no signing is idle; a signing resets the count. A mediator does not
+    abandon a signed comprehensive settlement while it is in force under its hold test
+    (`under_test`): such rounds are not idle, and it neither presses nor walks away. Returns
+    (idle_rounds, pressed, withdrew); a press resets the count."""
+    idle = talking & ~under_test
+    idle_rounds = np.where(progress, 0, idle_rounds + idle)
+    out_of_patience = (idle_rounds >= patience_rounds) & ~under_test
+    pressed = out_of_patience & can_press
+    idle_rounds[pressed] = 0
+    return idle_rounds, pressed, out_of_patience & ~can_press
+
+
+def main_blocker(blocking: np.ndarray, nash_weights: np.ndarray) -> np.ndarray:
+    """The party a stick falls on, (rows,): the one that blocked most stages this round; on a
+    tie, the one the mediator weighs least."""
+    return np.argmax(blocking - 1e-3 * nash_weights, axis=1)

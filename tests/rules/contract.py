@@ -1,0 +1,44 @@
+"""The contract every registered unit keeps. A unit's test class inherits it, names the unit,
+and tells the story the unit must pass (`test_story`); the family's contract adds what every
+unit of that family must do in a whole model run."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+
+from sim.config.errors import ConfigError
+from sim.rules.units import Registry, Unit
+
+
+class UnitContract:
+    registry: ClassVar[Registry[Any]]
+    name: ClassVar[str]
+
+    @pytest.fixture
+    def unit(self) -> Unit:
+        return self.registry.get(self.name)
+
+    def test_it_is_registered_under_its_name(self, unit: Unit) -> None:
+        assert self.name in self.registry.names()
+        assert type(unit).name == self.name
+
+    def test_it_says_what_it_does_and_where_it_comes_from(self, unit: Unit) -> None:
+        assert unit.summary.strip() and unit.source.strip()
+
+    def test_every_parameter_has_meaning_unit_range_default_and_provenance(self, unit: Unit) -> None:
+        for key, setting in unit.parameters.items():
+            assert key.isidentifier(), key
+            assert setting.meaning.strip() and setting.unit.strip(), key
+            assert setting.low <= setting.default <= setting.high, key
+            assert setting.provenance.strip(), key
+
+    def test_a_value_outside_a_declared_range_is_refused_by_name(self, unit: Unit) -> None:
+        for key, setting in unit.parameters.items():
+            with pytest.raises(ConfigError) as refused:
+                self.registry.check(self.name, {key: setting.high + 1}, "here")
+            assert str(refused.value).startswith(f"here.parameters.{key}: got ")
+
+    def test_story(self, unit: Unit) -> None:
+        raise NotImplementedError(f"{type(self).__name__} must tell {self.name}'s story")
