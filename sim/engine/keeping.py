@@ -64,12 +64,14 @@ def new_day(replicates: int, stages: int, parties: int) -> Day:
                np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_))
 
 
-VIOLATE, DETECT, ATTRIBUTE, SCAPEGOAT, RUMOUR, USES = 0, 1, 2, 3, 4, 5
-"""The uses of a party's daily draws for a truce in force, counted within its counter."""
+DRAWS = ("violate", "detect", "attribute", "scapegoat", "rumour")
+"""The kinds of a party's daily draws for a truce in force, each under its own key: a new kind
+is a new key, and moves no other kind's numbers."""
+VIOLATE, DETECT, ATTRIBUTE, SCAPEGOAT, RUMOUR = range(len(DRAWS))
 
 
 @njit(cache=True)
-def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
+def keep_truces(live: np.ndarray, keys: np.ndarray, today: int, days: int,
                 reservation: np.ndarray, option: np.ndarray, escalating: np.ndarray,
                 drive: Propensity, trust_alpha: np.ndarray, trust_beta: np.ndarray,
                 reported: np.ndarray, ledger: Ledger, tabling: Tabling,
@@ -79,9 +81,10 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
     hold or expire. Whether any replicate reached agreement today.
 
     Each party has five uniforms a day for each truce in force (violation, detection,
-    attribution, scapegoat, false report), counter-based under `key` (`sim.engine.draws`): replicate,
-    day (`today` of `days`), stage, party and use name each; the middle three are computed only
-    when a violation or a false report needs them. `escalating` (n,) is 1 for a party
+    attribution, scapegoat, false report), counter-based (`sim.engine.draws`), each kind under
+    its own key (`keys`, in the order of DRAWS): replicate, day (`today` of `days`), stage and
+    party name the counter; the middle three are computed only when a violation or a false
+    report needs them. `escalating` (n,) is 1 for a party
     in an escalation window."""
     # Fields are read into locals before the loop: reading the tuples' fields inside a loop
     # that stores into arrays made it many times slower (measured).
@@ -108,23 +111,23 @@ def keep_truces(live: np.ndarray, key: np.uint64, today: int, days: int,
             verification = verifications[r, s]
             seen = detection_chance(detection_base[r], verification)
             for i in range(parties):
-                counter = (((r * days + today) * status.shape[1] + s) * parties + i) * USES
+                counter = ((r * days + today) * status.shape[1] + s) * parties + i
                 weight = max(stage_weight[i, s], 1e-12)
                 hazard = violation_hazard(
                     base_hazard[r, i] * temptation[r, s],
                     incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
                     distrust[i], escalating[i], verification, incentive_weight[r, i],
                     distrust_weight[r, i], escalation_weight[r, i])
-                broke = uniform(key, counter + VIOLATE) < hazard
+                broke = uniform(keys[VIOLATE], counter) < hazard
                 violated[r, s, i] = broke
                 violations[r, s, i] += broke
-                rumour = uniform(key, counter + RUMOUR) < false_rate[r]
+                rumour = uniform(keys[RUMOUR], counter) < false_rate[r]
                 # The other draws matter only after a violation or a false report, and a
                 # counter-based draw is the same whenever it is computed: skipping them
                 # changes no number (most days neither happens).
-                detected = broke and uniform(key, counter + DETECT) < seen
-                correct = detected and uniform(key, counter + ATTRIBUTE) < accuracy[r]
-                scapegoat = (other_party(i, uniform(key, counter + SCAPEGOAT), parties)
+                detected = broke and uniform(keys[DETECT], counter) < seen
+                correct = detected and uniform(keys[ATTRIBUTE], counter) < accuracy[r]
+                scapegoat = (other_party(i, uniform(keys[SCAPEGOAT], counter), parties)
                              if rumour or (detected and not correct) else i)
                 _report(reports, r, s, accused(i, detected, correct, scapegoat))
                 _report(reports, r, s, accused(i, rumour, False, scapegoat))  # a false report

@@ -15,7 +15,7 @@ from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
-from sim.engine.keeping import Propensity, keep_truces, new_day
+from sim.engine.keeping import DRAWS, Propensity, keep_truces, new_day
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, hold_talks, new_round
@@ -89,7 +89,8 @@ class NegotiationModel(mesa.Model):
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
         self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
-        self.violation_key = stream_key(self.seed_sequence, "violation")  # counter-based
+        self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
+                                        for kind in DRAWS], dtype=np.uint64)  # counter-based
 
     def _lay_out_loops(self) -> None:
         """The tables the compiled daily loops read, and the buffers they write each day."""
@@ -183,7 +184,7 @@ class NegotiationModel(mesa.Model):
         escalation = np.array([float(esc.party == name and escalating_now)
                                for name in self.layout.parties])
         today = self.today
-        agreed = keep_truces(live, self.violation_key, self.day, self.world.horizon_days + 1,
+        agreed = keep_truces(live, self.violation_keys, self.day, self.world.horizon_days + 1,
                              self.reservation, self.option, escalation, self.propensity,
                              self.party_table.trust_alpha, self.party_table.trust_beta,
                              self.reported, truces.ledger, truces.tabling, today)

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 
 from sim.config.compose import compose_config
-from sim.engine.model import NegotiationModel
 from sim.jobs.settings import Settings, load_settings
+from sim.jobs.simulation import columns_of
+from sim.montecarlo.backends import Backend
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,11 @@ def with_ladder(cfg: dict[str, Any], tiers: int) -> dict[str, Any]:
 
 
 def simulate(cfg: dict[str, Any], replicates: int, seed: int) -> dict[str, np.ndarray]:
+    """`replicates` runs of `cfg` under root seed `seed`, in this process, through the one
+    Monte Carlo path (`sim.jobs.simulation`): the numbers `negsim` gives for the same config
+    and seed."""
     settings: Settings = load_settings(cfg)
-    return NegotiationModel(settings.scenario, settings.mediator, replicates, seed).run()
+    return columns_of(settings, replicates, seed, Backend("local", 1))
 
 
 def pct(x: float) -> str:
