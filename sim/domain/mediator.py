@@ -8,8 +8,6 @@ from sim.config.errors import ConfigError
 from sim.config.schema import Param, build, number, text
 from sim.domain.scenario import Scenario
 
-STYLES = ("facilitative", "leverage")
-
 
 @dataclass(frozen=True, kw_only=True)
 class Leverage:
@@ -28,7 +26,7 @@ class MediatorSpec:
     description: str = text(default="")
     ladder: tuple[tuple[str, ...], ...] = text(doc="tiers of stages; a tier's stages are proposed "
                                                "together, the next tier once all of them held")
-    style: str = text(doc="facilitative or leverage")
+    style: str = text(doc="how it uses power: a mediator style (sim/rules/styles/)")
     patience_rounds: int = number(1, doc="rounds without a signing before it presses or walks away",
                                   unit="rounds")
     bias: dict[str, Param] = number(-0.99, 0.99, doc="rapport toward a party: its extra Nash weight",
@@ -51,8 +49,6 @@ def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator"
     spec = build(MediatorSpec, raw, path)
     if scenario is None:
         return spec
-    if spec.style not in STYLES:
-        raise ConfigError(f"{path}.style", spec.style, f"one of {', '.join(STYLES)}")
     stages = scenario.stage_names
     if not spec.ladder or not all(spec.ladder):
         raise ConfigError(f"{path}.ladder", [list(t) for t in spec.ladder],

@@ -15,6 +15,7 @@ import numpy as np
 
 from sim.engine.talks import Broker
 from sim.rules.mediation import main_blocker, reckon
+from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
 
@@ -73,7 +74,8 @@ class Mediator(mesa.Agent):
         super().__init__(model)
         spec, r = model.mediator_spec, model.replicates
         self.spec = spec
-        self.levered = spec.style == "leverage"
+        self.style = STYLES.get(spec.style)
+        self.levered = self.style.funds_side_payments  # read by the compiled round of talks
         self.nash_weights = nash_weights  # (R, n)
         self.learning_step = values["mediator.learning_step"]
         self.budget = values["mediator.leverage.carrot_budget"] * self.levered
@@ -93,13 +95,13 @@ class Mediator(mesa.Agent):
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
                    under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """After a round: count idle rounds; when patience runs out, press the main blocker
-        with a stick (leverage style, while sticks remain) or walk away.
+        with a stick (if its style can, `sim.rules.styles`) or walk away.
 
         A mediator does not abandon a signed comprehensive settlement while it is in force
         under its hold test (`under_test`, (R,)): such rounds are not idle, and it neither
         presses nor walks away; should the settlement collapse, counting resumes where it
         stopped. Returns (pressed, withdrew) masks (R,)."""
-        can_press = self.levered & (self.sticks < self.spec.leverage.max_sticks)
+        can_press = self.style.can_press(self.sticks, self.spec.leverage.max_sticks)
         self.idle_rounds, pressed, withdrew = reckon(self.idle_rounds, progress, talking,
                                                      under_test, self.spec.patience_rounds,
                                                      can_press)

@@ -14,6 +14,7 @@ from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.scenario import NAME, Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
+from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
 MAX_RUNS = 1_000_000_000
@@ -92,6 +93,7 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                                    lambda: load_scenario(cfg.get("scenario")),
                                    lambda: load_mediator(cfg["mediator"], None)])
     mediator = load_mediator(cfg["mediator"], scenario)
+    STYLES.check(mediator.style, {}, "mediator", chosen_by="style")
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
     if not NAME.fullmatch(options.name):

@@ -87,11 +87,14 @@ class Registry[U: Unit]:
         """The unit called `name`, made ready to decide."""
         return self._found()[name]()
 
-    def check(self, name: str, given: Mapping[str, Any], where: str) -> None:
-        """Refuse an unknown unit, or a parameter it does not declare or whose value (every
-        value a distribution can draw) lies outside the declared range: one line each."""
+    def check(self, name: str, given: Mapping[str, Any], where: str,
+              chosen_by: str = "tactic") -> None:
+        """Refuse an unknown unit (named at `where.chosen_by`), or a parameter (at
+        `where.parameters`) it does not declare or whose value (every value a distribution can
+        draw) lies outside the declared range: one line each."""
         if name not in self._found():
-            raise ConfigError(f"{where}.tactic", name, f"a {self.kind}: {', '.join(self.names())}")
+            raise ConfigError(f"{where}.{chosen_by}", name,
+                              f"a {self.kind}: {', '.join(self.names())}")
         declared = self._found()[name].parameters
         for key, value in given.items():
             path = f"{where}.parameters.{key}"

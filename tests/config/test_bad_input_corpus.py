@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli.precheck import precheck
+from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
 SALIENCE = [f"scenario.parties.UA.salience.{k}=0" for k in (
@@ -200,6 +201,8 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
     # issue 17: a delay tactic is a registered unit; its name and parameters are checked
     (['scenario.parties.RU.delay.tactic=bluff'],
      "negsim: error: command line: scenario.parties.RU.delay.tactic: got 'bluff'; expected a delay tactic: " + ", ".join(TACTICS.names())),
+    (['mediator.style=bully'],
+     "negsim: error: command line: mediator.style: got 'bully'; expected a mediator style: " + ", ".join(STYLES.names())),
     (['+scenario.parties.RU.delay.parameters.margin_rounds=2'],
      "negsim: error: command line: scenario.parties.RU.delay.parameters.margin_rounds: got <unknown key>; expected a parameter of delay tactic 'attrition' (none)"),
 ]
