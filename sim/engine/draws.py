@@ -1,7 +1,7 @@
 """Counter-based uniform draws for the compiled daily loops.
 
-A draw is a pure function of a key (one per chunk and purpose, from its SeedSequence) and a
-counter naming what it is for: replicate, day, stage, party and use. So a loop computes only
+A draw is a pure function of a key (one per chunk and kind of draw, from its SeedSequence) and
+a counter naming what it is for: replicate, day, stage and party. So a loop computes only
 the numbers it needs (a truce's five daily draws only while it is in force), and a replicate's
 numbers never depend on what other replicates, or other parts of the model, did: common random
 numbers across configurations hold in every state, not only while arrays keep their shapes.

@@ -93,7 +93,7 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                                    lambda: load_scenario(cfg.get("scenario")),
                                    lambda: load_mediator(cfg["mediator"], None)])
     mediator = load_mediator(cfg["mediator"], scenario)
-    STYLES.check(mediator.style, {}, "mediator", chosen_by="style")
+    STYLES.check(mediator.style, {}, "mediator")
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
     if not NAME.fullmatch(options.name):

@@ -54,7 +54,7 @@ class Unit:
     name: ClassVar[str]
     summary: ClassVar[str]
     source: ClassVar[str]
-    parameters: ClassVar[Mapping[str, Setting]] = {}
+    parameters: ClassVar[Mapping[str, Setting]] = declare()
 
     def settings(self, given: Mapping[str, np.ndarray], replicates: int) -> dict[str, np.ndarray]:
         """Its parameters per replicate, (R,) each: the given ones, else their defaults."""
@@ -63,10 +63,11 @@ class Unit:
 
 
 class Registry[U: Unit]:
-    """Every unit of one family, by name: the subclasses of `base` defined in `package`."""
+    """Every unit of one family, by name: the subclasses of `base` defined in `package`. A
+    config chooses one by name under the key `chosen_by` (`tactic`, `style`)."""
 
-    def __init__(self, kind: str, base: type[U], package: str) -> None:
-        self.kind, self.base, self.package = kind, base, package
+    def __init__(self, kind: str, base: type[U], package: str, chosen_by: str) -> None:
+        self.kind, self.base, self.package, self.chosen_by = kind, base, package, chosen_by
         self._units: dict[str, type[U]] | None = None
 
     def _found(self) -> dict[str, type[U]]:
@@ -87,13 +88,12 @@ class Registry[U: Unit]:
         """The unit called `name`, made ready to decide."""
         return self._found()[name]()
 
-    def check(self, name: str, given: Mapping[str, Any], where: str,
-              chosen_by: str = "tactic") -> None:
-        """Refuse an unknown unit (named at `where.chosen_by`), or a parameter (at
+    def check(self, name: str, given: Mapping[str, Any], where: str) -> None:
+        """Refuse an unknown unit (named at `where.<chosen_by>`), or a parameter (at
         `where.parameters`) it does not declare or whose value (every value a distribution can
         draw) lies outside the declared range: one line each."""
         if name not in self._found():
-            raise ConfigError(f"{where}.{chosen_by}", name,
+            raise ConfigError(f"{where}.{self.chosen_by}", name,
                               f"a {self.kind}: {', '.join(self.names())}")
         declared = self._found()[name].parameters
         for key, value in given.items():

@@ -28,5 +28,5 @@ class MediatorStyle(Unit):
         raise NotImplementedError
 
 
-STYLES: Registry[MediatorStyle] = Registry("mediator style", MediatorStyle, __name__)
+STYLES: Registry[MediatorStyle] = Registry("mediator style", MediatorStyle, __name__, "style")
 """Every mediator style, by name."""

@@ -43,5 +43,5 @@ class DelayTactic(Unit):
         raise NotImplementedError
 
 
-TACTICS: Registry[DelayTactic] = Registry("delay tactic", DelayTactic, __name__)
+TACTICS: Registry[DelayTactic] = Registry("delay tactic", DelayTactic, __name__, "tactic")
 """Every delay tactic, by name."""
