@@ -1,9 +1,11 @@
 """The negotiating parties and the mediator, as Mesa agents whose state spans all replicates.
 
 Each agent's replicate-varying state is a view into the model's stacked arrays, so one agent
-speaks for its side in every replicate at once. What they do each day runs as compiled passes
-over those arrays: parties keep or break truces in `sim.engine.keeping`; the mediator proposes,
-offers carrots and learns, and the parties answer, in `sim.engine.talks`.
+speaks for its side in every replicate at once, and each decision it makes is one call over
+those arrays: a party stalls (its delay tactic, `sim.rules.tactics`), responds to a proposal
+and keeps or breaks a truce (compiled passes in `sim.engine.talks` and `sim.engine.keeping`);
+the mediator proposes with its carrots, settles what was answered and learns from it, and
+reconsiders after each round (its style, `sim.rules.styles`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from sim.engine.talks import Broker
+from sim.engine.keeping import violate
+from sim.engine.talks import Broker, propose, respond, settle
 from sim.rules.mediation import main_blocker, reckon
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
@@ -41,6 +44,7 @@ class Party(mesa.Agent):
         self.trust_beta = table.trust_beta[:, index, :]
         self.stalls = model.stalls[:, index]  # rounds it stalled, (R,) view
         self.reported = model.reported[:, index]  # reports against it, (R,) view
+        self.escalates = model.world.conflict.escalation.party == name
 
     def stall(self) -> np.ndarray:
         """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides."""
@@ -49,6 +53,24 @@ class Party(mesa.Agent):
                               model.truces.contestant[:, :, self.index],
                               model.mediator.idle_rounds, model.mediator_spec.patience_rounds)
         return self.tactic.stalls(situation, self.delay_settings)
+
+    def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray) -> None:
+        """Answer the mediator's proposal of `stage` wherever it is on the table (into the
+        model's round record): accept, reject, accept on condition of a carrot, or stall.
+        `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n)."""
+        model = self.model
+        respond(self.index, stage, model.day, float(model.world.horizon_days),
+                noise[:, self.index], stalling[:, self.index], model.reservation, model.option,
+                model.agenda, model.bargainers, model.truces.acceptances, model.talks)
+
+    def violate(self, escalation_window: bool) -> None:
+        """Keep or strike, in every truce in force today (into the model's record of the day);
+        an escalation window drives up the hazard of the party that escalates."""
+        model = self.model
+        violate(self.index, model.violation_keys, model.day, model.world.horizon_days + 1,
+                model.reservation, model.option, float(self.escalates and escalation_window),
+                model.propensity, model.party_table.trust_alpha, model.party_table.trust_beta,
+                model.truces.ledger, model.today)
 
     def trust_in_others(self) -> np.ndarray:
         """Mean trust (R,) that the other parties comply."""
@@ -66,8 +88,8 @@ class Party(mesa.Agent):
 
 
 class Mediator(mesa.Agent):
-    """Proposes stages along its ladder, learns from rejections, pays carrots (in the compiled
-    round of `sim.engine.talks`), and after each round wields sticks or walks away."""
+    """Proposes stages along its ladder with the carrots it can fund, settles what all accepted
+    and learns from rejections, and after each round wields sticks or walks away."""
 
     def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray],
                  nash_weights: np.ndarray, first_error: np.ndarray) -> None:
@@ -91,6 +113,20 @@ class Mediator(mesa.Agent):
         """Its state as the compiled round of talks (`sim.engine.talks`) reads and updates it."""
         return Broker(self.nash_weights, self.premium, self.budget, self.carrots_paid,
                       self.pressure, self.learning_step)
+
+    def propose(self, stage: int) -> None:
+        """Propose `stage` wherever it is on the table: the bias-weighted Nash package over its
+        estimates of the parties' demands, and the carrots it can fund (its style permitting)."""
+        model = self.model
+        propose(stage, model.reservation, self.levered, model.party_table.side_payment,
+                model.agenda, self.broker, model.talks)
+
+    def settle(self, stage: int) -> None:
+        """Sign `stage` where every party accepted (paying its carrots); where it learns, raise
+        its estimate of a rejecting party's hidden demand."""
+        model = self.model
+        settle(stage, model.day, model.reservation, self.spec.learns, model.agenda, self.broker,
+               model.truces.docket, model.talks)
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
                    under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

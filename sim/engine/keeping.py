@@ -1,10 +1,12 @@
-"""Keeping the truces in force: one compiled pass a day over every replicate.
+"""Keeping the truces in force: the day's compiled passes over every replicate.
 
-NumPy spent most of a day here in many small passes over (R, S, n) arrays, each with its own
-temporary. This loop takes one replicate at a time through the same rules (`sim.rules.violation`
-and `sim.rules.trust`, compiled with Numba and called here on that replicate's numbers), so a
-replicate's state is read and written once a day. Its random numbers are counter-based
-(`sim.engine.draws`), computed only for truces in force.
+Each party keeps or breaks each truce in force (`violate`, for `Party.violate`); monitoring
+detects, attributes and falsely reports, and the parties' trust moves (`monitor`); the truces
+collapse, hold or expire (`record`). NumPy spent most of a day here in many small passes over
+(R, S, n) arrays, each with its own temporary; these loops take one replicate at a time through
+the same rules (`sim.rules.violation`, `sim.rules.trust`, `sim.rules.holding`). Their random
+numbers are counter-based (`sim.engine.draws`), computed only for truces in force, so the order
+of the passes changes none of them.
 """
 
 from __future__ import annotations
@@ -71,56 +73,81 @@ VIOLATE, DETECT, ATTRIBUTE, SCAPEGOAT, RUMOUR = range(len(DRAWS))
 
 
 @njit(cache=True)
-def keep_truces(live: np.ndarray, keys: np.ndarray, today: int, days: int,
-                reservation: np.ndarray, option: np.ndarray, escalating: np.ndarray,
-                drive: Propensity, trust_alpha: np.ndarray, trust_beta: np.ndarray,
-                reported: np.ndarray, ledger: Ledger, tabling: Tabling,
-                day: Day) -> bool:  # pragma: no cover
-    """One day of every truce in force, every replicate: who breaks it, what is reported
-    against whom, how trust moves, and which truces collapse (and go back on the table),
-    hold or expire. Whether any replicate reached agreement today.
-
-    Each party has five uniforms a day for each truce in force (violation, detection,
-    attribution, scapegoat, false report), counter-based (`sim.engine.draws`), each kind under
-    its own key (`keys`, in the order of DRAWS): replicate, day (`today` of `days`), stage and
-    party name the counter; the middle three are computed only when a violation or a false
-    report needs them. `escalating` (n,) is 1 for a party
-    in an escalation window."""
-    # Fields are read into locals before the loop: reading the tuples' fields inside a loop
-    # that stores into arrays made it many times slower (measured).
-    status, utility, violations = ledger.status, ledger.utility, ledger.violations
-    violated, reports, watched = day.violated, day.reports, day.watched
-    base_hazard, stage_weight = drive.base_hazard, drive.stage_weight
-    incentive_weight, distrust_weight = drive.incentive_weight, drive.distrust_weight
-    escalation_weight, accuracy = drive.escalation_weight, drive.attribution_accuracy
-    false_rate, temptation = drive.false_report_per_day, drive.temptation
-    verifications, detection_base = drive.verification, drive.detection_base
-    compliance_weight, violation_weight = drive.compliance_weight, drive.violation_weight
-    parties = reported.shape[1]
-    distrust = np.empty(parties)
+def open_day(live: np.ndarray, status: np.ndarray,
+             day: Day) -> bool:  # pragma: no cover - compiled
+    """Clear yesterday's record and mark the live replicates with a truce in force (`watched`).
+    Whether there is any."""
     _clear(day)
-    _watch(live, status, watched)
+    _watch(live, status, day.watched)
+    for r in range(status.shape[0]):  # noqa: SIM110 - compiled: a plain loop, no generator
+        if day.watched[r]:
+            return True
+    return False
+
+
+@njit(cache=True)
+def violate(i: int, keys: np.ndarray, today: int, days: int, reservation: np.ndarray,
+            option: np.ndarray, escalating: float, drive: Propensity, trust_alpha: np.ndarray,
+            trust_beta: np.ndarray, ledger: Ledger, day: Day) -> None:  # pragma: no cover
+    """Party i's choice, in every truce in force, to keep it or strike today: a daily hazard
+    that grows with its gain from war over the signed terms, its distrust of the others and
+    escalation (`escalating` is 1 in its escalation window), and falls with verification.
+
+    Its draw is counter-based (`sim.engine.draws`) under the `violate` key: replicate, day
+    (`today` of `days`), stage and party name the counter."""
+    status, utility, violations = ledger.status, ledger.utility, ledger.violations
+    violated, watched = day.violated, day.watched
+    base_hazard, stage_weight, temptation = drive.base_hazard, drive.stage_weight, drive.temptation
+    incentive_weight, distrust_weight = drive.incentive_weight, drive.distrust_weight
+    escalation_weight, verifications = drive.escalation_weight, drive.verification
+    stages, parties = status.shape[1], reservation.shape[1]
     for r in range(status.shape[0]):
         if not watched[r]:
             continue
-        for i in range(parties):
-            distrust[i] = 1.0 - trust_in_others(trust_alpha, trust_beta, r, i)
-        for s in range(status.shape[1]):
+        distrust = 1.0 - trust_in_others(trust_alpha, trust_beta, r, i)
+        for s in range(stages):
             if status[r, s] != IN_FORCE:
                 continue
-            verification = verifications[r, s]
-            seen = detection_chance(detection_base[r], verification)
+            counter = ((r * days + today) * stages + s) * parties + i
+            weight = max(stage_weight[i, s], 1e-12)
+            hazard = violation_hazard(
+                base_hazard[r, i] * temptation[r, s],
+                incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
+                distrust, escalating, verifications[r, s], incentive_weight[r, i],
+                distrust_weight[r, i], escalation_weight[r, i])
+            broke = uniform(keys[VIOLATE], counter) < hazard
+            violated[r, s, i] = broke
+            violations[r, s, i] += broke
+
+
+@njit(cache=True)
+def monitor(keys: np.ndarray, today: int, days: int, drive: Propensity, status: np.ndarray,
+            trust_alpha: np.ndarray, trust_beta: np.ndarray, reported: np.ndarray,
+            day: Day) -> None:  # pragma: no cover - compiled
+    """What monitoring makes of today's violations, every truce in force: a violation is
+    detected (more surely under verification) and attributed, rightly or to a scapegoat;
+    false reports arise at a daily rate; every party then updates its trust in each other
+    party from the reports against it.
+
+    Each party has four uniforms a day for each truce in force (detection, attribution,
+    scapegoat, false report), counter-based (`sim.engine.draws`), each kind under its own key
+    (`keys`, in the order of DRAWS), with the counter of its violation draw; the first three
+    are computed only when a violation or a false report needs them."""
+    violated, reports, watched = day.violated, day.reports, day.watched
+    accuracy, false_rate = drive.attribution_accuracy, drive.false_report_per_day
+    verifications, detection_base = drive.verification, drive.detection_base
+    compliance_weight, violation_weight = drive.compliance_weight, drive.violation_weight
+    stages, parties = status.shape[1], reported.shape[1]
+    for r in range(status.shape[0]):
+        if not watched[r]:
+            continue
+        for s in range(stages):
+            if status[r, s] != IN_FORCE:
+                continue
+            seen = detection_chance(detection_base[r], verifications[r, s])
             for i in range(parties):
-                counter = ((r * days + today) * status.shape[1] + s) * parties + i
-                weight = max(stage_weight[i, s], 1e-12)
-                hazard = violation_hazard(
-                    base_hazard[r, i] * temptation[r, s],
-                    incentive(reservation[r, i, s] - utility[r, i, s], option[r, i], weight),
-                    distrust[i], escalating[i], verification, incentive_weight[r, i],
-                    distrust_weight[r, i], escalation_weight[r, i])
-                broke = uniform(keys[VIOLATE], counter) < hazard
-                violated[r, s, i] = broke
-                violations[r, s, i] += broke
+                counter = ((r * days + today) * stages + s) * parties + i
+                broke = violated[r, s, i]
                 rumour = uniform(keys[RUMOUR], counter) < false_rate[r]
                 # The other draws matter only after a violation or a false report, and a
                 # counter-based draw is the same whenever it is computed: skipping them
@@ -133,7 +160,6 @@ def keep_truces(live: np.ndarray, keys: np.ndarray, today: int, days: int,
                 _report(reports, r, s, accused(i, rumour, False, scapegoat))  # a false report
         _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
                  reported)
-    return _record(ledger, day, today, tabling)
 
 
 @njit(cache=True)
@@ -184,7 +210,7 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
 
 
 @njit(cache=True)
-def _record(ledger: Ledger, day: Day, today: int,
+def record(ledger: Ledger, day: Day, today: int,
             tabling: Tabling) -> bool:  # pragma: no cover - compiled
     """Count a day of every truce in force: collapse on too many reports (the stage goes back
     on the table at once), held, expired. Whether any replicate reached agreement."""

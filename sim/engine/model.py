@@ -15,10 +15,10 @@ from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
-from sim.engine.keeping import DRAWS, Propensity, keep_truces, new_day
+from sim.engine.keeping import DRAWS, Propensity, monitor, new_day, open_day, record
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
-from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, hold_talks, new_round
+from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round, open_round
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces
 from sim.engine.war import Front, Prospects, assess, wage_war
@@ -176,18 +176,18 @@ class NegotiationModel(mesa.Model):
 
     # --- truces in force -------------------------------------------------------------------
     def _keep_truces(self, live: np.ndarray) -> None:
-        truces = self.truces
-        if not (truces.status == IN_FORCE).any():
+        """Each party keeps or breaks each truce in force; monitoring reports what it sees and
+        trust moves; truces collapse (back on the table), hold or expire."""
+        truces, today = self.truces, self.today
+        if not (truces.status == IN_FORCE).any() or not open_day(live, truces.status, today):
             return
         esc = self.world.conflict.escalation
-        escalating_now = escalating(self.day, esc.period_days, esc.window_days)
-        escalation = np.array([float(esc.party == name and escalating_now)
-                               for name in self.layout.parties])
-        today = self.today
-        agreed = keep_truces(live, self.violation_keys, self.day, self.world.horizon_days + 1,
-                             self.reservation, self.option, escalation, self.propensity,
-                             self.party_table.trust_alpha, self.party_table.trust_beta,
-                             self.reported, truces.ledger, truces.tabling, today)
+        self.agents_by_type[Party].do("violate",
+                                      escalating(self.day, esc.period_days, esc.window_days))
+        table = self.party_table
+        monitor(self.violation_keys, self.day, self.world.horizon_days + 1, self.propensity,
+                truces.status, table.trust_alpha, table.trust_beta, self.reported, today)
+        agreed = record(truces.ledger, today, self.day, truces.tabling)
         if self.events is not None:
             self._log("violation", today.violated, per_stage_party=True)
             self._log("report", today.reports > 0, per_stage_party=True)
@@ -199,13 +199,18 @@ class NegotiationModel(mesa.Model):
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray) -> None:
-        med, shape = self.mediator, (len(self.layout.stages), *self.cost_borne.shape)
-        noise = self.streams["acceptance"].standard_normal(shape)
-        stalling = np.stack([party.stall() for party in self.parties], axis=-1)
+        """A round: each stage on the table, in ladder order, is proposed by the mediator,
+        answered by every party and settled; then the mediator reckons with the round."""
+        med, parties = self.mediator, self.agents_by_type[Party]
+        noise = self.streams["acceptance"].standard_normal((len(self.layout.stages),
+                                                            *self.cost_borne.shape))
+        stalling = np.stack(parties.map("stall"), axis=-1)
         talks = self.talks
-        hold_talks(self.day, float(self.world.horizon_days), live, noise, stalling,
-                   self.reservation, self.option, med.levered, med.spec.learns, self.agenda,
-                   self.bargainers, med.broker, self.truces.docket, talks)
+        open_round(live, self.truces.status, talks)
+        for s in np.flatnonzero(talks.tabled.any(axis=0)):  # later stages spend what is left
+            med.propose(int(s))
+            parties.do("respond", int(s), noise[s], stalling[:, s])
+            med.settle(int(s))
         if self.events is not None:
             self._log_round(talks)
         self._lose_faith_in_mediator(talks.talking)

@@ -1,13 +1,12 @@
-"""A round of talks: one compiled pass over every replicate.
+"""A round of talks, as the agents' compiled passes over every replicate.
 
-In each replicate, for each stage on the table in ladder order, the mediator proposes the
-bias-weighted Nash bargaining package over its estimates of the parties' demands, offers the
-side-payments it can fund, and each party accepts, rejects, accepts on condition of a carrot,
-or stalls. A stage all accept is signed and comes into force; the carrots are paid; a mediator
-that learns raises its estimate of whoever rejected. The rules are those of
-`sim.rules.bargaining` and `sim.rules.acceptance`, compiled and applied here one replicate at a
-time, because a replicate's stages follow one another within a round (payments for one
-stage shrink the budget for the next).
+For each stage on the table, in ladder order: the mediator proposes the bias-weighted Nash
+bargaining package over its estimates of the parties' demands, with the side-payments it can
+fund (`propose`, for `Mediator.propose`); each party accepts, rejects, accepts on condition of
+a carrot, or stalls (`respond`, for `Party.respond`); the mediator signs what all accepted,
+pays its carrots and learns from rejections (`settle`, for `Mediator.settle`). The rules are
+those of `sim.rules.bargaining`, `sim.rules.acceptance` and `sim.rules.mediation`. Stages are
+settled one after another because payments for one shrink the budget for the next.
 """
 
 from __future__ import annotations
@@ -81,6 +80,9 @@ class Round(NamedTuple):
     offered: np.ndarray  # (R, S, n) value of signing plus carrot, to each party
     bar: np.ndarray  # (R, S, n) what each party held out for
     carrots: np.ndarray  # (R, S) carrots paid for the stage
+    choice: np.ndarray  # (R, S) int: the candidate package proposed
+    carrot_offer: np.ndarray  # (R, S, n) side-payment offered to each party
+    carrot_met: np.ndarray  # (R, S, n) bool: the party's side-payment condition is met
     blocking: np.ndarray  # (R, n) stages each party did not accept
     progress: np.ndarray  # (R,) bool: something was signed
     talking: np.ndarray  # (R,) bool: something was on the table
@@ -100,83 +102,121 @@ def new_round(replicates: int, stages: int, parties: int, issues: int) -> Round:
     r, s, n = replicates, stages, parties
     return Round(np.zeros((r, s), np.bool_), np.zeros((r, s, n), np.int64),
                  np.zeros((r, s, issues)), np.zeros((r, s), np.bool_), np.zeros((r, s, n)),
-                 np.zeros((r, s, n)), np.zeros((r, s)), np.zeros((r, n)),
+                 np.zeros((r, s, n)), np.zeros((r, s)), np.zeros((r, s), np.int64),
+                 np.zeros((r, s, n)), np.zeros((r, s, n), np.bool_), np.zeros((r, n)),
                  np.zeros(r, np.bool_), np.zeros(r, np.bool_))
 
 
 @njit(cache=True)
-def hold_talks(day: int, horizon: float, live: np.ndarray, noise: np.ndarray,
-               stalling: np.ndarray, reservation: np.ndarray, option: np.ndarray, levered: bool, learns: bool,
-               agenda: Agenda, sides: Bargainers, broker: Broker, docket: Docket,
+def open_round(live: np.ndarray, status: np.ndarray,
                out: Round) -> None:  # pragma: no cover - compiled
-    """One round in every live replicate. `noise` (S, R, n) are the round's standard normals
-    for acceptance; `stalling` (R, S, n) the stages each party stalls, as its delay tactic
-    decided (`sim.rules.tactics`); `reservation` (R, n, S) and `option` (R, n) are today's
-    prospects.
-
-    One loop over local arrays, longer than house style: reading the tuples' fields inside the
-    loop, or in helpers inlined into it, made it 2.4 times slower (measured)."""
-    candidate_terms, utility = agenda.candidate_terms, agenda.candidate_utility
-    on_a_line, first, second, gap = agenda.on_a_line, agenda.first, agenda.second, agenda.gap
-    weights, linked, issues = agenda.stage_weight, agenda.has_linkage, agenda.stage_issues
-    premium, budget, nash_weights = broker.premium, broker.budget, broker.nash_weights
-    tabled, codes, terms, signed = out.tabled, out.codes, out.terms, out.signed
-    offered, bars, carrots, blocking = out.offered, out.bar, out.carrots, out.blocking
-    progress, talking = out.progress, out.talking
-    status, stalls, acceptances = docket.status, sides.stalls, docket.acceptances
+    """Clear the last round's record and mark the stages on the table in live replicates."""
     _clear(out)
-    _on_the_table(live, status, tabled, talking)
-    estimate, parties = np.empty(reservation.shape[1]), reservation.shape[1]
-    for r in range(live.shape[0]):
-        if not talking[r]:
+    _on_the_table(live, status, out.tabled, out.talking)
+
+
+@njit(cache=True)
+def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
+            agenda: Agenda, broker: Broker, out: Round) -> None:  # pragma: no cover - compiled
+    """The mediator's proposal for stage s in every replicate where it is on the table: the
+    bias-weighted Nash bargaining package over its estimates of the parties' demands
+    (`reservation` (R, n, S) plus the hidden demands it has learnt or guessed), and to each
+    party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
+    from what is left of its budget."""
+    candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
+    first, second, gap = agenda.first[s], agenda.second[s], agenda.gap[s]
+    on_a_line, linked = agenda.on_a_line[s], agenda.has_linkage
+    premium, budget, nash_weights = broker.premium, broker.budget, broker.nash_weights
+    tabled, choices, terms, signed = out.tabled, out.choice, out.terms, out.signed
+    carrots, carrot_offer, carrot_met = out.carrots, out.carrot_offer, out.carrot_met
+    parties = reservation.shape[1]
+    estimate = np.empty(parties)
+    for r in range(tabled.shape[0]):
+        if not tabled[r, s]:
             continue
-        for s in range(status.shape[1]):
-            if not tabled[r, s]:
-                continue
-            for i in range(parties):  # the mediator proposes over its estimates of demands
-                estimate[i] = reservation[r, i, s] + premium[r, i, s]
-            if on_a_line[s]:
-                choice = line_choice(first[s], second[s], gap[s], estimate[0], estimate[1],
-                                     nash_weights[r, 0], nash_weights[r, 1])
-            else:
-                choice = nash_product_choice(utility[s], estimate, nash_weights[r])
-            terms[r, s] = candidate_terms[s, choice]
-            signed[r, s] = True
-            for i in range(parties):  # with the carrots it can fund, each party answers
-                carrot, met = offered_carrot(linked[i, s], sides.side_payment[r, i, s], budget[r], levered)
-                carrots[r, s] += carrot
-                offered[r, s, i] = carrot + signing_value(
-                    utility[s, choice, i], reservation[r, i, s],
-                    trust_in_others(sides.trust_alpha, sides.trust_beta, r, i),
-                    sides.sucker_cost[r, i], weights[i, s])
-                distrust = 1.0 - trust_mean(sides.mediator_alpha[r, i], sides.mediator_beta[r, i])
-                bars[r, s, i] = threshold(
-                    reservation[r, i, s], sides.demand_margin[r, i],
-                    concession(day, horizon, sides.concession_exponent[r, i]), option[r, i],
-                    distrust, sides.distrust_penalty[r, i], weights[i, s])
-                code = REJECT
-                if accepts(offered[r, s, i], bars[r, s, i], sides.acceptance_noise[r, i],
-                           noise[s, r, i], weights[i, s]):
-                    code = ACCEPT if met else CONDITIONAL
-                if stalling[r, s, i]:
-                    code = STALL  # its delay tactic holds the stage up
-                codes[r, s, i] = code
-                acceptances[r, s, i] += code == ACCEPT
-                stalls[r, i] += code == STALL
-                blocking[r, i] += code != ACCEPT
-                signed[r, s] &= code == ACCEPT
-            docket.proposals[r, s] += 1
-            if signed[r, s]:
-                _sign(r, s, day, candidate_terms[s, choice], utility[s, choice], issues, docket)
-                budget[r] -= carrots[r, s]  # the carrots are paid, the sticks lifted
-                broker.carrots_paid[r] += carrots[r, s]
-                broker.pressure[r] = 0.0
-                progress[r] = True
-            for i in range(parties if learns else 0):  # a rejection shows a higher demand
-                if codes[r, s, i] == REJECT:
-                    floor = utility[s, choice, i] - reservation[r, i, s]
-                    step = broker.learning_step[r] * weights[i, s]
-                    premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
+        for i in range(parties):
+            estimate[i] = reservation[r, i, s] + premium[r, i, s]
+        if on_a_line:
+            choice = line_choice(first, second, gap, estimate[0], estimate[1],
+                                 nash_weights[r, 0], nash_weights[r, 1])
+        else:
+            choice = nash_product_choice(utility, estimate, nash_weights[r])
+        choices[r, s] = choice
+        terms[r, s] = candidate_terms[choice]
+        signed[r, s] = True  # until someone does not accept
+        for i in range(parties):
+            carrot, met = offered_carrot(linked[i, s], demands[r, i, s], budget[r], levered)
+            carrot_offer[r, s, i], carrot_met[r, s, i] = carrot, met
+            carrots[r, s] += carrot
+
+
+@njit(cache=True)
+def respond(i: int, s: int, day: int, horizon: float, noise: np.ndarray, stalling: np.ndarray,
+            reservation: np.ndarray, option: np.ndarray, agenda: Agenda, sides: Bargainers,
+            acceptances: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
+    """Party i's answer to the proposal of stage s in every replicate where it is on the
+    table: accept, reject, accept on condition of the carrot it was not offered, or stall.
+    `noise` (R,) are its acceptance normals for the stage this round; `stalling` (R,) whether
+    its delay tactic holds the stage up (`sim.rules.tactics`); `reservation` (R, n, S) and
+    `option` (R, n) are today's prospects."""
+    utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
+    sucker_cost, exponent = sides.sucker_cost, sides.concession_exponent
+    margin, noise_scale, penalty = sides.demand_margin, sides.acceptance_noise, sides.distrust_penalty
+    trust_alpha, trust_beta = sides.trust_alpha, sides.trust_beta
+    mediator_alpha, mediator_beta, stalls = sides.mediator_alpha, sides.mediator_beta, sides.stalls
+    tabled, choices, codes, signed = out.tabled, out.choice, out.codes, out.signed
+    offered, bars, blocking = out.offered, out.bar, out.blocking
+    carrot_offer, carrot_met = out.carrot_offer, out.carrot_met
+    for r in range(tabled.shape[0]):
+        if not tabled[r, s]:
+            continue
+        offered[r, s, i] = carrot_offer[r, s, i] + signing_value(
+            utility[choices[r, s], i], reservation[r, i, s],
+            trust_in_others(trust_alpha, trust_beta, r, i), sucker_cost[r, i], weight)
+        distrust = 1.0 - trust_mean(mediator_alpha[r, i], mediator_beta[r, i])
+        bars[r, s, i] = threshold(
+            reservation[r, i, s], margin[r, i], concession(day, horizon, exponent[r, i]),
+            option[r, i], distrust, penalty[r, i], weight)
+        code = REJECT
+        if accepts(offered[r, s, i], bars[r, s, i], noise_scale[r, i], noise[r], weight):
+            code = ACCEPT if carrot_met[r, s, i] else CONDITIONAL
+        if stalling[r]:
+            code = STALL  # its delay tactic holds the stage up
+        codes[r, s, i] = code
+        acceptances[r, s, i] += code == ACCEPT
+        stalls[r, i] += code == STALL
+        blocking[r, i] += code != ACCEPT
+        signed[r, s] &= code == ACCEPT
+
+
+@njit(cache=True)
+def settle(s: int, day: int, reservation: np.ndarray, learns: bool, agenda: Agenda,
+           broker: Broker, docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
+    """The mediator settles stage s where it was on the table: a stage every party accepted is
+    signed and comes into force, its carrots are paid and the sticks lifted; a mediator that
+    learns raises its estimate of the hidden demand of whoever rejected."""
+    candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
+    weights, issues = agenda.stage_weight, agenda.stage_issues
+    premium, budget, learning_step = broker.premium, broker.budget, broker.learning_step
+    tabled, choices, codes, signed = out.tabled, out.choice, out.codes, out.signed
+    carrots, progress = out.carrots, out.progress
+    parties = reservation.shape[1]
+    for r in range(tabled.shape[0]):
+        if not tabled[r, s]:
+            continue
+        choice = choices[r, s]
+        docket.proposals[r, s] += 1
+        if signed[r, s]:
+            _sign(r, s, day, candidate_terms[choice], utility[choice], issues, docket)
+            budget[r] -= carrots[r, s]
+            broker.carrots_paid[r] += carrots[r, s]
+            broker.pressure[r] = 0.0
+            progress[r] = True
+        for i in range(parties if learns else 0):  # a rejection shows a higher demand
+            if codes[r, s, i] == REJECT:
+                floor = utility[choice, i] - reservation[r, i, s]
+                step = learning_step[r] * weights[i, s]
+                premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
 
 
 @njit(cache=True)
