@@ -42,6 +42,18 @@ class Delay:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Concession:
+    """How the party gives up its opening margin: a registered concession style
+    (`sim.rules.concessions`) and its parameters. The default style, time-dependent, reads the
+    party's `concession_exponent`."""
+
+    style: str = text(default="time_dependent", doc="the concession style (sim/rules/concessions/)")
+    parameters: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the style declares",
+        "doc": "the style's own parameters, checked against what it declares"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class Linkage:
     """Conditional acceptance: the party signs the stage only if paid this side-payment."""
 
@@ -79,6 +91,7 @@ class Party:
                                   unit="share of the stake")
     concession_exponent: Param = number(0, above=True, doc="<1 Boulware (hard-line), >1 Conceder",
                                         unit="exponent")
+    concession: Concession = field(default_factory=Concession)
     acceptance_noise: Param = number(0, doc="spread of bounded-rational noise in acceptance",
                                      unit="share of the stake")
     sucker_cost: Param = number(0, doc="loss if it complies while the other violates",

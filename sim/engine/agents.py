@@ -17,6 +17,7 @@ import numpy as np
 
 from sim.engine.keeping import violate
 from sim.engine.talks import Broker, propose, respond, settle
+from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import main_blocker, reckon
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
@@ -39,6 +40,12 @@ class Party(mesa.Agent):
         self.delay_settings = self.tactic.settings(
             {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)},
             model.replicates)
+        concession = model.world.parties[name].concession
+        self.concession = CONCESSIONS.get(concession.style)
+        prefix = f"scenario.parties.{name}.concession.parameters."
+        self.concession_settings = self.concession.settings(
+            {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)},
+            model.replicates)
         table = model.party_table
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
@@ -54,14 +61,25 @@ class Party(mesa.Agent):
                               model.mediator.idle_rounds, model.mediator_spec.patience_rounds)
         return self.tactic.stalls(situation, self.delay_settings)
 
-    def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray) -> None:
+    def concede(self) -> np.ndarray:
+        """(R,) the share of its opening margin it still demands this round, as its
+        concession style decides."""
+        model = self.model
+        stance = Stance(model.day, model.world.horizon_days,
+                        model.party_table.params["concession_exponent"][:, self.index],
+                        model.cost_borne[:, self.index])
+        return self.concession.demands(stance, self.concession_settings)
+
+    def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray,
+                demanded: np.ndarray) -> None:
         """Answer the mediator's proposal of `stage` wherever it is on the table (into the
         model's round record): accept, reject, accept on condition of a carrot, or stall.
-        `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n)."""
+        `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n) and
+        `demanded` (R, n) what the parties' tactics and concession styles decided."""
         model = self.model
-        respond(self.index, stage, model.day, float(model.world.horizon_days),
-                noise[:, self.index], stalling[:, self.index], model.reservation, model.option,
-                model.agenda, model.bargainers, model.truces.acceptances, model.talks)
+        respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
+                demanded[:, self.index], model.reservation, model.option, model.agenda,
+                model.bargainers, model.truces.acceptances, model.talks)
 
     def violate(self, escalation_window: bool) -> None:
         """Keep or strike, in every truce in force today (into the model's record of the day);

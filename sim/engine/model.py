@@ -115,7 +115,7 @@ class NegotiationModel(mesa.Model):
     def _bargainers(self) -> Bargainers:
         """The parties' traits and trust, laid out for the compiled round of talks."""
         p, table = self.party_table.params, self.party_table
-        return Bargainers(p["sucker_cost"], p["concession_exponent"], p["demand_margin"],
+        return Bargainers(p["sucker_cost"], p["demand_margin"],
                           p["acceptance_noise"], p["mediator_distrust_penalty"],
                           table.side_payment, table.trust_alpha, table.trust_beta,
                           table.mediator_alpha, table.mediator_beta, self.stalls)
@@ -205,11 +205,12 @@ class NegotiationModel(mesa.Model):
         noise = self.streams["acceptance"].standard_normal((len(self.layout.stages),
                                                             *self.cost_borne.shape))
         stalling = np.stack(parties.map("stall"), axis=-1)
+        demanded = np.stack(parties.map("concede"), axis=-1)
         talks = self.talks
         open_round(live, self.truces.status, talks)
         for s in np.flatnonzero(talks.tabled.any(axis=0)):  # later stages spend what is left
             med.propose(int(s))
-            parties.do("respond", int(s), noise[s], stalling[:, s])
+            parties.do("respond", int(s), noise[s], stalling[:, s], demanded)
             med.settle(int(s))
         if self.events is not None:
             self._log_round(talks)

@@ -18,7 +18,7 @@ from numba import njit
 
 from sim.engine.tables import Layout
 from sim.engine.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
-from sim.rules.acceptance import accepts, concession, signing_value, threshold
+from sim.rules.acceptance import accepts, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.ladder import climbs
 from sim.rules.mediation import carrot as offered_carrot
@@ -47,7 +47,6 @@ class Bargainers(NamedTuple):
     """The parties' per-replicate traits and trust, and their stall counts (updated)."""
 
     sucker_cost: np.ndarray  # (R, n)
-    concession_exponent: np.ndarray  # (R, n)
     demand_margin: np.ndarray  # (R, n)
     acceptance_noise: np.ndarray  # (R, n)
     distrust_penalty: np.ndarray  # (R, n)
@@ -151,16 +150,17 @@ def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
 
 
 @njit(cache=True)
-def respond(i: int, s: int, day: int, horizon: float, noise: np.ndarray, stalling: np.ndarray,
+def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: np.ndarray,
             reservation: np.ndarray, option: np.ndarray, agenda: Agenda, sides: Bargainers,
             acceptances: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
     """Party i's answer to the proposal of stage s in every replicate where it is on the
     table: accept, reject, accept on condition of the carrot it was not offered, or stall.
     `noise` (R,) are its acceptance normals for the stage this round; `stalling` (R,) whether
-    its delay tactic holds the stage up (`sim.rules.tactics`); `reservation` (R, n, S) and
+    its delay tactic holds the stage up (`sim.rules.tactics`); `demanded` (R,) the share of its
+    opening margin it still demands (`sim.rules.concessions`); `reservation` (R, n, S) and
     `option` (R, n) are today's prospects."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
-    sucker_cost, exponent = sides.sucker_cost, sides.concession_exponent
+    sucker_cost = sides.sucker_cost
     margin, noise_scale, penalty = sides.demand_margin, sides.acceptance_noise, sides.distrust_penalty
     trust_alpha, trust_beta = sides.trust_alpha, sides.trust_beta
     mediator_alpha, mediator_beta, stalls = sides.mediator_alpha, sides.mediator_beta, sides.stalls
@@ -175,7 +175,7 @@ def respond(i: int, s: int, day: int, horizon: float, noise: np.ndarray, stallin
             trust_in_others(trust_alpha, trust_beta, r, i), sucker_cost[r, i], weight)
         distrust = 1.0 - trust_mean(mediator_alpha[r, i], mediator_beta[r, i])
         bars[r, s, i] = threshold(
-            reservation[r, i, s], margin[r, i], concession(day, horizon, exponent[r, i]),
+            reservation[r, i, s], margin[r, i], demanded[r],
             option[r, i], distrust, penalty[r, i], weight)
         code = REJECT
         if accepts(offered[r, s, i], bars[r, s, i], noise_scale[r, i], noise[r], weight):

@@ -14,6 +14,7 @@ from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.scenario import NAME, Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
+from sim.rules.concessions import CONCESSIONS
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
@@ -96,6 +97,8 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
     STYLES.check(mediator.style, {}, "mediator")
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
+        CONCESSIONS.check(party.concession.style, party.concession.parameters,
+                          f"scenario.parties.{name}.concession")
     if not NAME.fullmatch(options.name):
         raise ConfigError("name", options.name, "a name of letters, digits and _ (it names a "
                           "folder under results/)")

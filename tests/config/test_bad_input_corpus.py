@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli.precheck import precheck
+from sim.rules.concessions import CONCESSIONS
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
@@ -205,6 +206,10 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: mediator.style: got 'bully'; expected a mediator style: " + ", ".join(STYLES.names())),
     (['+scenario.parties.RU.delay.parameters.margin_rounds=2'],
      "negsim: error: command line: scenario.parties.RU.delay.parameters.margin_rounds: got <unknown key>; expected a parameter of delay tactic 'attrition' (none)"),
+    (['scenario.parties.UA.concession.style=stubborn'],
+     "negsim: error: command line: scenario.parties.UA.concession.style: got 'stubborn'; expected a concession style: " + ", ".join(CONCESSIONS.names())),
+    (['scenario.parties.UA.concession.style=resource_dependent', '+scenario.parties.UA.concession.parameters.endurance=0'],
+     "negsim: error: command line: scenario.parties.UA.concession.parameters.endurance: got 0.0; expected a number in [1e-06, 10] (cost of war borne at which the party has conceded its whole opening margin, share of the stake)"),
 ]
 
 

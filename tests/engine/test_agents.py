@@ -23,9 +23,10 @@ def round_of_talks(model: NegotiationModel, stalling: bool = False) -> None:
     model.day += 1
     open_round(model.live, model.truces.status, model.talks)
     noise = np.zeros((model.replicates, 2))
+    demanded = np.stack(model.agents_by_type[Party].map("concede"), axis=-1)
     model.mediator.propose(SETTLEMENT)
     for party in model.agents_by_type[Party]:
-        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling))
+        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling), demanded)
     model.mediator.settle(SETTLEMENT)
 
 
