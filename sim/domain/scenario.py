@@ -108,6 +108,17 @@ class Party:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Collapse:
+    """When the stage's truce in force collapses: a registered stage rule (`sim.rules.stages`)
+    and its parameters. The default rule, reports, reads the stage's `max_violations`."""
+
+    rule: str = text(default="reports", doc="the stage rule (sim/rules/stages/)")
+    parameters: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the rule declares",
+        "doc": "the rule's own parameters, checked against what it declares"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class Stage:
     """A truce or settlement: a package over some issues, with the rules for holding it."""
 
@@ -119,6 +130,7 @@ class Stage:
     verification: Param = number(0, 1, doc="monitoring strength: cuts hazard, raises detection",
                                  unit="0..1")
     max_violations: int = number(1, doc="reported violations that collapse it", unit="count")
+    collapse: Collapse = field(default_factory=Collapse)
     cost_relief: Param = number(0, 1, doc="share of the daily cost of war it removes while in force",
                                 unit="share")
     temptation: Param = number(0, doc="how tempting it is to strike what the stage protects: "

@@ -30,3 +30,13 @@ def uniform(key: np.uint64, counter: int) -> float:  # pragma: no cover - compil
     z = (z ^ (z >> SHIFT_2)) * MIX_2
     z = z ^ (z >> SHIFT_3)
     return float(z >> BITS) * UNIT
+
+
+@njit(cache=True)
+def uniforms(key: np.uint64, offset: int, stride: int,
+             count: int) -> np.ndarray:  # pragma: no cover - compiled
+    """`count` draws, the r-th for counter offset + r * stride: one a replicate."""
+    out = np.empty(count)
+    for r in range(count):
+        out[r] = uniform(key, offset + r * stride)
+    return out

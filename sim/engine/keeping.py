@@ -16,9 +16,10 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-from sim.engine.draws import uniform
-from sim.engine.truce import EXPIRED, IN_FORCE, Ledger, Tabling, table_stage
-from sim.rules.holding import has_collapsed, has_expired, has_held
+from sim.engine.draws import uniform, uniforms
+from sim.engine.truce import EXPIRED, IN_FORCE, Ledger, Tabling, Truces, table_stage
+from sim.rules.holding import has_expired, has_held
+from sim.rules.stages import Spell
 from sim.rules.trust import confidence, doubt, trust_in_others
 from sim.rules.violation import (
     NOBODY,
@@ -57,13 +58,17 @@ class Day(NamedTuple):
     expired: np.ndarray  # (R, S) bool
     watched: np.ndarray  # (R,) bool, a truce was in force
     agreed: np.ndarray  # (R,) bool, a comprehensive stage held today
+    standing: np.ndarray  # (R, S) bool, in force in a live replicate, before today's ending
+    reported: np.ndarray  # (R, S) int32, today's reports against any party
 
 
 def new_day(replicates: int, stages: int, parties: int) -> Day:
     return Day(np.zeros((replicates, stages, parties), dtype=np.bool_),
                np.zeros((replicates, stages, parties), dtype=np.int32),
                *(np.zeros((replicates, stages), dtype=np.bool_) for _ in range(3)),
-               np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_))
+               np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_),
+               np.zeros((replicates, stages), dtype=np.bool_),
+               np.zeros((replicates, stages), dtype=np.int32))
 
 
 DRAWS = ("violate", "detect", "attribute", "scapegoat", "rumour")
@@ -123,17 +128,19 @@ def violate(i: int, keys: np.ndarray, today: int, days: int, reservation: np.nda
 @njit(cache=True)
 def monitor(keys: np.ndarray, today: int, days: int, drive: Propensity, status: np.ndarray,
             trust_alpha: np.ndarray, trust_beta: np.ndarray, reported: np.ndarray,
-            day: Day) -> None:  # pragma: no cover - compiled
+            reports_current: np.ndarray, day: Day) -> None:  # pragma: no cover - compiled
     """What monitoring makes of today's violations, every truce in force: a violation is
     detected (more surely under verification) and attributed, rightly or to a scapegoat;
     false reports arise at a daily rate; every party then updates its trust in each other
-    party from the reports against it.
+    party from the reports against it. Each truce in force is marked (`day.standing`), its
+    reports today counted (`day.reported`) and added to its spell's (`reports_current`).
 
     Each party has four uniforms a day for each truce in force (detection, attribution,
     scapegoat, false report), counter-based (`sim.engine.draws`), each kind under its own key
     (`keys`, in the order of DRAWS), with the counter of its violation draw; the first three
     are computed only when a violation or a false report needs them."""
     violated, reports, watched = day.violated, day.reports, day.watched
+    standing, reported_today = day.standing, day.reported
     accuracy, false_rate = drive.attribution_accuracy, drive.false_report_per_day
     verifications, detection_base = drive.verification, drive.detection_base
     compliance_weight, violation_weight = drive.compliance_weight, drive.violation_weight
@@ -158,6 +165,10 @@ def monitor(keys: np.ndarray, today: int, days: int, drive: Propensity, status: 
                              if rumour or (detected and not correct) else i)
                 _report(reports, r, s, accused(i, detected, correct, scapegoat))
                 _report(reports, r, s, accused(i, rumour, False, scapegoat))  # a false report
+            standing[r, s] = True
+            for j in range(parties):
+                reported_today[r, s] += reports[r, s, j]
+            reports_current[r, s] += reported_today[r, s]
         _observe(r, reports, compliance_weight[r], violation_weight[r], trust_alpha, trust_beta,
                  reported)
 
@@ -184,6 +195,8 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
     day.expired[:] = False
     day.watched[:] = False
     day.agreed[:] = False
+    day.standing[:] = False
+    day.reported[:] = 0
 
 
 @njit(cache=True, inline="always")
@@ -209,17 +222,33 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
                 alpha[r, i, j] = confidence(alpha[r, i, j], against, compliance_weight)
 
 
+def judge(truces: Truces, day: Day, today: int, days: int, key: np.uint64) -> None:
+    """Each stage's rule decides where its truce in force collapses today, after the day's
+    reports (into `day.collapsed`). A rule that draws gets one uniform per replicate under
+    `key`, its counter naming replicate, day (`today` of `days`) and stage."""
+    stages = len(truces.rules)
+    for s, (rule, settings) in enumerate(truces.rules):
+        in_force = day.standing[:, s]
+        if not in_force.any():
+            continue
+        draw = (uniforms(key, today * stages + s, days * stages, in_force.shape[0])
+                if rule.draws else None)
+        spell = Spell(in_force, day.reported[:, s], truces.reports_current[:, s],
+                      truces.days_current[:, s], int(truces.layout.max_violations[s]), draw)
+        day.collapsed[:, s] = rule.collapses(spell, settings)
+
+
 @njit(cache=True)
 def record(ledger: Ledger, day: Day, today: int,
             tabling: Tabling) -> bool:  # pragma: no cover - compiled
-    """Count a day of every truce in force: collapse on too many reports (the stage goes back
-    on the table at once), held, expired. Whether any replicate reached agreement."""
+    """Count a day of every truce in force: collapsed where its stage's rule said so (marked in
+    `day.collapsed`; the stage goes back on the table at once), else held, expired. Whether any
+    replicate reached agreement."""
     status, spells, held, collapses = ledger.status, ledger.spells, ledger.held, ledger.collapses
     days_in_force, days, current = ledger.days_in_force, ledger.days_current, ledger.reports_current
     first_days, first_collapsed = ledger.first_spell_days, ledger.first_spell_collapsed
-    max_violations, hold_days = ledger.max_violations, ledger.hold_days
-    duration, comprehensive = ledger.duration, ledger.comprehensive
-    reports, collapsed, newly_held, expired = day.reports, day.collapsed, day.held, day.expired
+    hold_days, duration, comprehensive = ledger.hold_days, ledger.duration, ledger.comprehensive
+    collapsed, newly_held, expired = day.collapsed, day.held, day.expired
     watched, agreed = day.watched, day.agreed
     hold_out, tablings = tabling.hold_out, tabling.tablings
     contestant, stalemate_end = tabling.contestant, tabling.stalemate_end
@@ -230,11 +259,8 @@ def record(ledger: Ledger, day: Day, today: int,
         for s in range(status.shape[1]):
             if status[r, s] != IN_FORCE:
                 continue
-            for i in range(reports.shape[2]):
-                current[r, s] += reports[r, s, i]
             first = spells[r, s] == 1
-            if has_collapsed(current[r, s], max_violations[s]):
-                collapsed[r, s] = True
+            if collapsed[r, s]:  # as the stage's rule decided (`sim.rules.stages`)
                 collapses[r, s] += 1
                 current[r, s] = days[r, s] = 0
                 first_collapsed[r, s] |= first

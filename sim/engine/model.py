@@ -15,12 +15,12 @@ from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
-from sim.engine.keeping import DRAWS, Propensity, monitor, new_day, open_day, record
+from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round, open_round
 from sim.engine.trace import EventLog
-from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces
+from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, wage_war
 from sim.rules.conflict import escalating, escalation_starts
 
@@ -47,7 +47,8 @@ class NegotiationModel(mesa.Model):
         self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
-        first_error = self._draw("belief", (replicates, len(self.parties), len(self.layout.stages)))
+        first_error = self._random("belief").standard_normal(
+            (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
                                  first_error * values["mediator.belief_error"][:, None, None])
         delay = self.party_table.params
@@ -57,7 +58,8 @@ class NegotiationModel(mesa.Model):
         for party in self.parties:
             if not party.tactic.contests:  # it stalls for its own reasons, not in the contest
                 hold[:, :, party.index] = 0.0
-        self.truces = Truces(self.layout, replicates, hold)
+        self.truces = Truces(self.layout, replicates, hold,
+                             stage_rules(scenario, values, replicates))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
@@ -72,9 +74,6 @@ class NegotiationModel(mesa.Model):
 
     def _random(self, name: str) -> np.random.Generator:
         return stream(self.seed_sequence, name)
-
-    def _draw(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
-        return self._random(name).standard_normal(shape)
 
     def _read_world(self, values: dict[str, np.ndarray]) -> None:
         prefix = "scenario.conflict."
@@ -91,6 +90,7 @@ class NegotiationModel(mesa.Model):
         self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
                                         for kind in DRAWS], dtype=np.uint64)  # counter-based
+        self.collapse_key = np.uint64(stream_key(self.seed_sequence, "collapse"))
 
     def _lay_out_loops(self) -> None:
         """The tables the compiled daily loops read, and the buffers they write each day."""
@@ -186,14 +186,15 @@ class NegotiationModel(mesa.Model):
                                       escalating(self.day, esc.period_days, esc.window_days))
         table = self.party_table
         monitor(self.violation_keys, self.day, self.world.horizon_days + 1, self.propensity,
-                truces.status, table.trust_alpha, table.trust_beta, self.reported, today)
+                truces.status, table.trust_alpha, table.trust_beta, self.reported,
+                truces.reports_current, today)
+        judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
         if self.events is not None:
             self._log("violation", today.violated, per_stage_party=True)
             self._log("report", today.reports > 0, per_stage_party=True)
-        self._log("collapsed", today.collapsed)  # and back on the table
-        self._log("held", today.held)
-        self._log("expired", today.expired)
+        for kind in ("collapsed", "held", "expired"):  # a collapsed stage is back on the table
+            self._log(kind, getattr(today, kind))
         if agreed:
             self._end(today.agreed, AGREEMENT)
 

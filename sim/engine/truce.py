@@ -7,8 +7,10 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
+from sim.domain.scenario import Scenario
 from sim.engine.tables import Layout
 from sim.rules.delay import stalemate
+from sim.rules.stages import STAGE_RULES, StageRule
 
 OFF, TABLED, IN_FORCE, EXPIRED = 0, 1, 2, 3
 TABLINGS = 8
@@ -66,9 +68,11 @@ class Truces:
     the compiled loops (`table_stage`) after a collapse or on climbing the ladder; signing,
     and keeping or losing a truce, happen in the loops that read `docket` and `ledger`."""
 
-    def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray) -> None:
+    def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray,
+                 rules: list[tuple[StageRule, dict[str, np.ndarray]]]) -> None:
         r, s, k = replicates, len(lay.stages), len(lay.issues)
         self.layout = lay
+        self.rules = rules  # each stage's rule and its parameters (R,), in stage order
         self.status = np.full((r, s), OFF, dtype=np.int8)
         self.hold_out = hold_out  # (R, S, n, TABLINGS) days each party would hold out
         self.tablings = np.zeros((r, s), dtype=np.int64)
@@ -116,6 +120,18 @@ class Truces:
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""
         _table(np.ascontiguousarray(mask), day, self.tabling)
+
+
+def stage_rules(scenario: Scenario, values: dict[str, np.ndarray],
+                replicates: int) -> list[tuple[StageRule, dict[str, np.ndarray]]]:
+    """Each stage's collapse rule (`sim.rules.stages`) and its parameters per replicate."""
+    rules = []
+    for name, stage in scenario.stages.items():
+        prefix = f"scenario.stages.{name}.collapse.parameters."
+        unit = STAGE_RULES.get(stage.collapse.rule)
+        rules.append((unit, unit.settings({k[len(prefix):]: v for k, v in values.items()
+                                           if k.startswith(prefix)}, replicates)))
+    return rules
 
 
 @njit(cache=True)

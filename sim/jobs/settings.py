@@ -15,6 +15,7 @@ from sim.domain.scenario import NAME, Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
@@ -99,6 +100,9 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
         CONCESSIONS.check(party.concession.style, party.concession.parameters,
                           f"scenario.parties.{name}.concession")
+    for name, stage in scenario.stages.items():
+        STAGE_RULES.check(stage.collapse.rule, stage.collapse.parameters,
+                          f"scenario.stages.{name}.collapse")
     if not NAME.fullmatch(options.name):
         raise ConfigError("name", options.name, "a name of letters, digits and _ (it names a "
                           "folder under results/)")

@@ -1,17 +1,11 @@
-"""A truce in force, day by day: when it collapses, when it has held, when it expires.
+"""A truce in force, day by day: when it has held, when it expires (when it collapses is its
+stage's rule, `sim.rules.stages`).
 
 Rules for one replicate, compiled (see `sim.rules.compiled`)."""
 
 from __future__ import annotations
 
 from sim.rules.compiled import rule
-
-
-@rule
-def has_collapsed(reports: int, max_reports: int) -> bool:
-    """A truce collapses once the violations reported since it came into force reach the
-    stage's `max_violations` (it goes back on the table at once)."""
-    return reports >= max_reports
 
 
 @rule

@@ -10,6 +10,7 @@ import pytest
 
 from sim.cli.precheck import precheck
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
 
@@ -210,6 +211,10 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.parties.UA.concession.style: got 'stubborn'; expected a concession style: " + ", ".join(CONCESSIONS.names())),
     (['scenario.parties.UA.concession.style=resource_dependent', '+scenario.parties.UA.concession.parameters.endurance=0'],
      "negsim: error: command line: scenario.parties.UA.concession.parameters.endurance: got 0.0; expected a number in [1e-06, 10] (cost of war borne at which the party has conceded its whole opening margin, share of the stake)"),
+    (['scenario.stages.sea.collapse.rule=never'],
+     "negsim: error: command line: scenario.stages.sea.collapse.rule: got 'never'; expected a stage rule: " + ", ".join(STAGE_RULES.names())),
+    (['scenario.stages.sea.collapse.rule=chance', '+scenario.stages.sea.collapse.parameters.per_report=1.5'],
+     "negsim: error: command line: scenario.stages.sea.collapse.parameters.per_report: got 1.5; expected a number in [0, 1] (chance that one reported violation breaks the truce, probability)"),
 ]
 
 

@@ -1,0 +1,47 @@
+"""Stage rules: when a truce in force collapses, a registered unit each.
+
+A stage's rule decides, each day and in every replicate at once, whether its truce in force
+collapses under the violations reported against the parties (a collapsed truce goes back on
+the table at once). It reads the day's `Spell` by name and its own parameters, (R,) arrays
+sampled per replicate. A rule that needs chance declares `draws`, and gets one uniform per
+replicate a day under a key of its own. A rule is chosen per stage in the scenario
+(`stages.<name>.collapse.rule`, its parameters under `collapse.parameters`); `reports` is the
+default. To add one, see docs/EXTENDING.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+
+from sim.rules.units import Registry, Unit
+
+
+@dataclass(frozen=True)
+class Spell:
+    """A stage's truce today, in every replicate, as its rule sees it after the day's reports."""
+
+    in_force: np.ndarray  # (R,) bool: in force in a live replicate (decide only there)
+    reports_today: np.ndarray  # (R,) int: violations reported today, against any party
+    reports: np.ndarray  # (R,) int: reported since this spell in force began, today's included
+    days: np.ndarray  # (R,) int: days this spell has been in force before today
+    max_violations: int  # the stage's reported-violation limit
+    draw: np.ndarray | None  # (R,) uniform in [0, 1), today's, if the rule draws
+
+
+class StageRule(Unit):
+    """The base of every stage rule."""
+
+    draws: ClassVar[bool] = False
+    """Whether it needs a uniform draw per replicate a day (`Spell.draw`)."""
+
+    def collapses(self, spell: Spell, settings: Mapping[str, np.ndarray]) -> np.ndarray:
+        """(R,) bool: where the truce in force collapses today."""
+        raise NotImplementedError
+
+
+STAGE_RULES: Registry[StageRule] = Registry("stage rule", StageRule, __name__, "rule")
+"""Every stage rule, by name."""

@@ -1,0 +1,56 @@
+"""The contract of a stage rule: a unit's contract, and a decision of the right shape, only where
+a truce is in force, the same under the same seed, alone and through the whole model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from sim.rules.stages import STAGE_RULES, Spell, StageRule
+from tests.conftest import run_model, textbook
+from tests.rules.contract import UnitContract
+
+REPLICATES = 64
+
+
+def spell(seed: int, **changes: object) -> Spell:
+    """A random day of a truce: in force in most replicates, a few reports here and there."""
+    rng = np.random.default_rng(seed)
+    today = rng.poisson(0.5, REPLICATES)
+    fields: dict[str, object] = {
+        "in_force": rng.random(REPLICATES) < 0.8, "reports_today": today,
+        "reports": today + rng.poisson(1.0, REPLICATES),
+        "days": rng.integers(0, 60, REPLICATES), "max_violations": 3,
+        "draw": rng.random(REPLICATES)}
+    return Spell(**(fields | changes))  # type: ignore[arg-type]
+
+
+class StageRuleContract(UnitContract):
+    registry = STAGE_RULES
+    overrides: ClassVar[tuple[str, ...]] = ()
+    """Extra overrides that give the rule something to do in the textbook case."""
+
+    def settings_for(self, unit: StageRule) -> Mapping[str, np.ndarray]:
+        return unit.settings({}, REPLICATES)
+
+    def test_it_decides_per_replicate_and_only_where_a_truce_is_in_force(self, unit) -> None:
+        today = spell(1)
+        collapses = unit.collapses(today, self.settings_for(unit))
+        assert collapses.shape == (REPLICATES,) and collapses.dtype == bool
+        assert not collapses[~today.in_force].any()
+
+    def test_it_decides_the_same_under_the_same_seed(self, unit: StageRule) -> None:
+        first = unit.collapses(spell(7), self.settings_for(unit))
+        again = STAGE_RULES.get(self.name).collapses(spell(7), self.settings_for(unit))
+        assert np.array_equal(first, again)
+
+    def test_a_whole_model_run_with_it_is_the_same_under_the_same_seed(self) -> None:
+        chosen = textbook(f"scenario.stages.settlement.collapse.rule={self.name}",
+                          "scenario.parties.A.violation.base_hazard=0.2",
+                          "scenario.stages.settlement.hold_days=30", *self.overrides)
+        _, first = run_model(chosen, 40, seed=5)
+        _, again = run_model(chosen, 40, seed=5)
+        assert pd.DataFrame(first).equals(pd.DataFrame(again))
