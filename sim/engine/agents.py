@@ -36,16 +36,13 @@ class Party(mesa.Agent):
         self.name, self.index = name, index
         delay = model.world.parties[name].delay
         self.tactic = TACTICS.get(delay.tactic)
-        prefix = f"scenario.parties.{name}.delay.parameters."
-        self.delay_settings = self.tactic.settings(
-            {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)},
-            model.replicates)
+        prefix = f"scenario.parties.{name}."
+        self.delay_settings = self.tactic.settings_under(values, prefix + "delay.parameters.",
+                                                         model.replicates)
         concession = model.world.parties[name].concession
         self.concession = CONCESSIONS.get(concession.style)
-        prefix = f"scenario.parties.{name}.concession.parameters."
-        self.concession_settings = self.concession.settings(
-            {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)},
-            model.replicates)
+        self.concession_settings = self.concession.settings_under(
+            values, prefix + "concession.parameters.", model.replicates)
         table = model.party_table
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]

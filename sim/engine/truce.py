@@ -127,10 +127,9 @@ def stage_rules(scenario: Scenario, values: dict[str, np.ndarray],
     """Each stage's collapse rule (`sim.rules.stages`) and its parameters per replicate."""
     rules = []
     for name, stage in scenario.stages.items():
-        prefix = f"scenario.stages.{name}.collapse.parameters."
         unit = STAGE_RULES.get(stage.collapse.rule)
-        rules.append((unit, unit.settings({k[len(prefix):]: v for k, v in values.items()
-                                           if k.startswith(prefix)}, replicates)))
+        prefix = f"scenario.stages.{name}.collapse.parameters."
+        rules.append((unit, unit.settings_under(values, prefix, replicates)))
     return rules
 
 

@@ -61,6 +61,13 @@ class Unit:
         return {key: np.asarray(given[key], float) if key in given else
                 np.full(replicates, setting.default) for key, setting in self.parameters.items()}
 
+    def settings_under(self, values: Mapping[str, np.ndarray], prefix: str,
+                       replicates: int) -> dict[str, np.ndarray]:
+        """Its parameters per replicate from a model's sampled values, given at the config path
+        `prefix` (where its `parameters` are, ending in a dot)."""
+        return self.settings({k[len(prefix):]: v for k, v in values.items()
+                              if k.startswith(prefix)}, replicates)
+
 
 class Registry[U: Unit]:
     """Every unit of one family, by name: the subclasses of `base` defined in `package`. A

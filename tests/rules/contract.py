@@ -4,17 +4,36 @@ unit of that family must do in a whole model run."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from sim.config.errors import ConfigError
+from sim.jobs.settings import Settings
 from sim.rules.units import Registry, Unit
+from tests.conftest import run_model
+
+REPLICATES = 64
 
 
 class UnitContract:
     registry: ClassVar[Registry[Any]]
     name: ClassVar[str]
+
+    def chosen(self) -> Settings:
+        """A small whole-model case that runs with this unit (each family says how)."""
+        raise NotImplementedError
+
+    def settings_for(self, unit: Unit) -> Mapping[str, np.ndarray]:
+        return unit.settings({}, REPLICATES)
+
+    def test_a_whole_model_run_with_it_is_the_same_under_the_same_seed(self) -> None:
+        _, first = run_model(self.chosen(), 40, seed=5)
+        _, again = run_model(self.chosen(), 40, seed=5)
+        assert pd.DataFrame(first).equals(pd.DataFrame(again))
 
     @pytest.fixture
     def unit(self) -> Unit:

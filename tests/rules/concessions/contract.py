@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 import numpy as np
-import pandas as pd
 
+from sim.jobs.settings import Settings
 from sim.rules.concessions import CONCESSIONS, ConcessionStyle, Stance
-from tests.conftest import run_model, textbook
-from tests.rules.contract import UnitContract
-
-REPLICATES = 64
+from tests.conftest import textbook
+from tests.rules.contract import REPLICATES, UnitContract
 
 
 def stance(seed: int, **changes: object) -> Stance:
@@ -30,8 +27,6 @@ class ConcessionContract(UnitContract):
     overrides: ClassVar[tuple[str, ...]] = ()
     """Extra overrides that give the style something to do in the textbook case."""
 
-    def settings_for(self, unit: ConcessionStyle) -> Mapping[str, np.ndarray]:
-        return unit.settings({}, REPLICATES)
 
     def test_it_demands_a_share_of_the_margin_per_replicate(self, unit: ConcessionStyle) -> None:
         demanded = unit.demands(stance(1), self.settings_for(unit))
@@ -47,9 +42,6 @@ class ConcessionContract(UnitContract):
         again = CONCESSIONS.get(self.name).demands(stance(7), self.settings_for(unit))
         assert np.array_equal(first, again)
 
-    def test_a_whole_model_run_with_it_is_the_same_under_the_same_seed(self) -> None:
-        chosen = textbook(*(f"scenario.parties.{p}.concession.style={self.name}" for p in "AB"),
-                          *self.overrides)
-        _, first = run_model(chosen, 40, seed=5)
-        _, again = run_model(chosen, 40, seed=5)
-        assert pd.DataFrame(first).equals(pd.DataFrame(again))
+    def chosen(self) -> Settings:
+        return textbook(*(f"scenario.parties.{p}.concession.style={self.name}" for p in "AB"),
+                        *self.overrides)

@@ -3,17 +3,14 @@ a truce is in force, the same under the same seed, alone and through the whole m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 import numpy as np
-import pandas as pd
 
+from sim.jobs.settings import Settings
 from sim.rules.stages import STAGE_RULES, Spell, StageRule
-from tests.conftest import run_model, textbook
-from tests.rules.contract import UnitContract
-
-REPLICATES = 64
+from tests.conftest import textbook
+from tests.rules.contract import REPLICATES, UnitContract
 
 
 def spell(seed: int, **changes: object) -> Spell:
@@ -33,8 +30,6 @@ class StageRuleContract(UnitContract):
     overrides: ClassVar[tuple[str, ...]] = ()
     """Extra overrides that give the rule something to do in the textbook case."""
 
-    def settings_for(self, unit: StageRule) -> Mapping[str, np.ndarray]:
-        return unit.settings({}, REPLICATES)
 
     def test_it_decides_per_replicate_and_only_where_a_truce_is_in_force(self, unit) -> None:
         today = spell(1)
@@ -47,10 +42,7 @@ class StageRuleContract(UnitContract):
         again = STAGE_RULES.get(self.name).collapses(spell(7), self.settings_for(unit))
         assert np.array_equal(first, again)
 
-    def test_a_whole_model_run_with_it_is_the_same_under_the_same_seed(self) -> None:
-        chosen = textbook(f"scenario.stages.settlement.collapse.rule={self.name}",
-                          "scenario.parties.A.violation.base_hazard=0.2",
-                          "scenario.stages.settlement.hold_days=30", *self.overrides)
-        _, first = run_model(chosen, 40, seed=5)
-        _, again = run_model(chosen, 40, seed=5)
-        assert pd.DataFrame(first).equals(pd.DataFrame(again))
+    def chosen(self) -> Settings:
+        return textbook(f"scenario.stages.settlement.collapse.rule={self.name}",
+                        "scenario.parties.A.violation.base_hazard=0.2",
+                        "scenario.stages.settlement.hold_days=30", *self.overrides)

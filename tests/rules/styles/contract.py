@@ -4,10 +4,10 @@ is the same under the same seed, alone and through the whole model."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
+from sim.jobs.settings import Settings
 from sim.rules.styles import STYLES, MediatorStyle
-from tests.conftest import run_model, settings
+from tests.conftest import settings
 from tests.rules.contract import UnitContract
 
 
@@ -22,8 +22,5 @@ class StyleContract(UnitContract):
         sticks = np.random.default_rng(7).integers(0, 4, 64)
         assert np.array_equal(unit.can_press(sticks, 2), STYLES.get(self.name).can_press(sticks, 2))
 
-    def test_a_whole_model_run_with_it_is_the_same_under_the_same_seed(self) -> None:
-        chosen = settings("mediator=comprehensive", f"mediator.style={self.name}")
-        _, first = run_model(chosen, 40, seed=5)
-        _, again = run_model(chosen, 40, seed=5)
-        assert pd.DataFrame(first).equals(pd.DataFrame(again))
+    def chosen(self) -> Settings:
+        return settings("mediator=comprehensive", f"mediator.style={self.name}")
