@@ -2,6 +2,8 @@
 
     python scripts/run_tables.py save DIR      # run the reference set, keep its tables in DIR
     python scripts/run_tables.py compare A B   # every table in A equals B's, byte for byte
+    python scripts/run_tables.py compare A B --additions   # B only adds: new columns, new
+                                               # rows at the end; all of A's numbers unchanged
 
 The reference set: `negsim runs=20000 seed=12345` (its run table and traced episode), every
 shipped experiment at a small size (its run table, or its sweep table and each point's
@@ -68,18 +70,27 @@ MOVABLE = ["folder"]
 moves with any edit to the code (the numbers in the point's table must not)."""
 
 
-def _same(a: Path, b: Path) -> bool:
+def _same(a: Path, b: Path, additions: bool = False) -> bool:
+    """Equal; with `additions`, B may have more columns (a table) or more lines at the end (a
+    CSV), and A's all stay as they were."""
     if a.suffix == ".parquet":
         left, right = pd.read_parquet(a), pd.read_parquet(b)
         drop = [c for c in MOVABLE if c in left.columns]
+        if additions:
+            if not set(left.columns) <= set(right.columns):
+                return False
+            right = right[list(left.columns)]
         return left.drop(columns=drop).equals(right.drop(columns=drop, errors="ignore"))
+    if additions and a.suffix == ".csv":
+        return b.read_bytes().startswith(a.read_bytes())
     return a.read_bytes() == b.read_bytes()
 
 
-def compare(a: Path, b: Path) -> int:
+def compare(a: Path, b: Path, additions: bool = False) -> int:
     names = sorted({p.relative_to(a) for p in a.rglob("*") if p.is_file()}
                    | {p.relative_to(b) for p in b.rglob("*") if p.is_file()})
-    differ = [n for n in names if not ((a / n).exists() and (b / n).exists() and _same(a / n, b / n))]
+    differ = [n for n in names if not ((a / n).exists() and (b / n).exists()
+                                       and _same(a / n, b / n, additions))]
     for name in names:
         print(("DIFFERS  " if name in differ else "same     ") + str(name))
     print(f"{len(names) - len(differ)} of {len(names)} files identical")
@@ -89,7 +100,7 @@ def compare(a: Path, b: Path) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["save"] and len(sys.argv) == 3:
         save(Path(sys.argv[2]))
-    elif sys.argv[1:2] == ["compare"] and len(sys.argv) == 4:
-        sys.exit(compare(Path(sys.argv[2]), Path(sys.argv[3])))
+    elif sys.argv[1:2] == ["compare"] and len(sys.argv) in (4, 5) and sys.argv[4:] in ([], ["--additions"]):
+        sys.exit(compare(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:] == ["--additions"]))
     else:
         sys.exit(__doc__)

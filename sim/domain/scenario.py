@@ -7,6 +7,7 @@ Every field carries its meaning and unit; each scenario file adds the provenance
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -183,6 +184,8 @@ class Scenario:
     description: str = text()
     horizon_days: int = number(1, 36500, doc="length of an episode", unit="days")
     round_interval_days: int = number(1, 3650, doc="days between negotiation rounds", unit="days")
+    start_date: str | None = text(default=None, doc="calendar date of day 0, YYYY-MM-DD; null = "
+                                  "none (questions then give days, not dates)")
     issues: dict[str, Issue] = text()
     parties: dict[str, Party] = text()
     stages: dict[str, Stage] = text()
@@ -220,6 +223,11 @@ def check_references(s: Scenario, path: str) -> None:
             if not NAME.fullmatch(name) or name == MEDIATOR:
                 raise ConfigError(f"{path}.{group}.{name}", name,
                                   "a name of letters, digits and _ (not 'mediator')")
+    if s.start_date is not None:
+        try:
+            dt.date.fromisoformat(s.start_date)
+        except ValueError:
+            raise ConfigError(f"{path}.start_date", s.start_date, "a date YYYY-MM-DD") from None
     if not issues:
         raise ConfigError(f"{path}.issues", {}, "at least one issue")
     if len(parties) < 2:

@@ -248,6 +248,7 @@ def record(ledger: Ledger, day: Day, today: int,
     days_in_force, days, current = ledger.days_in_force, ledger.days_current, ledger.reports_current
     first_days, first_collapsed = ledger.first_spell_days, ledger.first_spell_collapsed
     hold_days, duration, comprehensive = ledger.hold_days, ledger.duration, ledger.comprehensive
+    held_day, collapsed_day = ledger.held_day, ledger.collapsed_day
     collapsed, newly_held, expired = day.collapsed, day.held, day.expired
     watched, agreed = day.watched, day.agreed
     hold_out, tablings = tabling.hold_out, tabling.tablings
@@ -261,6 +262,8 @@ def record(ledger: Ledger, day: Day, today: int,
                 continue
             first = spells[r, s] == 1
             if collapsed[r, s]:  # as the stage's rule decided (`sim.rules.stages`)
+                if collapses[r, s] == 0:
+                    collapsed_day[r, s] = today
                 collapses[r, s] += 1
                 current[r, s] = days[r, s] = 0
                 first_collapsed[r, s] |= first
@@ -271,6 +274,7 @@ def record(ledger: Ledger, day: Day, today: int,
             first_days[r, s] += first
             if not held[r, s] and has_held(days[r, s], hold_days[s]):
                 held[r, s] = newly_held[r, s] = True
+                held_day[r, s] = today
                 agreed[r] |= comprehensive[s]
                 anyone_agreed |= comprehensive[s]
             if has_expired(days[r, s], duration[s]):

@@ -31,7 +31,8 @@ class NegotiationModel(mesa.Model):
     """A mediated, staged negotiation between parties at war, over R replicates at once."""
 
     def __init__(self, scenario: Scenario, mediator: MediatorSpec, replicates: int = 1,
-                 seed: int | np.random.SeedSequence = 0, trace: bool = False) -> None:
+                 seed: int | np.random.SeedSequence = 0, trace: bool = False,
+                 probe_days: tuple[int, ...] = ()) -> None:
         self.seed_sequence = seed if isinstance(seed, np.random.SeedSequence) else (
             np.random.SeedSequence(seed))
         super().__init__(rng=stream(self.seed_sequence, "mesa"))
@@ -66,6 +67,8 @@ class NegotiationModel(mesa.Model):
         self.tier = np.zeros(replicates, dtype=np.int64)
         self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
+        self.probe_days = probe_days  # days whose stages in force the outcomes report
+        self.in_force_on: dict[int, np.ndarray] = {}  # (R, S) at the end of each probe day
         self._lay_out_loops()
         assess(self._live, self.front, self.log_capability, self.mediator.pressure,
                self.truces.status, self.prospects)
@@ -153,6 +156,8 @@ class NegotiationModel(mesa.Model):
         if self.day >= self.world.horizon_days:
             self._end(self.live, HORIZON)
         self.running = bool(self._live.any())
+        if self.day in self.probe_days:
+            self.in_force_on[self.day] = self.truces.status == IN_FORCE
         if self.events is not None:
             self.events.snapshot()
 
@@ -262,9 +267,12 @@ class Seeded(Protocol):
 
 
 def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Seeded,
-                   trace: list[NegotiationModel] | None = None) -> dict[str, np.ndarray]:
-    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns."""
-    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None)
+                   trace: list[NegotiationModel] | None = None,
+                   probe_days: tuple[int, ...] = ()) -> dict[str, np.ndarray]:
+    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns
+    (with the stages in force on each of `probe_days`)."""
+    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None,
+                             probe_days=probe_days)
     columns = model.run()
     if trace is not None:
         trace.append(model)
@@ -275,27 +283,3 @@ def prepare(scenario: Scenario, mediator: MediatorSpec) -> None:
     """Ready a worker process for chunks of this scenario: one short episode loads the
     compiled daily loops (from Numba's cache) before the first chunk needs them."""
     NegotiationModel(scenario, mediator, 1, 0).run()
-
-
-SAMPLE_EPISODES = 50
-EPISODE_KEY = 2**31 - 1  # spawn key of the sample-episode seed: never a chunk's
-
-
-def representative_episode(scenario: Scenario, mediator: MediatorSpec,
-                           seed: int) -> tuple[list[dict], list[dict], dict[str, object]]:
-    """Trace a small sample of episodes and keep the most typical one: it ends the way most
-    do, on the day closest to their median. Returns its events, timeline and outcome."""
-    sample = np.random.SeedSequence(seed, spawn_key=(EPISODE_KEY,))
-    model = NegotiationModel(scenario, mediator, SAMPLE_EPISODES, sample, trace=True)
-    columns = model.run()
-    reasons, counts = np.unique(columns["end_reason"], return_counts=True)
-    typical = columns["end_reason"] == reasons[counts.argmax()]
-    days = columns["end_day"].astype(float)
-    distance = np.where(typical, np.abs(days - np.median(days[typical])), np.inf)
-    pick = int(distance.argmin())
-    assert model.events is not None
-    events = [row for row in model.events.rows if row["replicate"] == pick]
-    timeline = model.events.timeline_of(pick)
-    outcome = {k: (v[pick].item() if hasattr(v[pick], "item") else v[pick])
-               for k, v in columns.items()}
-    return events, timeline, outcome | {"sample_size": SAMPLE_EPISODES, "replicate": pick}

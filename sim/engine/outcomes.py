@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.engine.truce import IN_FORCE
+
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
 
@@ -36,6 +38,10 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.proposals"] = truces.proposals[:, s].copy()
         cols[f"stage.{name}.first_spell_days"] = truces.first_spell_days[:, s].copy()
         cols[f"stage.{name}.first_spell_collapsed"] = truces.first_spell_collapsed[:, s].copy()
+        cols[f"stage.{name}.held_day"] = truces.held_day[:, s].copy()
+        cols[f"stage.{name}.collapsed_day"] = truces.collapsed_day[:, s].copy()
+        for day, in_force in _in_force_on(model).items():
+            cols[f"stage.{name}.in_force_on_day_{day}"] = in_force[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
             cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
@@ -54,6 +60,14 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
     for k, issue in enumerate(lay.issues):
         cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
     return cols
+
+
+def _in_force_on(model: NegotiationModel) -> dict[int, np.ndarray]:
+    """(R, S) stages in force at the end of each probe day. A day the model did not reach (every
+    episode had ended) has the last state: an ended episode's truces stay as they were."""
+    final = model.truces.status == IN_FORCE
+    return {day: model.in_force_on.get(day, final if day > 0 else np.zeros_like(final))
+            for day in model.probe_days}
 
 
 def _highest_stage(model: NegotiationModel) -> np.ndarray:

@@ -31,6 +31,8 @@ class Ledger(NamedTuple):
     first_spell_days: np.ndarray  # (R, S)
     first_spell_collapsed: np.ndarray  # (R, S) bool
     violations: np.ndarray  # (R, S, n) true violations by party
+    held_day: np.ndarray  # (R, S) day it first held (nan: never)
+    collapsed_day: np.ndarray  # (R, S) day it first collapsed (nan: never)
     max_violations: np.ndarray  # (S,) reports that collapse a truce
     hold_days: np.ndarray  # (S,) days in force after which a truce has held
     duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
@@ -90,6 +92,8 @@ class Truces:
         self.spells = np.zeros((r, s), dtype=np.int32)  # times signed
         self.first_spell_days = np.zeros((r, s), dtype=np.int32)  # durability of the first truce
         self.first_spell_collapsed = np.zeros((r, s), dtype=bool)
+        self.held_day = np.full((r, s), np.nan)  # first held
+        self.collapsed_day = np.full((r, s), np.nan)  # first collapsed
         self.acceptances = np.zeros((r, s, len(lay.parties)), dtype=np.int32)
         self.terms = np.full((r, s, k), np.nan)
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
@@ -109,7 +113,8 @@ class Truces:
         return Ledger(self.status, self.utility, self.spells, self.held, self.collapses,
                       self.days_in_force, self.days_current, self.reports_current,
                       self.first_spell_days, self.first_spell_collapsed, self.violations,
-                      lay.max_violations, lay.hold_days, lay.duration, lay.comprehensive)
+                      self.held_day, self.collapsed_day, lay.max_violations, lay.hold_days,
+                      lay.duration, lay.comprehensive)
 
     @property
     def tabling(self) -> Tabling:

@@ -3,7 +3,7 @@ results only, never the model. `sim.jobs.head_start` may do it in a process of i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,8 @@ class Job:
     formats: tuple[str, ...]
     head: dict[str, Any]
     tail: dict[str, Any]
+    questions: dict[str, str] = field(default_factory=dict)
+    """The forecast questions' texts, by name, for the summary."""
     split: bool = False
     """Whether a finishing process may draw the figures in two processes (`sim.report.build`).
     Only for a run that kept its Monte Carlo in one process: the forked copy counts its shared
@@ -36,7 +38,7 @@ def finish(job: Job, split: bool = False) -> tuple[dict[str, Any], str]:
     from sim.results.summary import format_summary, summarise_digest
 
     digest = digest_saved(job.folder, job.horizon_days)
-    summary = {**job.head, **summarise_digest(digest), **job.tail}
+    summary = {**job.head, **summarise_digest(digest, job.questions), **job.tail}
     note = ""
     try:
         build_report(job.folder, summary, job.formats, digest, split=split and job.split)

@@ -14,7 +14,8 @@ from typing import Any
 import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
 import pandas as pd
 
-from sim.engine.model import NegotiationModel, representative_episode
+from sim.engine.episode import representative_episode
+from sim.engine.model import NegotiationModel
 from sim.engine.trace import EVENT_COLUMNS
 from sim.jobs.finish import Job, finish
 from sim.jobs.head_start import Finisher
@@ -93,7 +94,11 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
     write_run_info(folder, settings, started, argv)
     save_for_report(folder, settings)
     job = Job(folder, settings.scenario.horizon_days, options.report.formats,
-              {"kind": "run", **identity(settings)}, {"labels": labels(settings), **provenance()},
+              {"kind": "run", **identity(settings)},
+              {"labels": labels(settings), **provenance(),
+               **({"questions_not_asked": dict(settings.questions.not_asked)}
+                  if settings.questions.not_asked else {})},
+              questions={q.name: q.text for q in settings.questions.questions},
               split=not options.monte_carlo.spreads(options.chunks))
     summary, text = (finisher or finish)(job)
     echo(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sim.config.distributions import Distribution
@@ -11,6 +11,7 @@ from sim.config.errors import ConfigError, gather
 from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
+from sim.domain.questions import QuestionSet, load_questions
 from sim.domain.scenario import NAME, Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
@@ -81,13 +82,15 @@ class Settings:
     scenario: Scenario
     mediator: MediatorSpec
     options: RunOptions
+    questions: QuestionSet = field(default_factory=QuestionSet)
 
 
 def load_settings(cfg: Mapping[str, Any]) -> Settings:
     """Validate a composed config (a plain mapping); raise ConfigError on the first problem."""
     if not isinstance(cfg, Mapping):
         raise ConfigError("<config>", cfg, "a mapping")
-    plain = {k: v for k, v in cfg.items() if k not in ("scenario", "mediator", "hydra")}
+    plain = {k: v for k, v in cfg.items() if k not in ("scenario", "mediator", "hydra",
+                                                        "questions")}
     for group in ("scenario", "mediator"):
         if group not in cfg:
             raise ConfigError(group, "<missing>", f"a {group} (choose one with {group}=NAME)")
@@ -119,4 +122,5 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
         raise ConfigError("runs", options.runs,
                           f"at most montecarlo.chunk_size ({options.montecarlo.chunk_size}) "
                           "when trace is on")
-    return Settings(scenario=scenario, mediator=mediator, options=options)
+    questions = load_questions(cfg.get("questions"), scenario)
+    return Settings(scenario=scenario, mediator=mediator, options=options, questions=questions)

@@ -9,16 +9,28 @@ from functools import partial
 
 import numpy as np
 
+from sim.domain.mediator import MediatorSpec
+from sim.domain.questions import QuestionSet
+from sim.domain.scenario import Scenario
 from sim.engine.model import NegotiationModel, simulate_chunk
 from sim.jobs.settings import Settings
 from sim.montecarlo.backends import Backend
 from sim.montecarlo.chunks import Chunk, Columns, monte_carlo
+from sim.results.answers import answer
 
 
 def simulation(settings: Settings,
                trace: list[NegotiationModel] | None = None) -> Callable[[Chunk], Columns]:
-    """What simulates one chunk of these settings (kept models go to `trace` when given)."""
-    return partial(simulate_chunk, settings.scenario, settings.mediator, trace=trace)
+    """What simulates one chunk of these settings and answers its questions (kept models go to
+    `trace` when given)."""
+    return partial(_simulate, settings.scenario, settings.mediator, settings.questions,
+                   trace=trace)
+
+
+def _simulate(scenario: Scenario, mediator: MediatorSpec, questions: QuestionSet, chunk: Chunk,
+              trace: list[NegotiationModel] | None = None) -> Columns:
+    columns = simulate_chunk(scenario, mediator, chunk, trace, questions.probe_days)
+    return columns | answer(questions, scenario, columns)
 
 
 def chunks_of(settings: Settings, runs: int | None = None, seed: int | None = None,

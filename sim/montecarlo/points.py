@@ -135,7 +135,8 @@ def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
         row[prefix] = value
 
 
-ESTIMATES = ("agreement", "agreement_held", "stages", "time_to_agreement_days", "end_reasons")
+ESTIMATES = ("agreement", "agreement_held", "stages", "time_to_agreement_days", "end_reasons",
+             "questions")
 
 
 def estimate_row(summary: Mapping[str, Any]) -> dict[str, Any]:

@@ -53,7 +53,26 @@ def summary_table(results: Results) -> pd.DataFrame:
         rows.append({"estimate": f"time to agreement {q} (days, Kaplan-Meier)", "value": value})
     for reason, share in s["end_reasons"].items():
         rows.append({"estimate": f"ended: {reason}", "value": share})
+    for name, q in s.get("questions", {}).items():
+        if "p" in q:
+            rows.append({"estimate": f"question {name}", "value": q["p"], "ci_low": q["ci_low"],
+                         "ci_high": q["ci_high"]})
+        else:
+            rows += [{"estimate": f"question {name} {k} (days, Kaplan-Meier)", "value": q[k]}
+                     for k in ("q25", "median", "q75")]
     return pd.DataFrame(rows)
+
+
+def _questions_table(summary: dict[str, Any]) -> str:
+    """The forecast questions in words, with their answers."""
+    def days(x: float | None) -> str:
+        return "not reached" if x is None else f"{x:.0f}"
+
+    rows = [{"question": name, "text": q.get("text", ""), "answer": (
+        f"{100 * q['p']:.1f}% ({100 * q['ci_low']:.1f}–{100 * q['ci_high']:.1f}%)" if "p" in q
+        else f"median {days(q['median'])} days (quartiles {days(q['q25'])}–{days(q['q75'])})")}
+        for name, q in summary.get("questions", {}).items()]
+    return "" if not rows else "<h2>Forecast questions</h2>" + _html_table(pd.DataFrame(rows))
 
 
 def _html_table(frame: pd.DataFrame) -> str:
@@ -198,6 +217,7 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None,
     page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>negsim report: '
             f"{name}</title><style>{STYLE}</style></head><body><h1>negsim report: {name}</h1>"
             f'<p class="summary">{html.escape(opening)}</p><h2>Figures</h2>{figures}'
+            f"{_questions_table(results.summary)}"
             f"<h2>Summary table</h2>{_html_table(table)}{parameters}"
             f"<h2>Reproduce</h2>{_reproduce(results)}</body></html>\n")
     write_atomically(folder / "report.html", lambda p: p.write_text(page, encoding="utf-8"))

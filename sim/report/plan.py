@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.report import outcomes, sweeps, timeline
+from sim.report import outcomes, questions, sweeps, timeline
 from sim.report.data import Results
 from sim.results.estimators import interval_text
 
@@ -99,6 +99,10 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
              lambda: outcomes.truce_survival({stage: digest.first_spells[stage] for stage in stages},
                                              labels.get("stages", {}))),
     ]
+    if questions.answered(s.get("questions", {})):
+        plots.append(Plot("questions", "Forecast questions: the probability of yes, with its "
+                          "Wilson 95% interval (texts in the table of forecast questions).",
+                          lambda: questions.question_bars(s["questions"])))
     if results.episode is not None:
         ep = results.episode
         title = (f"A representative episode: ended by {ep.outcome.get('end_reason', '?')} on day "

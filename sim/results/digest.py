@@ -29,11 +29,13 @@ SUMMED = ("agreement", "agreement_held")
 SUMMED_SUFFIXES = (".signed", ".held", ".collapsed", ".stalls", ".violations",
                    ".reported_violations", ".trust_in_mediator")
 SPELL_DAYS, SPELL_COLLAPSED = ".first_spell_days", ".first_spell_collapsed"
+QUESTION = "question."
 
 
 def digest_columns(columns: list[str]) -> list[str]:
     """The run-table columns a digest reads; the rest of a large table is never loaded."""
-    return [c for c in columns if c in (*TEXT, *SUMMED, "agreement_day") or c.startswith("terms.")
+    return [c for c in columns if c in (*TEXT, *SUMMED, "agreement_day")
+            or c.startswith(("terms.", QUESTION))
             or (c.startswith(("stage.", "party.")) and c.endswith(
                 (*SUMMED_SUFFIXES, SPELL_DAYS, SPELL_COLLAPSED)))]
 
@@ -56,6 +58,7 @@ class RunDigest:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     agreement_days: Durations = field(default_factory=Durations.empty)
     first_spells: dict[str, Durations] = field(default_factory=dict)
+    timed: dict[str, Durations] = field(default_factory=dict)  # time-to-event questions
     terms: dict[str, np.ndarray] = field(default_factory=dict)
     running_at: np.ndarray = field(init=False)  # checkpoints(runs)
     running_hits: np.ndarray = field(init=False)  # agreements among the first running_at rows
@@ -68,7 +71,9 @@ class RunDigest:
     def add(self, batch: pd.DataFrame) -> None:
         """Fold in the next rows of the table (in replicate order)."""
         for column in batch.columns:
-            if column in SUMMED or column.endswith(SUMMED_SUFFIXES):
+            if column.startswith(QUESTION):
+                self._count_answers(column, batch[column])
+            elif column in SUMMED or column.endswith(SUMMED_SUFFIXES):
                 self.sums[column] = self.sums.get(column, 0.0) + float(batch[column].sum())
             elif column in TEXT:
                 self.counts.setdefault(column, Counter()).update(
@@ -90,6 +95,17 @@ class RunDigest:
         grid = np.rint(np.clip(kept, 0.0, 1.0) * TERM_GRID).astype(np.int64)  # issue scale 0-1
         counted = np.bincount(grid, minlength=TERM_GRID + 1)
         self.terms[issue] = self.terms.get(issue, 0) + counted
+
+    def _count_answers(self, column: str, values: pd.Series) -> None:
+        """A yes/no question's answers are summed; a time-to-event one's days are counted, those
+        without the event censored at the horizon."""
+        name = column.removeprefix(QUESTION)
+        if values.dtype == bool:
+            self.sums[column] = self.sums.get(column, 0.0) + float(values.sum())
+            return
+        days = values.to_numpy(float)
+        counted = Durations.of(days, np.isfinite(days), self.horizon)
+        self.timed[name] = self.timed.get(name, Durations.empty()) + counted
 
     def _count_spells(self, stage_prefix: str, batch: pd.DataFrame) -> None:
         stage = stage_prefix.removeprefix("stage.")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from sim.results.digest import RunDigest, digest_frame, digest_saved
+from sim.results.digest import QUESTION, RunDigest, digest_frame, digest_saved
 from sim.results.estimators import curve_quantiles, interval_text, kaplan_meier, wilson
 
 
@@ -22,8 +23,9 @@ def summarise(runs: pd.DataFrame, horizon: int) -> dict[str, Any]:
     return summarise_digest(digest_frame(runs, horizon))
 
 
-def summarise_digest(digest: RunDigest) -> dict[str, Any]:
-    """Agreement, stage funnel, time to agreement, endings and party behaviour of a run table."""
+def summarise_digest(digest: RunDigest, texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Agreement, stage funnel, time to agreement, endings, party behaviour and the forecast
+    questions (with their `texts`, when given) of a run table."""
 
     def share(column: str) -> dict[str, float]:
         return wilson(*digest.share(column)).as_dict()
@@ -57,7 +59,31 @@ def summarise_digest(digest: RunDigest) -> dict[str, Any]:
         "end_reasons": digest.shares("end_reason"),
         "highest_stage": digest.shares("highest_stage"),
         "parties": parties,
+        "questions": _questions(digest, texts or {}),
     }
+
+
+def _questions(digest: RunDigest, texts: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Each question: a yes/no one's probability with its Wilson 95% interval; a time-to-event
+    one's Kaplan-Meier median and quartiles (None where not reached) and the probability the
+    event happens within the horizon."""
+    found: dict[str, dict[str, Any]] = {}
+    for column in digest.sums:
+        if column.startswith(QUESTION):
+            name = column.removeprefix(QUESTION)
+            found[name] = {**_text(texts, name), **wilson(*digest.share(column)).as_dict()}
+    for name, durations in digest.timed.items():
+        curve = kaplan_meier(durations, "cdf")
+        at = curve_quantiles(curve, (0.25, 0.5, 0.75))
+        found[name] = {**_text(texts, name), "median": at[0.5], "q25": at[0.25],
+                       "q75": at[0.75], "p_within_horizon": float(durations.events.sum()) /
+                       max(digest.runs, 1)}
+    return {name: found[name] for name in texts if name in found} | found
+
+
+def _text(texts: Mapping[str, str], name: str) -> dict[str, str]:
+    """A question's text where the run knows it (a sweep point's summary does not)."""
+    return {"text": texts[name]} if name in texts else {}
 
 
 def _pct(x: float | None) -> str:
@@ -96,4 +122,21 @@ def format_summary(summary: dict[str, Any]) -> str:
         lines.append(f"{name:<8}{p['mean_stalls']:>9.2f}{p['mean_violations']:>12.2f}"
                      f"{p['mean_reported_violations']:>10.2f}")
     lines.append("(means per episode)")
-    return "\n".join(lines)
+    return "\n".join(lines + _question_lines(summary.get("questions", {}),
+                                             summary.get("questions_not_asked", {})))
+
+
+def _question_lines(questions: dict[str, dict[str, Any]], not_asked: dict[str, str]) -> list[str]:
+    """The forecast questions: a probability with its 95% interval, or a time to an event; and
+    those the run could not ask, with the reason."""
+    if not questions and not not_asked:
+        return []
+    lines = ["", "Forecast questions (95% CI; times by Kaplan-Meier, censored at the horizon):"]
+    for name, q in questions.items():
+        if "p" in q:
+            estimate, interval = interval_text(q["p"], q["ci_low"], q["ci_high"], " - ", least=1)
+            lines.append(f"  {name:<28}{estimate:>7}  ({interval})")
+        else:
+            lines.append(f"  {name:<28}median {_days(q['median'])}, quartiles "
+                         f"{_days(q['q25'])} - {_days(q['q75'])} days")
+    return lines + [f"  not asked: {name} ({why})" for name, why in not_asked.items()]

@@ -215,6 +215,15 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.stages.sea.collapse.rule: got 'never'; expected a stage rule: " + ", ".join(STAGE_RULES.names())),
     (['scenario.stages.sea.collapse.rule=chance', '+scenario.stages.sea.collapse.parameters.per_report=1.5'],
      "negsim: error: command line: scenario.stages.sea.collapse.parameters.per_report: got 1.5; expected a number in [0, 1] (chance that one reported violation breaks the truce, probability)"),
+    # issue 18: forecast questions are checked whole against the scenario
+    (['questions=nosuch'],
+     "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, none, symmetric_textbook"),
+    (['+questions.q={text: x, event: signed, stage: moon, by_day: 3}'],
+     "negsim: error: command line: questions.q.stage: got 'moon'; expected a stage of scenario black_sea_2025: sea, energy, full_ceasefire, settlement"),
+    (['+questions.q={text: x, event: agreement, by_date: "2025-03-01"}'],
+     "negsim: error: command line: questions.q.by_date: got '2025-03-01'; expected day 0 or later (on or after the scenario's start_date)"),
+    (['+questions.a={text: x, not: b}', '+questions.b={text: y, not: a}'],
+     "negsim: error: command line: questions.a: got 'a -> b -> a'; expected questions that do not refer to themselves through others"),
 ]
 
 

@@ -12,7 +12,7 @@ import pytest
 from sim.report.build import build_report
 
 RUN_FIGURES = {"agreement", "stage_funnel", "time_to_agreement", "truce_survival", "episode",
-               "convergence", "terms"}
+               "convergence", "terms", "questions"}
 
 
 def figures(folder: Path) -> set[str]:
@@ -27,6 +27,14 @@ def test_a_run_report_has_every_run_figure_in_png_svg_and_pdf(run_folder):
     table = pd.read_csv(run_folder / "summary.csv")
     assert table["estimate"].iloc[0] == "agreement"
     assert "| estimate" in (run_folder / "summary.md").read_text()
+
+
+def test_the_report_states_each_forecast_question_and_its_answer(run_folder):
+    page = (run_folder / "report.html").read_text()
+    assert "<h2>Forecast questions</h2>" in page
+    assert "Will a peace settlement be signed within a year (by 25 March 2026)?" in page
+    table = pd.read_csv(run_folder / "summary.csv")
+    assert "question settlement_within_a_year" in set(table["estimate"])
 
 
 def test_the_report_opens_with_the_result_in_words(run_folder):
@@ -156,3 +164,12 @@ def test_a_figure_that_fails_in_the_other_process_fails_the_report(tmp_path):
     with pytest.raises(RuntimeError, match="ValueError: no data to draw"):
         _render(plots, tmp_path, ("png",), split=True)
     assert (tmp_path / "figures" / "fine.png").exists()  # the other half was drawn
+
+
+def test_a_sweep_carries_its_forecast_questions_per_point(sweep_folder):
+    # The sweep's horizon is 200 days: the questions about later days are not asked.
+    table = pd.read_parquet(sweep_folder / "sweep.parquet")
+    answered = table["questions.any_truce_day_180.p"]
+    assert len(answered) == 4 and answered.between(0, 1).all()
+    assert (table["questions.any_truce_day_180.ci_low"] <= answered).all()
+    assert "questions.settlement_within_a_year.p" not in table.columns

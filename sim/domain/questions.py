@@ -1,0 +1,210 @@
+"""Forecast questions: what a run is asked, in forecasters' terms, checked against a scenario.
+
+A question set is a mapping of names to questions, each with a `text` in plain words and one
+of: an event on a stage (or the agreement, or the mediator's withdrawal) by a day or a date; a
+stage (or any stage) in force on a day; a combination of other questions (`all`, `any`,
+`not`); or the time to an event on a stage. Dates count from the scenario's `start_date`
+(day 0). A question set is checked whole before anything runs: unknown stages, unknown or
+circular references and days before day 0 are refused, one line each. A question about a day
+beyond the run's horizon cannot be answered by the run: it is not asked (nor is any
+combination of it), and the run says so, because shortening the horizon is a common override
+that should not fail on a scenario's default questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sim.config.errors import ConfigError
+from sim.domain.scenario import NAME, Scenario
+
+STAGE_EVENTS = ("signed", "in_force", "held", "collapsed")
+"""Events on a stage, by a day: first signed; in force at some time (not merely signed); held
+its test; collapsed at least once."""
+EPISODE_EVENTS = ("agreement", "agreement_held", "mediator_withdrew")
+IN_FORCE_ON = "in_force_on"
+TIMED = ("signed", "in_force")
+COMBINATIONS = ("all", "any", "not")
+ANY_STAGE = "any"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One forecast question. `kind` is event, in_force_on, all, any, not or time_to."""
+
+    name: str
+    text: str
+    kind: str
+    event: str = ""  # the event (kind event or time_to)
+    stage: str = ""  # a stage name, "any" (in_force_on), or "" (episode events)
+    day: int | None = None  # by this day (event) or on this day (in_force_on)
+    parts: tuple[str, ...] = ()  # the questions combined (all, any, not)
+
+    @property
+    def timed(self) -> bool:
+        """A time-to-event question (estimated with Kaplan-Meier), not a yes/no one."""
+        return self.kind == "time_to"
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """The questions of a run, in evaluation order (every combination after its parts), and
+    those it cannot answer, with the reason."""
+
+    questions: tuple[Question, ...] = ()
+    not_asked: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [q.name for q in self.questions]
+
+    @property
+    def probe_days(self) -> tuple[int, ...]:
+        """The days on which the engine records which stages are in force."""
+        return tuple(sorted({q.day for q in self.questions
+                             if q.kind == IN_FORCE_ON and q.day is not None}))
+
+
+def load_questions(given: Any, scenario: Scenario, where: str = "questions") -> QuestionSet:
+    """Check a question set (a mapping, or None for none) against the scenario."""
+    if given is None:
+        return QuestionSet()
+    if not isinstance(given, Mapping):
+        raise ConfigError(where, given, "a mapping of question names to questions")
+    parsed = {}
+    for name, spec in given.items():
+        if not isinstance(name, str) or not NAME.fullmatch(name):
+            raise ConfigError(where, name, "a question name of letters, digits and _")
+        parsed[name] = _question(name, spec, scenario, f"{where}.{name}")
+    order = _ordered(parsed, where)
+    horizon = scenario.horizon_days
+    skipped: dict[str, str] = {}
+    for name in order:  # parts first, so a combination of a skipped question is skipped too
+        q = parsed[name]
+        if q.day is not None and q.day > horizon:
+            skipped[name] = f"day {q.day} is beyond the horizon ({horizon} days)"
+        elif any(part in skipped for part in q.parts):
+            skipped[name] = "it combines questions not asked: " + ", ".join(
+                p for p in q.parts if p in skipped)
+    return QuestionSet(tuple(parsed[n] for n in order if n not in skipped),
+                       tuple(skipped.items()))
+
+
+def _question(name: str, spec: Any, scenario: Scenario, where: str) -> Question:
+    if not isinstance(spec, Mapping):
+        raise ConfigError(where, spec, "a question: a mapping with text and one of event, all, "
+                          "any, not, time_to")
+    text = spec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ConfigError(f"{where}.text", text if text is not None else "<missing>",
+                          "the question in plain words")
+    forms = [k for k in ("event", *COMBINATIONS, "time_to") if k in spec]
+    if len(forms) != 1:
+        raise ConfigError(where, ", ".join(forms) or "<none>",
+                          "exactly one of event, all, any, not, time_to")
+    form = forms[0]
+    if form in COMBINATIONS:
+        _only(spec, {"text", form}, where)
+        parts = spec[form]
+        parts = [parts] if form == "not" and isinstance(parts, str) else parts
+        if (not isinstance(parts, list) or not parts or not all(isinstance(p, str) for p in parts)
+                or (form == "not" and len(parts) != 1)):
+            raise ConfigError(f"{where}.{form}", spec[form], "one question name" if form == "not"
+                              else "a list of question names")
+        return Question(name, text, form, parts=tuple(parts))
+    if form == "time_to":
+        _only(spec, {"text", "time_to", "stage"}, where)
+        event = _choice(spec["time_to"], TIMED, f"{where}.time_to")
+        return Question(name, text, "time_to", event, _stage(spec, scenario, where, False))
+    event = _choice(spec["event"], (*STAGE_EVENTS, *EPISODE_EVENTS, IN_FORCE_ON), f"{where}.event")
+    if event == IN_FORCE_ON:
+        _only(spec, {"text", "event", "stage", "on_day", "on_date"}, where)
+        day = _day(spec, "on", scenario, where)
+        return Question(name, text, IN_FORCE_ON, event, _stage(spec, scenario, where, True), day)
+    keys = {"text", "event", "by_day", "by_date"} | ({"stage"} if event in STAGE_EVENTS else set())
+    _only(spec, keys, where)
+    stage = _stage(spec, scenario, where, False) if event in STAGE_EVENTS else ""
+    return Question(name, text, "event", event, stage, _day(spec, "by", scenario, where))
+
+
+def _only(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    for key in spec:
+        if key not in allowed:
+            raise ConfigError(f"{where}.{key}", "<unknown key>", f"one of {', '.join(sorted(allowed))}")
+
+
+def _choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
+    if value not in allowed:
+        raise ConfigError(where, value, f"one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _stage(spec: Mapping[str, Any], scenario: Scenario, where: str, any_allowed: bool) -> str:
+    stage = spec.get("stage")
+    known = list(scenario.stages) + ([ANY_STAGE] if any_allowed else [])
+    if stage not in known:
+        raise ConfigError(f"{where}.stage", stage if stage is not None else "<missing>",
+                          f"a stage of scenario {scenario.name}: {', '.join(known)}")
+    return str(stage)
+
+
+def _day(spec: Mapping[str, Any], when: str, scenario: Scenario, where: str) -> int:
+    """The day of `{when}_day`, or of `{when}_date` counted from the scenario's start date."""
+    day_key, date_key = f"{when}_day", f"{when}_date"
+    if (day_key in spec) == (date_key in spec):
+        raise ConfigError(where, "both" if day_key in spec else "<neither>",
+                          f"exactly one of {day_key}, {date_key}")
+    if day_key in spec:
+        day = spec[day_key]
+        if isinstance(day, bool) or not isinstance(day, int):
+            raise ConfigError(f"{where}.{day_key}", day, "a whole number of days")
+        path = f"{where}.{day_key}"
+    else:
+        day, path = _date_day(spec[date_key], scenario, f"{where}.{date_key}")
+    if day < 0:
+        raise ConfigError(path, spec.get(day_key, spec.get(date_key)),
+                          "day 0 or later (on or after the scenario's start_date)")
+    return day
+
+
+def _date_day(value: Any, scenario: Scenario, where: str) -> tuple[int, str]:
+    if scenario.start_date is None:
+        raise ConfigError(where, value, f"a day (by_day/on_day): scenario {scenario.name} has no "
+                          "start_date")
+    try:
+        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(where, value, "a date YYYY-MM-DD") from None
+    return (date - dt.date.fromisoformat(scenario.start_date)).days, where
+
+
+def _ordered(parsed: dict[str, Question], where: str) -> list[str]:
+    """Names with every combination after its parts; refuse unknown names and cycles."""
+    done: list[str] = []
+    visiting: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        if name in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(name):], name])
+            raise ConfigError(f"{where}.{name}", cycle, "questions that do not refer to "
+                              "themselves through others")
+        visiting.append(name)
+        for part in parsed[name].parts:
+            if part not in parsed:
+                raise ConfigError(f"{where}.{name}.{parsed[name].kind}", part,
+                                  f"a question of this set: {', '.join(parsed)}")
+            if parsed[part].timed:
+                raise ConfigError(f"{where}.{name}.{parsed[name].kind}", part,
+                                  "a yes/no question (not a time-to-event one)")
+            visit(part)
+        visiting.pop()
+        done.append(name)
+
+    for name in parsed:
+        visit(name)
+    return done
