@@ -1,0 +1,77 @@
+"""negsim-score on a saved run: the textbook case, whose answers are certain, scores perfectly;
+bad files are refused in one line."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sim.jobs.run import run
+from tests.conftest import composed
+
+TEXTBOOK = ("scenario=symmetric_textbook", "runs=200", "montecarlo.progress=false",
+            "report.formats=[png]")
+
+
+@pytest.fixture(scope="module")
+def textbook_run(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("textbook")
+    run(composed(*TEXTBOOK), folder, echo=lambda _: None, argv=["negsim", *TEXTBOOK])
+    return folder
+
+
+def negsim_score(*args: object) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sim.cli.score", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_a_forecast_that_was_certain_and_right_scores_perfectly(textbook_run, tmp_path):
+    outcomes = tmp_path / "outcomes.yaml"
+    outcomes.write_text("signed_first_week: true\ncollapsed_ever: false\n"
+                        "time_to_signing: {day: 1}\n")
+    done = negsim_score(textbook_run, outcomes)
+    assert done.returncode == 0, done.stderr
+    scored = json.loads((textbook_run / "score.json").read_text())
+    assert scored["totals"]["mean_brier"] == 0.0 and scored["totals"]["log_score"] == 0.0
+    assert scored["totals"]["brier_skill"] == 1.0  # against the 50% forecaster
+    assert scored["questions"]["time_to_signing"]["p_realised"] == 1.0
+    assert "mean Brier 0.000" in done.stdout
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("no_such_question: true\n", "outcomes.yaml.no_such_question: got <not a question of the run>"),
+    ("signed_first_week: maybe\n", "outcomes.yaml.signed_first_week: got 'maybe'; expected true or false"),
+    ("signed_first_week: [true\n", "got broken YAML"),
+])
+def test_a_bad_outcomes_file_is_refused_in_one_line(textbook_run, tmp_path, text, expected):
+    outcomes = tmp_path / "outcomes.yaml"
+    outcomes.write_text(text)
+    done = negsim_score(textbook_run, outcomes)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("negsim-score: error: ") and expected in lines[0]
+
+
+def test_a_reference_forecast_must_name_scored_questions(textbook_run, tmp_path):
+    outcomes, reference = tmp_path / "outcomes.yaml", tmp_path / "reference.yaml"
+    outcomes.write_text("signed_first_week: true\n")
+    reference.write_text("collapsed_ever: 0.2\n")
+    done = negsim_score(textbook_run, outcomes, "--reference", reference)
+    assert done.returncode == 2 and "reference.yaml.collapsed_ever: got <not scored>" in done.stderr
+
+
+def test_a_sweep_is_scored_point_by_point(tmp_path):
+    args = ("experiment=mediator_strategies", "runs=60", "montecarlo.chunk_size=60",
+            "scenario.horizon_days=200", "montecarlo.progress=false", f"point_store={tmp_path / 'p'}")
+    run(composed(*args), tmp_path / "sweep", echo=lambda _: None, argv=["negsim", *args],
+        overrides=list(args))
+    outcomes = tmp_path / "outcomes.yaml"
+    outcomes.write_text("any_truce_day_180: false\n")
+    assert negsim_score(tmp_path / "sweep", outcomes).returncode == 0
+    scored = json.loads((tmp_path / "sweep" / "score.json").read_text())
+    assert scored["kind"] == "sweep" and [p["point"] for p in scored["points"]] == [0, 1, 2, 3]
+    for point in scored["points"]:
+        p = point["questions"]["any_truce_day_180"]["p"]
+        assert point["totals"]["mean_brier"] == pytest.approx(p**2)
