@@ -81,3 +81,16 @@ def test_help_is_short_and_says_where_things_are():
     assert "scenario: black_sea_2025, symmetric_textbook" in lines
     assert any(line.startswith("Other commands: negsim-report") for line in lines)
     assert "horizon_days: 365" not in done.stdout  # no config dump
+
+
+def test_a_question_set_of_ones_own_is_asked_from_a_config_folder(tmp_path):
+    mine = tmp_path / "mine" / "questions"
+    mine.mkdir(parents=True)
+    (mine / "quick.yaml").write_text("quick_sea:\n  text: Sea truce signed within 30 days?\n"
+                                     "  event: signed\n  stage: sea\n  by_day: 30\n")
+    out = tmp_path / "run"
+    done = negsim("--config-dir", str(tmp_path / "mine"), "questions=quick", "runs=200",
+                  f"hydra.run.dir={out}", "montecarlo.progress=false")
+    assert done.returncode == 0, done.stderr
+    questions = json.loads((out / "summary.json").read_text())["questions"]
+    assert list(questions) == ["quick_sea"] and 0 <= questions["quick_sea"]["p"] <= 1
