@@ -61,17 +61,3 @@ def test_a_reference_forecast_must_name_scored_questions(textbook_run, tmp_path)
     done = negsim_score(textbook_run, outcomes, "--reference", reference)
     assert done.returncode == 2 and "reference.yaml.collapsed_ever: got <not scored>" in done.stderr
 
-
-def test_a_sweep_is_scored_point_by_point(tmp_path):
-    args = ("experiment=mediator_strategies", "runs=60", "montecarlo.chunk_size=60",
-            "scenario.horizon_days=200", "montecarlo.progress=false", f"point_store={tmp_path / 'p'}")
-    run(composed(*args), tmp_path / "sweep", echo=lambda _: None, argv=["negsim", *args],
-        overrides=list(args))
-    outcomes = tmp_path / "outcomes.yaml"
-    outcomes.write_text("any_truce_day_180: false\n")
-    assert negsim_score(tmp_path / "sweep", outcomes).returncode == 0
-    scored = json.loads((tmp_path / "sweep" / "score.json").read_text())
-    assert scored["kind"] == "sweep" and [p["point"] for p in scored["points"]] == [0, 1, 2, 3]
-    for point in scored["points"]:
-        p = point["questions"]["any_truce_day_180"]["p"]
-        assert point["totals"]["mean_brier"] == pytest.approx(p**2)

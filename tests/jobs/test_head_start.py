@@ -31,7 +31,8 @@ def job_for(folder, summary) -> Job:
     head = {k: summary[k] for k in ("kind", "name", "scenario", "mediator", "mediator_style",
                                     "seed")}
     tail = {k: summary[k] for k in ("labels", "version", "git_commit", "git_dirty")}
-    return Job(folder, 365, ("png",), head, tail)
+    texts = {name: q["text"] for name, q in summary["questions"].items()}
+    return Job(folder, 365, ("png",), head, tail, questions=texts)
 
 
 def unfinished_copy(folder, target):

@@ -42,7 +42,7 @@ def open_report(folder: Path, tmp_path: Path) -> tuple[list[dict], list[str], st
 def test_every_image_of_the_run_report_loads_and_is_not_blank(run_folder, tmp_path):
     images, requests, title = open_report(run_folder, tmp_path)
     assert title.startswith("negsim report:")
-    assert len(images) == 7
+    assert len(images) == 8  # with the forecast questions
     for image in images:
         assert image["complete"] and image["width"] > 100, image
         assert image["colours"] > 3, f"{image['alt']} looks blank"

@@ -173,3 +173,13 @@ def test_a_sweep_carries_its_forecast_questions_per_point(sweep_folder):
     assert len(answered) == 4 and answered.between(0, 1).all()
     assert (table["questions.any_truce_day_180.ci_low"] <= answered).all()
     assert "questions.settlement_within_a_year.p" not in table.columns
+
+
+def test_a_sweep_is_scored_point_by_point(sweep_folder):
+    from sim.cli.score import score_folder
+
+    scored = score_folder(sweep_folder, {"any_truce_day_180": False}, None, "outcomes", "")
+    assert scored["kind"] == "sweep" and [p["point"] for p in scored["points"]] == [0, 1, 2, 3]
+    for point in scored["points"]:
+        p = point["questions"]["any_truce_day_180"]["p"]
+        assert point["totals"]["mean_brier"] == pytest.approx(p**2)
