@@ -34,13 +34,12 @@ class Party(mesa.Agent):
                  values: dict[str, np.ndarray]) -> None:
         super().__init__(model)
         self.name, self.index = name, index
-        delay = model.world.parties[name].delay
-        self.tactic = TACTICS.get(delay.tactic)
+        spec = model.world.parties[name]
+        self.tactic = TACTICS.get(spec.delay.tactic)
         prefix = f"scenario.parties.{name}."
         self.delay_settings = self.tactic.settings_under(values, prefix + "delay.parameters.",
                                                          model.replicates)
-        concession = model.world.parties[name].concession
-        self.concession = CONCESSIONS.get(concession.style)
+        self.concession = CONCESSIONS.get(spec.concession.style)
         self.concession_settings = self.concession.settings_under(
             values, prefix + "concession.parameters.", model.replicates)
         table = model.party_table

@@ -33,7 +33,6 @@ class Ledger(NamedTuple):
     violations: np.ndarray  # (R, S, n) true violations by party
     held_day: np.ndarray  # (R, S) day it first held (nan: never)
     collapsed_day: np.ndarray  # (R, S) day it first collapsed (nan: never)
-    max_violations: np.ndarray  # (S,) reports that collapse a truce
     hold_days: np.ndarray  # (S,) days in force after which a truce has held
     duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
     comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
@@ -113,7 +112,7 @@ class Truces:
         return Ledger(self.status, self.utility, self.spells, self.held, self.collapses,
                       self.days_in_force, self.days_current, self.reports_current,
                       self.first_spell_days, self.first_spell_collapsed, self.violations,
-                      self.held_day, self.collapsed_day, lay.max_violations, lay.hold_days,
+                      self.held_day, self.collapsed_day, lay.hold_days,
                       lay.duration, lay.comprehensive)
 
     @property

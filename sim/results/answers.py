@@ -15,8 +15,8 @@ import numpy as np
 
 from sim.domain.questions import ANY_STAGE, IN_FORCE_ON, Question, QuestionSet
 from sim.domain.scenario import Scenario
+from sim.engine.model import WITHDREW
 
-WITHDREW = "mediator_withdrew"
 COLUMN = "question."
 
 
