@@ -115,10 +115,11 @@ def format_scores(scored: dict[str, Any]) -> str:
     for run in runs:
         if "point" in run:
             lines.append(f"point {run['point']}")
-        lines.append(f"{'question':<28}{'p':>7}{'outcome':>9}{'Brier':>8}{'log':>8}")
+        width = max([28, *(len(name) + 2 for name in run["questions"])])
+        lines.append(f"{'question':<{width}}{'p':>7}{'outcome':>9}{'Brier':>8}{'log':>8}")
         for name, row in run["questions"].items():
             p = row.get("p", row.get("p_realised"))
-            lines.append(f"{name:<28}{p:>7.3f}{row.get('outcome', 'interval')!s:>9}"
+            lines.append(f"{name:<{width}}{p:>7.3f}{row.get('outcome', 'interval')!s:>9}"
                          f"{_num(row.get('brier')):>8}{_num(row['log_score']):>8}")
         t = run["totals"]
         lines.append(f"mean Brier {_num(t['mean_brier'])}, log score {_num(t['log_score'])} "

@@ -87,11 +87,8 @@ def markdown(scenario: Scenario) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - a documentation helper
-    from omegaconf import OmegaConf
-
-    from sim.config.compose import CONFIG_DIR
+    from sim.config.compose import compose_config
     from sim.domain.scenario import load_scenario
 
     name = sys.argv[1] if len(sys.argv) > 1 else "black_sea_2025"
-    raw = OmegaConf.to_container(OmegaConf.load(f"{CONFIG_DIR}/scenario/{name}.yaml"))
-    print(markdown(load_scenario(raw)))
+    print(markdown(load_scenario(compose_config([f"scenario={name}"])["scenario"])))

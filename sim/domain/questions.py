@@ -21,9 +21,14 @@ from typing import Any
 from sim.config.errors import ConfigError
 from sim.domain.scenario import NAME, Scenario
 
-STAGE_EVENTS = ("signed", "in_force", "held", "collapsed")
+STAGE_EVENTS = ("signed", "in_force", "held", "collapsed", "signed_again")
 """Events on a stage, by a day: first signed; in force at some time (not merely signed); held
-its test; collapsed at least once."""
+its test; collapsed at least once; signed a second time, after a collapse or its expiry."""
+REPORTED_WEEKLY = "reported_weekly"
+"""A stage's reported violations averaged at least `at_least` a week over the days it was in
+force (at least a week of them), over the whole run: "violations were reported in most
+weeks" is `at_least: 0.7`, since with reports at random a week has one with chance 1 - e^-0.7
+= 0.5."""
 EPISODE_EVENTS = ("agreement", "agreement_held", "mediator_withdrew")
 IN_FORCE_ON = "in_force_on"
 TIMED = ("signed", "in_force")
@@ -41,6 +46,7 @@ class Question:
     event: str = ""  # the event (kind event or time_to)
     stage: str = ""  # a stage name, "any" (in_force_on), or "" (episode events)
     day: int | None = None  # by this day (event) or on this day (in_force_on)
+    at_least: float | None = None  # reports a week (reported_weekly)
     parts: tuple[str, ...] = ()  # the questions combined (all, any, not)
 
     @property
@@ -119,7 +125,16 @@ def _question(name: str, spec: Any, scenario: Scenario, where: str) -> Question:
         _only(spec, {"text", "time_to", "stage"}, where)
         event = _choice(spec["time_to"], TIMED, f"{where}.time_to")
         return Question(name, text, "time_to", event, _stage(spec, scenario, where, False))
-    event = _choice(spec["event"], (*STAGE_EVENTS, *EPISODE_EVENTS, IN_FORCE_ON), f"{where}.event")
+    event = _choice(spec["event"], (*STAGE_EVENTS, *EPISODE_EVENTS, IN_FORCE_ON, REPORTED_WEEKLY),
+                    f"{where}.event")
+    if event == REPORTED_WEEKLY:
+        _only(spec, {"text", "event", "stage", "at_least"}, where)
+        rate = spec.get("at_least")
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
+            raise ConfigError(f"{where}.at_least", rate if rate is not None else "<missing>",
+                              "reports a week, a number above 0")
+        return Question(name, text, "event", event, _stage(spec, scenario, where, False),
+                        at_least=float(rate))
     if event == IN_FORCE_ON:
         _only(spec, {"text", "event", "stage", "on_day", "on_date"}, where)
         day = _day(spec, "on", scenario, where)

@@ -259,6 +259,7 @@ def record(ledger: Ledger, day: Day, today: int,
             if status[r, s] != IN_FORCE:
                 continue
             first = spells[r, s] == 1
+            ledger.reports[r, s] += day.reported[r, s]
             if collapsed[r, s]:  # as the stage's rule decided (`sim.rules.stages`)
                 if collapses[r, s] == 0:
                     collapsed_day[r, s] = today

@@ -157,9 +157,17 @@ class NegotiationModel(mesa.Model):
             self._end(self.live, HORIZON)
         self.running = bool(self._live.any())
         if self.day in self.probe_days:
-            self.in_force_on[self.day] = self.truces.status == IN_FORCE
+            self.in_force_on[self.day] = self.in_force_at(self.day)
         if self.events is not None:
             self.events.snapshot()
+
+    def in_force_at(self, day: int) -> np.ndarray:
+        """(R, S) stages in force at the end of `day`. An ended episode's truces stay as they
+        were, except that a time-limited one lapses at its term: nothing renews it."""
+        truces = self.truces
+        left = self.layout.duration[None, :] - truces.days_current
+        lapsed = ~self._live[:, None] & (day - self.end_day[:, None] >= left)
+        return (truces.status == IN_FORCE) & ~lapsed
 
     def run(self) -> dict[str, np.ndarray]:
         """Run every replicate to its end; return the outcome columns."""

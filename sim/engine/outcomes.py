@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.engine.truce import IN_FORCE
-
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
 
@@ -28,9 +26,13 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         "carrots_paid": med.carrots_paid.copy(),
         "sticks": med.sticks.copy(),
     }
+    probed = _in_force_on(model)
     for s, name in enumerate(lay.stages):
         cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()
         cols[f"stage.{name}.signed_day"] = truces.signed_day[:, s].copy()
+        cols[f"stage.{name}.signed_again_day"] = truces.signed_again_day[:, s].copy()
+        cols[f"stage.{name}.spells"] = truces.spells[:, s].copy()
+        cols[f"stage.{name}.reported_violations"] = truces.reports[:, s].copy()
         cols[f"stage.{name}.held"] = truces.held[:, s].copy()
         cols[f"stage.{name}.collapsed"] = truces.collapses[:, s] > 0
         cols[f"stage.{name}.collapses"] = truces.collapses[:, s].copy()
@@ -40,7 +42,7 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.first_spell_collapsed"] = truces.first_spell_collapsed[:, s].copy()
         cols[f"stage.{name}.held_day"] = truces.held_day[:, s].copy()
         cols[f"stage.{name}.collapsed_day"] = truces.collapsed_day[:, s].copy()
-        for day, in_force in _in_force_on(model).items():
+        for day, in_force in probed.items():
             cols[f"stage.{name}.in_force_on_day_{day}"] = in_force[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
@@ -63,10 +65,10 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
 
 
 def _in_force_on(model: NegotiationModel) -> dict[int, np.ndarray]:
-    """(R, S) stages in force at the end of each probe day. A day the model did not reach (every
-    episode had ended) has the last state: an ended episode's truces stay as they were."""
-    final = model.truces.status == IN_FORCE
-    return {day: model.in_force_on.get(day, final if day > 0 else np.zeros_like(final))
+    """(R, S) stages in force at the end of each probe day, also on a day the model did not
+    reach because every episode had ended (`NegotiationModel.in_force_at`)."""
+    none = np.zeros(model.truces.status.shape, dtype=bool)
+    return {day: model.in_force_on.get(day, model.in_force_at(day) if day > 0 else none)
             for day in model.probe_days}
 
 

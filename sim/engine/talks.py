@@ -250,6 +250,8 @@ def _sign(r: int, s: int, day: int, terms: np.ndarray, utility: np.ndarray, issu
         docket.signed_day[r, s] = day
     docket.signed[r, s] = True
     docket.spells[r, s] += 1
+    if docket.spells[r, s] == 2:
+        docket.signed_again_day[r, s] = day
     docket.status[r, s] = IN_FORCE
     docket.days_current[r, s] = docket.reports_current[r, s] = 0
     docket.terms[r, s] = terms

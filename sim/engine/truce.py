@@ -28,6 +28,7 @@ class Ledger(NamedTuple):
     days_in_force: np.ndarray  # (R, S)
     days_current: np.ndarray  # (R, S)
     reports_current: np.ndarray  # (R, S)
+    reports: np.ndarray  # (R, S) reported violations over every spell
     first_spell_days: np.ndarray  # (R, S)
     first_spell_collapsed: np.ndarray  # (R, S) bool
     violations: np.ndarray  # (R, S, n) true violations by party
@@ -54,6 +55,7 @@ class Docket(NamedTuple):
     status: np.ndarray  # (R, S)
     signed: np.ndarray  # (R, S) bool: ever signed
     signed_day: np.ndarray  # (R, S) first signing
+    signed_again_day: np.ndarray  # (R, S) second signing, after a collapse or expiry
     spells: np.ndarray  # (R, S) times signed
     days_current: np.ndarray  # (R, S)
     reports_current: np.ndarray  # (R, S)
@@ -81,11 +83,13 @@ class Truces:
         self.contestant = np.zeros((r, s, len(lay.parties)), dtype=bool)
         self.signed = np.zeros((r, s), dtype=bool)
         self.signed_day = np.full((r, s), np.nan)
+        self.signed_again_day = np.full((r, s), np.nan)  # second signing
         self.held = np.zeros((r, s), dtype=bool)
         self.collapses = np.zeros((r, s), dtype=np.int32)
         self.days_in_force = np.zeros((r, s), dtype=np.int32)
         self.days_current = np.zeros((r, s), dtype=np.int32)
         self.reports_current = np.zeros((r, s), dtype=np.int32)
+        self.reports = np.zeros((r, s), dtype=np.int32)  # over every spell
         self.violations = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # true, by party
         self.proposals = np.zeros((r, s), dtype=np.int32)
         self.spells = np.zeros((r, s), dtype=np.int32)  # times signed
@@ -101,9 +105,9 @@ class Truces:
     @property
     def docket(self) -> Docket:
         """The records the compiled round of talks (`sim.engine.talks`) reads and writes."""
-        return Docket(self.status, self.signed, self.signed_day, self.spells, self.days_current,
-                      self.reports_current, self.terms, self.utility, self.final_terms,
-                      self.proposals, self.acceptances)
+        return Docket(self.status, self.signed, self.signed_day, self.signed_again_day,
+                      self.spells, self.days_current, self.reports_current, self.terms,
+                      self.utility, self.final_terms, self.proposals, self.acceptances)
 
     @property
     def ledger(self) -> Ledger:
@@ -111,7 +115,8 @@ class Truces:
         lay = self.layout
         return Ledger(self.status, self.utility, self.spells, self.held, self.collapses,
                       self.days_in_force, self.days_current, self.reports_current,
-                      self.first_spell_days, self.first_spell_collapsed, self.violations,
+                      self.reports, self.first_spell_days, self.first_spell_collapsed,
+                      self.violations,
                       self.held_day, self.collapsed_day, lay.hold_days,
                       lay.duration, lay.comprehensive)
 

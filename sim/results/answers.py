@@ -4,7 +4,8 @@ A yes/no question becomes a true/false column `question.<name>`; a time-to-event
 column of the day the event first happened (nan where it did not by the horizon, which
 Kaplan-Meier then counts as censored there). In this model a stage comes into force the day it
 is signed, so `in_force` by a day is `signed` by that day; an episode that has ended keeps its
-last state, so a question about a later day reads it.
+last state, so a question about a later day reads it, except that a time-limited truce lapses
+at its term (`NegotiationModel.in_force_at`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from sim.domain.questions import ANY_STAGE, IN_FORCE_ON, Question, QuestionSet
+from sim.domain.questions import ANY_STAGE, IN_FORCE_ON, REPORTED_WEEKLY, Question, QuestionSet
 from sim.domain.scenario import Scenario
 from sim.engine.model import WITHDREW
 
@@ -41,6 +42,11 @@ def _answer(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray],
         stages = list(scenario.stages) if q.stage == ANY_STAGE else [q.stage]
         return np.logical_or.reduce([columns[f"stage.{s}.in_force_on_day_{q.day}"].astype(bool)
                                      for s in stages])
+    if q.event == REPORTED_WEEKLY:
+        assert q.at_least is not None
+        days = columns[f"stage.{q.stage}.days_in_force"].astype(float)
+        reports = columns[f"stage.{q.stage}.reported_violations"].astype(float)
+        return (days >= 7) & (reports * 7 >= q.at_least * days)
     days = event_days(q, scenario, columns)
     if q.kind == "time_to":
         return days
@@ -52,6 +58,8 @@ def event_days(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray
     """(R,) the day the question's event first happened, nan where it never did."""
     if q.event in ("signed", "in_force"):
         return columns[f"stage.{q.stage}.signed_day"].astype(float)
+    if q.event == "signed_again":
+        return columns[f"stage.{q.stage}.signed_again_day"].astype(float)
     if q.event == "held":
         return columns[f"stage.{q.stage}.held_day"].astype(float)
     if q.event == "collapsed":

@@ -132,11 +132,12 @@ def _question_lines(questions: dict[str, dict[str, Any]], not_asked: dict[str, s
     if not questions and not not_asked:
         return []
     lines = ["", "Forecast questions (95% CI; times by Kaplan-Meier, censored at the horizon):"]
+    width = max([28, *(len(name) + 2 for name in questions)])
     for name, q in questions.items():
         if "p" in q:
             estimate, interval = interval_text(q["p"], q["ci_low"], q["ci_high"], " - ", least=1)
-            lines.append(f"  {name:<28}{estimate:>7}  ({interval})")
+            lines.append(f"  {name:<{width}}{estimate:>7}  ({interval})")
         else:
-            lines.append(f"  {name:<28}median {_days(q['median'])}, quartiles "
+            lines.append(f"  {name:<{width}}median {_days(q['median'])}, quartiles "
                          f"{_days(q['q25'])} - {_days(q['q75'])} days")
     return lines + [f"  not asked: {name} ({why})" for name, why in not_asked.items()]

@@ -61,3 +61,18 @@ def test_a_reference_forecast_must_name_scored_questions(textbook_run, tmp_path)
     done = negsim_score(textbook_run, outcomes, "--reference", reference)
     assert done.returncode == 2 and "reference.yaml.collapsed_ever: got <not scored>" in done.stderr
 
+
+
+@pytest.mark.parametrize("history", ["black_sea_grain_2022", "minsk_2014_2015"])
+def test_a_history_run_by_negsim_is_scored_against_its_shipped_outcomes(history, tmp_path):
+    from sim.jobs.validation.histories import OUTCOMES, score_history
+
+    given = (f"scenario={history}", "runs=200", "seed=51", "montecarlo.progress=false",
+             "report.formats=[png]")
+    run(composed(*given), tmp_path, echo=lambda _: None, argv=["negsim", *given])
+    done = negsim_score(tmp_path, OUTCOMES / f"{history}.yaml")
+    assert done.returncode == 0, done.stderr
+    scored = json.loads((tmp_path / "score.json").read_text())
+    same = score_history(history, 200, 51)  # the validation document's path, same config and seed
+    assert scored["questions"].keys() == same.questions.keys()
+    assert scored["totals"]["log_score"] == pytest.approx(same.totals["log_score"])

@@ -14,6 +14,19 @@ def signed(**where: object) -> dict[str, object]:
     return {"text": "Signed?", "event": "signed", "stage": "sea", **where}
 
 
+def weekly(**where: object) -> dict[str, object]:
+    spec = {"text": "Reported weekly?", "event": "reported_weekly", "stage": "sea", **where}
+    return {k: v for k, v in spec.items() if v is not None}
+
+
+def test_a_reporting_rate_is_asked_over_the_whole_run_and_a_second_signing_by_a_day():
+    asked = load_questions({"weekly": weekly(at_least=0.7),
+                            "again": signed(event="signed_again", by_day=100)}, BASELINE)
+    rate, again = asked.questions
+    assert (rate.event, rate.at_least, rate.day) == ("reported_weekly", 0.7, None)
+    assert (again.event, again.day) == ("signed_again", 100)
+
+
 def test_dates_count_from_the_scenarios_start_date():
     asked = load_questions({"by_new_year": signed(by_date="2025-12-31"),
                             "on_new_year": {"text": "?", "event": "in_force_on", "stage": "any",
@@ -46,6 +59,11 @@ def test_combinations_come_after_their_parts_whatever_the_order_written():
     ({"q": {"text": "?", "time_to": "held", "stage": "sea"}}, "questions.q.time_to",
      "one of signed, in_force"),
     ({"q": signed(by_day=5) | {"all": ["a"]}}, "questions.q", "exactly one of"),
+    ({"q": weekly(at_least=0)}, "questions.q.at_least", "a number above 0"),
+    ({"q": weekly(at_least="often")}, "questions.q.at_least", "a number above 0"),
+    ({"q": weekly(at_least=None)}, "questions.q.at_least", "a number above 0"),
+    ({"q": weekly(at_least=1, by_day=30)}, "questions.q.by_day", "one of"),
+    ({"q": weekly(at_least=1, stage="moon")}, "questions.q.stage", "a stage of scenario"),
     ({"bad name": signed(by_day=5)}, "questions", "a question name"),
     (["q"], "questions", "a mapping"),
 ])

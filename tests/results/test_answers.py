@@ -49,3 +49,51 @@ def test_a_truce_that_collapses_answers_collapsed_and_is_not_in_force_on_a_later
     assert answered["question.collapsed_ever"].all()
     assert answered["question.on_day_50"].all()
     assert not answered["question.held_first_week"].any()
+
+
+def test_a_truce_broken_every_day_is_signed_again_the_next_morning():
+    struck = settings("scenario=symmetric_textbook", "runs=50", "mediator.patience_rounds=1000",
+                      "scenario.parties.A.violation.base_hazard=1.0",
+                      "scenario.stages.settlement.hold_days=500",
+                      "+questions.again_by_day_3={text: 'signed again by day 3?', "
+                      "event: signed_again, stage: settlement, by_day: 3}",
+                      "+questions.again_by_day_1={text: 'signed again by day 1?', "
+                      "event: signed_again, stage: settlement, by_day: 1}")
+    answered = columns_of(struck)
+    # Signed on day 1, broken on day 2 and tabled at once: the day-2 round signs it again.
+    assert (answered["stage.settlement.signed_again_day"] == 2).all()
+    assert answered["question.again_by_day_3"].all()
+    assert not answered["question.again_by_day_1"].any()
+
+
+def test_violations_reported_every_day_of_a_truce_that_stands_are_reported_most_weeks():
+    # Perfect monitoring reports each of A's daily violations; a `chance` rule with per_report 0
+    # never lets a report end the truce, so it stands for the whole horizon, reported daily.
+    weekly = ("+questions.most_weeks={text: 'reported in most weeks?', event: reported_weekly, "
+              "stage: settlement, at_least: 0.7}")
+    standing = settings("scenario=symmetric_textbook", "runs=40", "mediator.patience_rounds=1000",
+                        "scenario.parties.A.violation.base_hazard=1.0",
+                        "scenario.stages.settlement.hold_days=500",
+                        "scenario.stages.settlement.collapse.rule=chance",
+                        "+scenario.stages.settlement.collapse.parameters={per_report: 0.0}", weekly)
+    answered = columns_of(standing)
+    days = answered["stage.settlement.days_in_force"]
+    assert (days >= 90).all()
+    assert (answered["stage.settlement.reported_violations"] * 7 >= 0.7 * days).all()
+    assert answered["question.most_weeks"].all()
+    quiet = columns_of(settings("scenario=symmetric_textbook", "runs=40", weekly))
+    assert not quiet["question.most_weeks"].any()  # nobody violates the textbook settlement
+
+
+def test_a_time_limited_truce_lapses_at_its_term_after_the_episode_has_ended():
+    # Signed on day 1, held on day 11 (ten days in force): agreement ends the episode. Nothing
+    # renews a 20-day truce, so it is in force at the end of day 20 and not of day 21.
+    on = ("+questions.on_day_{0}={{text: 'in force on day {0}?', event: in_force_on, "
+          "stage: settlement, on_day: {0}}}")
+    limited = settings("scenario=symmetric_textbook", "runs=20",
+                       "scenario.stages.settlement.duration_days=20",
+                       "scenario.stages.settlement.hold_days=10", on.format(20), on.format(21))
+    answered = columns_of(limited)
+    assert (answered["end_day"] == 11).all()
+    assert answered["question.on_day_20"].all()
+    assert not answered["question.on_day_21"].any()

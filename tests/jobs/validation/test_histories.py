@@ -1,0 +1,68 @@
+"""Two histories with known outcomes, each run with its own mediator and questions and scored
+against what happened; built from facts dated up to day 0, and honest about what they lack."""
+
+import re
+
+import pytest
+import yaml
+
+from sim.jobs.validation import histories
+from sim.jobs.validation.document import SIZES, markdown
+from tests.conftest import ROOT, settings
+
+FACT = {"black_sea_grain_2022": r"\bG\d+\b", "minsk_2014_2015": r"\bM\d+\b"}
+DAY_0_FACTS = {"black_sea_grain_2022": {"G1", "G2", "G3", "G4", "G5"},
+               "minsk_2014_2015": {"M1", "M2", "M3"}}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return [histories.score_history(name, 400, 51 + k)
+            for k, name in enumerate(histories.HISTORIES)]
+
+
+@pytest.mark.parametrize("name", histories.HISTORIES)
+def test_a_history_runs_with_its_own_mediator_questions_and_start_date(name):
+    chosen = settings(f"scenario={name}")
+    assert chosen.scenario.start_date is not None
+    assert chosen.mediator.strategy == {"black_sea_grain_2022": "un_turkey_2022",
+                                        "minsk_2014_2015": "osce_tcg_2014"}[name]
+    outcomes = yaml.safe_load((histories.OUTCOMES / f"{name}.yaml").read_text())
+    assert set(outcomes) <= set(chosen.questions.names)
+    assert set(outcomes) == set(histories.REPRESENTS[name])  # each scored question says what it lacks
+
+
+@pytest.mark.parametrize("name", histories.HISTORIES)
+def test_parameters_cite_only_facts_dated_up_to_day_0_and_the_sheet_has_them(name):
+    sheet = (ROOT / "seeds" / f"{name}_facts.md").read_text()
+    cited = {fact for source in settings(f"scenario={name}").scenario.provenance.values()
+             for fact in re.findall(FACT[name], source)}
+    assert cited and cited <= DAY_0_FACTS[name]
+    assert all(f"| {fact} |" in sheet for fact in cited)
+
+
+def test_each_history_is_scored_question_by_question_with_totals(scored):
+    for h in scored:
+        assert h.runs == 400 and h.log_floor == 1 / 800
+        for row in h.questions.values():
+            assert row["log_score"] <= 0
+            if "p" in row:
+                assert row["ci_low"] <= row["p"] <= row["ci_high"]
+                assert row["brier"] == pytest.approx((row["p"] - row["outcome"]) ** 2)
+        briers = [r["brier"] for r in h.questions.values() if "brier" in r]
+        assert h.totals["mean_brier"] == pytest.approx(sum(briers) / len(briers))
+        assert h.totals["log_score"] == pytest.approx(
+            sum(r["log_score"] for r in h.questions.values()))
+
+
+def test_the_document_has_a_histories_section_with_every_question(scored):
+    text = markdown({}, {"kept": 0, "draws": 0, "replicates_per_draw": 0, "priors": {},
+                         "region": {}}, quick=True, seconds=1, scored=scored)
+    assert "## Histories" in text
+    for h in scored:
+        assert f"### {h.name} (day 0 = {h.start_date}" in text
+        assert all(f"| {name}: " in text for name in h.questions)
+    assert "not represented: no renewals (issue 20)" in text
+    assert SIZES["histories"][1] == 2_000
+    committed = (ROOT / "docs" / "validation.md").read_text()
+    assert "## Histories" in committed
