@@ -155,6 +155,28 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
             "state_bytes_per_replicate": _state_bytes(model) / replicates}
 
 
+MECHANISMS = {  # issue 19's mechanisms, each switched on alone in the baseline
+    "none (baseline)": [],
+    "private information (screening, RU proposes)": ["mediator.proposal.rule=screening",
+                                                     "mediator.proposal.proposer=RU"],
+    "indivisible full ceasefire": ["+scenario.issues.full_ceasefire.kind=indivisible"],
+}
+
+
+def mechanism_costs(replicates: int = 5_000) -> dict[str, float]:
+    """ns per replicate-day on one core, one chunk, with each mechanism on alone (best of two:
+    the first run of a changed compiled signature pays for compiling)."""
+    costs = {}
+    for name, overrides in MECHANISMS.items():
+        s = load_settings(compose_config(overrides))
+        best = np.inf
+        for _ in range(2):
+            model = NegotiationModel(s.scenario, s.mediator, replicates, 1)
+            best = min(best, _timed(model.run) / (replicates * model.day) * 1e9)
+        costs[name] = best
+    return costs
+
+
 def _state_bytes(model: NegotiationModel) -> int:
     """Bytes of every array that spans the replicates (views counted once, with their base)."""
     holders = [model, model.truces, model.party_table, model.mediator, *model.parties]
@@ -222,6 +244,7 @@ def main() -> None:
     result["engine_vs_mesa_way_one_core"] = one["episodes_per_s"] / mesa_way["episodes_per_s"]
     result["whole_process"] = [quickest(1_000), *[whole_process(n) for n in sizes if n > 1_000]]
     result["machine"], result["anatomy"] = machine(), anatomy()
+    result["mechanisms_ns_per_replicate_day"] = mechanism_costs()
     result["targets"] = verdicts(result)
     folder = Path("results/bench") / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     folder.mkdir(parents=True, exist_ok=True)
@@ -244,5 +267,7 @@ def main() -> None:
     print(f"per replicate-day on one core: {a['ns_per_replicate_day']:.0f} ns; random numbers "
           f"{sum(draws.values()):.1f} ({', '.join(f'{k} {v:.2f}' for k, v in draws.items())}); "
           f"state {a['state_bytes_per_replicate']:,.0f} bytes per replicate")
+    for name, ns in result["mechanisms_ns_per_replicate_day"].items():
+        print(f"  with {name}: {ns:.0f} ns per replicate-day")
     _print_verdicts(result["targets"])
     print(f"written to {folder / 'bench.json'}")

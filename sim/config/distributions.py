@@ -73,6 +73,25 @@ class Distribution:
             return p["low"] + (p["high"] - p["low"]) * rng.beta(p["a"], p["b"], size)
         return p["median"] * np.exp(p["sigma"] * rng.standard_normal(size))
 
+    def cdf(self, x: np.ndarray) -> np.ndarray:
+        """P(draw <= x), elementwise: what a party that knows only this distribution believes
+        of another's draw (a common prior, as in Fearon 1995's private information)."""
+        p, x = self.params, np.asarray(x, float)
+        if self.family in ("uniform", "triangular", "beta") and p["low"] == p["high"]:
+            return (x >= p["low"]).astype(float)
+        if self.family == "uniform":
+            return np.clip((x - p["low"]) / (p["high"] - p["low"]), 0.0, 1.0)
+        from scipy import stats  # only here: a run's simulating process avoids scipy.stats
+
+        if self.family == "triangular":
+            width = p["high"] - p["low"]
+            return stats.triang.cdf(x, (p["mode"] - p["low"]) / width, p["low"], width)
+        if self.family == "beta":
+            return stats.beta.cdf(x, p["a"], p["b"], p["low"], p["high"] - p["low"])
+        if p["sigma"] == 0:
+            return (x >= p["median"]).astype(float)
+        return stats.lognorm.cdf(x, p["sigma"], scale=p["median"])
+
     def mean(self) -> float:
         """Expected value, used where a single representative number is needed (e.g. captions)."""
         p = self.params

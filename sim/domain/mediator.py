@@ -21,6 +21,18 @@ class Leverage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Proposal:
+    """How the terms on the table are chosen: a registered proposal rule
+    (`sim.rules.proposals`). The default, nash, is the mediator's bias-weighted Nash package
+    over its estimates; screening is the offer a proposing party makes against its belief about
+    the other's private cost of war (Fearon 1995)."""
+
+    rule: str = text(default="nash", doc="the proposal rule (sim/rules/proposals/)")
+    proposer: str | None = text(default=None, doc="the party whose offer it is (screening); "
+                                "null for rules that need none")
+
+
+@dataclass(frozen=True, kw_only=True)
 class MediatorSpec:
     strategy: str = text(doc="name of the strategy")
     description: str = text(default="")
@@ -42,6 +54,7 @@ class MediatorSpec:
                                 unit="count")
     leverage: Leverage = field(default_factory=lambda: Leverage(carrot_budget=0.0, stick_size=0.0,
                                                                   max_sticks=0))
+    proposal: Proposal = field(default_factory=Proposal)
 
 
 def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:
@@ -65,6 +78,10 @@ def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator"
     if not any(scenario.stages[s].comprehensive for s in seen):
         raise ConfigError(f"{path}.ladder", [list(t) for t in spec.ladder],
                           "a ladder that includes a comprehensive stage")
+    proposer = spec.proposal.proposer
+    if proposer is not None and proposer not in scenario.parties:
+        raise ConfigError(f"{path}.proposal.proposer", proposer,
+                          f"a party name: {', '.join(scenario.party_names)}")
     for party in spec.bias:
         if party not in scenario.parties:
             raise ConfigError(f"{path}.bias.{party}", "<unknown key>",

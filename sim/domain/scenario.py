@@ -23,6 +23,8 @@ MEDIATOR = "mediator"
 class Issue:
     description: str = text(doc="what the issue is")
     scale: str = text(default="0 = none, 1 = fully", doc="what 0 and 1 mean on this issue")
+    kind: str = text(default="divisible", doc="divisible (any term in 0..1) or indivisible (0 "
+                     "or 1 only: recognition, a legal status, a truce in force or not)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -204,6 +206,10 @@ class Scenario:
         return list(self.stages)
 
 
+ISSUE_KINDS = ("divisible", "indivisible")
+"""How an issue can be settled: any share of it, or all or nothing (Fearon 1995, Toft 2003)."""
+
+
 def load_scenario(raw: object, path: str = "scenario") -> Scenario:
     """Build and cross-check a scenario; the first problem found is raised as ConfigError."""
     scenario = build(Scenario, raw, path)
@@ -230,6 +236,10 @@ def check_references(s: Scenario, path: str) -> None:
             raise ConfigError(f"{path}.start_date", s.start_date, "a date YYYY-MM-DD") from None
     if not issues:
         raise ConfigError(f"{path}.issues", {}, "at least one issue")
+    for name, issue in s.issues.items():
+        if issue.kind not in ISSUE_KINDS:
+            raise ConfigError(f"{path}.issues.{name}.kind", issue.kind,
+                              f"one of {', '.join(ISSUE_KINDS)}")
     if len(parties) < 2:
         raise ConfigError(f"{path}.parties", parties, "at least two parties")
     if not stages:

@@ -16,6 +16,7 @@ import mesa
 import numpy as np
 
 from sim.engine.keeping import violate
+from sim.engine.offers import Offers
 from sim.engine.talks import Broker, propose, respond, settle
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import main_blocker, reckon
@@ -121,6 +122,7 @@ class Mediator(mesa.Agent):
         self.carrots_paid = np.zeros(r)
         self.sticks = np.zeros(r, dtype=np.int32)
         self.idle_rounds = np.zeros(r, dtype=np.int32)
+        self.offers = Offers(model)  # who chooses the terms: its Nash package, or a proposer
 
     @property
     def broker(self) -> Broker:
@@ -129,18 +131,21 @@ class Mediator(mesa.Agent):
                       self.pressure, self.learning_step)
 
     def propose(self, stage: int) -> None:
-        """Propose `stage` wherever it is on the table: the bias-weighted Nash package over its
-        estimates of the parties' demands, and the carrots it can fund (its style permitting)."""
+        """Propose `stage` wherever it is on the table: the offer of a proposing party where its
+        proposal rule screens, else the bias-weighted Nash package over its estimates of the
+        parties' demands; and the carrots it can fund (its style permitting)."""
         model = self.model
         propose(stage, model.reservation, self.levered, model.party_table.side_payment,
-                model.agenda, self.broker, model.talks)
+                model.agenda, self.broker, self.offers.chosen(stage), model.talks)
 
     def settle(self, stage: int) -> None:
         """Sign `stage` where every party accepted (paying its carrots); where it learns, raise
-        its estimate of a rejecting party's hidden demand."""
+        its estimate of a rejecting party's hidden demand; a screening proposer revises its
+        belief about the responder's cost after a rejection."""
         model = self.model
         settle(stage, model.day, model.reservation, self.spec.learns, model.agenda, self.broker,
                model.truces.docket, model.talks)
+        self.offers.learn(stage)
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
                    under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

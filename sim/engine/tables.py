@@ -60,7 +60,8 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         for name in names:
             tier[stages.index(name)] = t
     lattice = simplex_lattice(len(parties), mediator.proposal_grid)
-    terms = [candidate_terms(lattice, ideal, mask[s]) for s in range(len(stages))]
+    indivisible = np.array([scenario.issues[k].kind == "indivisible" for k in issues])
+    terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
     utilities = [utility(terms[s], ideal, salience * mask[s]) for s in range(len(stages))]
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,

@@ -116,10 +116,12 @@ def open_round(live: np.ndarray, status: np.ndarray,
 
 @njit(cache=True)
 def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
-            agenda: Agenda, broker: Broker, out: Round) -> None:  # pragma: no cover - compiled
+            agenda: Agenda, broker: Broker, offered: np.ndarray,
+            out: Round) -> None:  # pragma: no cover - compiled
     """The mediator's proposal for stage s in every replicate where it is on the table: the
-    bias-weighted Nash bargaining package over its estimates of the parties' demands
-    (`reservation` (R, n, S) plus the hidden demands it has learnt or guessed), and to each
+    package a proposing party offers (`offered` (R,), -1 where none does: `sim.engine.offers`),
+    else the bias-weighted Nash bargaining package over its estimates of the parties' demands
+    (`reservation` (R, n, S) plus the hidden demands it has learnt or guessed); and to each
     party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
     from what is left of its budget."""
     candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
@@ -135,7 +137,9 @@ def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
             continue
         for i in range(parties):
             estimate[i] = reservation[r, i, s] + premium[r, i, s]
-        if on_a_line:
+        if offered[r] >= 0:
+            choice = offered[r]
+        elif on_a_line:
             choice = line_choice(first, second, gap, estimate[0], estimate[1],
                                  nash_weights[r, 0], nash_weights[r, 1])
         else:

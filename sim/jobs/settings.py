@@ -16,6 +16,7 @@ from sim.domain.scenario import NAME, Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.proposals import PROPOSALS
 from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
@@ -85,6 +86,22 @@ class Settings:
     questions: QuestionSet = field(default_factory=QuestionSet)
 
 
+def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
+    """A proposal rule that screens needs a proposing party and exactly one other."""
+    proposal = mediator.proposal
+    PROPOSALS.check(proposal.rule, {}, "mediator.proposal")
+    if not PROPOSALS.get(proposal.rule).screens:
+        return
+    if len(scenario.parties) != 2:
+        raise ConfigError("mediator.proposal.rule", proposal.rule,
+                          f"a rule for any number of parties (nash): {proposal.rule} needs two, "
+                          f"scenario {scenario.name} has {len(scenario.parties)}")
+    if proposal.proposer is None:
+        raise ConfigError("mediator.proposal.proposer", "<missing>",
+                          f"the proposing party, which {proposal.rule} needs: "
+                          f"{', '.join(scenario.party_names)}")
+
+
 def load_settings(cfg: Mapping[str, Any]) -> Settings:
     """Validate a composed config (a plain mapping); raise ConfigError on the first problem."""
     if not isinstance(cfg, Mapping):
@@ -99,6 +116,7 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                                    lambda: load_mediator(cfg["mediator"], None)])
     mediator = load_mediator(cfg["mediator"], scenario)
     STYLES.check(mediator.style, {}, "mediator")
+    _check_proposal(mediator, scenario)
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
         CONCESSIONS.check(party.concession.style, party.concession.parameters,

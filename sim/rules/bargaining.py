@@ -91,12 +91,18 @@ def simplex_lattice(parties: int, steps: int) -> np.ndarray:
     return points / steps
 
 
-def candidate_terms(weights: np.ndarray, ideal: np.ndarray, issues: np.ndarray) -> np.ndarray:
-    """Proposals as weighted compromises of the parties' ideal points on the stage's issues.
+def candidate_terms(weights: np.ndarray, ideal: np.ndarray, issues: np.ndarray,
+                    indivisible: np.ndarray | None = None) -> np.ndarray:
+    """Proposals as weighted compromises of the parties' ideal points on the stage's issues;
+    on an indivisible issue (`indivisible` (K,) bool) the compromise is all or nothing, the
+    end it is nearer (0.5 goes to 1): no share of it can be traded (Fearon 1995).
 
     Terms on issues outside the stage are irrelevant and set to 0. Returns (C, K).
     """
-    return (weights @ ideal) * issues
+    terms = (weights @ ideal) * issues
+    if indivisible is not None and indivisible.any():
+        terms[:, indivisible] = np.floor(terms[:, indivisible] + 0.5)
+    return terms
 
 
 def nash_choice(candidate_utility: np.ndarray, disagreement: np.ndarray,

@@ -215,6 +215,13 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.stages.sea.collapse.rule: got 'never'; expected a stage rule: " + ", ".join(STAGE_RULES.names())),
     (['scenario.stages.sea.collapse.rule=chance', '+scenario.stages.sea.collapse.parameters.per_report=1.5'],
      "negsim: error: command line: scenario.stages.sea.collapse.parameters.per_report: got 1.5; expected a number in [0, 1] (chance that one reported violation breaks the truce, probability)"),
+    # issue 19: who chooses the terms
+    (['mediator.proposal.rule=auction'],
+     "negsim: error: command line: mediator.proposal.rule: got 'auction'; expected a proposal rule: nash, screening"),
+    (['mediator.proposal.rule=screening'],
+     "negsim: error: configs/mediator_common.yaml: mediator.proposal.proposer: got <missing>; expected the proposing party, which screening needs: RU, UA"),
+    (['mediator.proposal.rule=screening', 'mediator.proposal.proposer=XX'],
+     "negsim: error: command line: mediator.proposal.proposer: got 'XX'; expected a party name: RU, UA"),
     # issue 18: forecast questions are checked whole against the scenario
     (['questions=nosuch'],
      "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, none, symmetric_textbook"),

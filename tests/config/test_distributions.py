@@ -32,3 +32,14 @@ def test_each_parameter_draws_from_its_own_stream(baseline):
     assert not np.array_equal(a["scenario.parties.RU.capability"],
                               a["scenario.parties.RU.cost_per_day"])
     assert (a["scenario.parties.UA.capability"] == 1.0).all()
+
+
+@pytest.mark.parametrize("raw", [{"dist": "uniform", "low": 0, "high": 2},
+                                 {"dist": "triangular", "low": 0, "mode": 1, "high": 2},
+                                 {"dist": "beta", "a": 2, "b": 2, "low": 0, "high": 2},
+                                 {"dist": "lognormal", "median": 1, "sigma": 0.5}])
+def test_the_cdf_is_the_share_of_draws_below(raw):
+    dist = parse_distribution(raw, "x")
+    draws = dist.sample(np.random.default_rng(1), 200_000)
+    points = np.array([0.5, 1.0, 1.5])
+    assert np.allclose(dist.cdf(points), [(draws <= x).mean() for x in points], atol=0.005)

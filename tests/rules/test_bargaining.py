@@ -148,3 +148,12 @@ def test_with_three_parties_the_search_finds_the_brute_force_choice():
     assert not is_two_party_line(u)
     assert_same_as_brute_force(u, rng.uniform(-0.2, 0.9, size=(500, 3)),
                                rng.uniform(0.5, 1.5, size=(500, 3)))
+
+
+def test_an_indivisible_issue_is_settled_all_or_nothing_at_the_nearer_end():
+    from sim.rules.bargaining import candidate_terms, simplex_lattice
+
+    ideal = np.array([[1.0, 1.0], [0.0, 0.0]])  # two issues, A wants 1, B wants 0
+    terms = candidate_terms(simplex_lattice(2, 4), ideal, np.ones(2), np.array([False, True]))
+    assert terms[:, 0].tolist() == [0.0, 0.25, 0.5, 0.75, 1.0]  # divisible: every compromise
+    assert terms[:, 1].tolist() == [0.0, 0.0, 1.0, 1.0, 1.0]  # indivisible: 0.5 goes to 1

@@ -13,7 +13,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from sim.jobs.validation import histories, patterns, statistics, theory
+from sim.jobs.validation import (
+    histories,
+    indivisibility,
+    information,
+    patterns,
+    statistics,
+    theory,
+)
 from sim.jobs.validation.cases import Row
 from sim.results.files import write_json
 
@@ -34,7 +41,9 @@ def run_all(quick: bool = False) -> tuple[dict[str, list[Row]], dict[str, Any],
     groups = {
         "1. Theory, through the whole model": (
             theory.nash_and_fearon(small, 1) + theory.war_of_attrition(model, 2)
-            + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)),
+            + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)
+            + information.risk_return(model, 7)
+            + indivisibility.indivisible_issues(small, 8)),
         "2. Statistics": (statistics.coverage(*pick["coverage"], seed=5)
                           + statistics.kaplan_meier(pick["km"], 6)
                           + statistics.seeds_agree(pick["seeds"], (11, 12, 13, 14, 15))),

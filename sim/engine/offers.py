@@ -1,0 +1,85 @@
+"""Who chooses the terms on the table: the mediator's Nash package, or a proposing party's offer
+under a proposal rule that screens (`sim.rules.proposals`), with that party's belief about the
+other's private cost of war, revised after each rejection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.config.distributions import Distribution
+from sim.engine.talks import REJECT
+from sim.engine.truce import IN_FORCE
+from sim.rules.proposals import PROPOSALS, Belief, revised_bound
+
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
+
+
+class Offers:
+    """The proposal rule of a mediator, and the proposer's belief where the rule screens."""
+
+    def __init__(self, model: NegotiationModel) -> None:
+        spec, r = model.mediator_spec.proposal, model.replicates
+        self.model = model
+        self.rule = PROPOSALS.get(spec.rule)
+        self.none = np.full(r, -1, dtype=np.int64)  # the mediator's Nash package stands
+        if not self.rule.screens:
+            return
+        names = model.layout.parties
+        self.proposer = names.index(str(spec.proposer))
+        self.responder = 1 - self.proposer  # screening is checked to have two parties
+        self.prior_cdf = prior(model.world.parties[names[self.responder]].cost_per_day)
+        self.bound = np.full(r, np.inf)  # the responder's daily cost lies below this
+
+    def chosen(self, stage: int) -> np.ndarray:
+        """(R,) the candidate offered on `stage` in each replicate, -1 where the mediator's
+        Nash package stands."""
+        tabled = self.model.talks.tabled[:, stage]
+        if not self.rule.screens or not tabled.any():
+            return self.none
+        offered = self.none.copy()
+        offered[tabled] = self.rule.offer(self.belief(stage, tabled))
+        return offered
+
+    def learn(self, stage: int) -> None:
+        """After the responder's answers on `stage`: where it rejected the offer (not stalled,
+        not asked for a carrot), its cost lies below what would have made it accept."""
+        if not self.rule.screens:
+            return
+        talks = self.model.talks
+        rejected = talks.tabled[:, stage] & (talks.codes[:, stage, self.responder] == REJECT)
+        if rejected.any():
+            belief = self.belief(stage, rejected)
+            choice = talks.choice[rejected, stage]
+            gap = belief.responder_fight - belief.responder_utility[choice]
+            self.bound[rejected] = revised_bound(belief.bound, np.ones(choice.size, bool),
+                                                 gap / belief.responder_cost_scale)
+
+    def belief(self, stage: int, rows: np.ndarray) -> Belief:
+        """The proposer's belief on `stage` in the replicates `rows` (a mask (R,))."""
+        m, i, j = self.model, self.proposer, self.responder
+        utility = m.agenda.candidate_utility[stage]
+        scale = self._cost_scale(stage, rows)
+        fight = m.reservation[rows, j, stage] + m.front.cost_per_day[rows, j] * scale  # pre-cost
+        return Belief(utility[:, i], utility[:, j], m.reservation[rows, i, stage], fight, scale,
+                      self.prior_cdf, self.bound[rows])
+
+    def _cost_scale(self, stage: int, rows: np.ndarray) -> np.ndarray:
+        """How far the responder's reservation on `stage` falls per unit of its base daily cost,
+        in `rows`: the public multipliers (sticks, truces in force) times the days it weighs
+        and the stage's share of what it cares about."""
+        m, j = self.model, self.responder
+        in_force = m.truces.status[rows] == IN_FORCE
+        remaining = np.prod(1.0 - m.front.cost_relief[rows] * in_force, axis=1)
+        multiplier = (1.0 + m.mediator.pressure[rows, j]) * remaining
+        return multiplier * m.front.cost_horizon[rows] * m.layout.weight[j, stage]
+
+
+def prior(cost: float | Distribution) -> Callable[[np.ndarray], np.ndarray]:
+    """The common prior over a party's daily cost: its distribution, or a known number."""
+    if isinstance(cost, Distribution):
+        return cost.cdf
+    return lambda x: (np.asarray(x, float) >= float(cost)).astype(float)
