@@ -103,6 +103,13 @@ class Party:
                                               "distrust in the mediator", unit="share of the stake")
     bias_sensitivity: Param = number(0, doc="mediator-distrust evidence per proposal per unit of "
                                      "bias against it", unit="pseudo-counts")
+    ratification_premium: Param = number(0, default=0.0, doc="what its veto player (legislature, "
+                                         "security elite) demands above its reservation value "
+                                         "before ratifying a package its negotiator accepted "
+                                         "(Putnam 1988); 0: no veto player (above 0 it "
+                                         "also overrules a negotiator's noisy yes below the "
+                                         "reservation value)",
+                                         unit="share of the stake")
     delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
     linkage: dict[str, Linkage] = field(default_factory=dict)
     trust: dict[str, TrustPrior] = field(default_factory=dict)

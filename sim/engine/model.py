@@ -47,6 +47,7 @@ class NegotiationModel(mesa.Model):
         self._read_world(values)
         self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
+        self.vetoes = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
         first_error = self._random("belief").standard_normal(
             (replicates, len(self.parties), len(self.layout.stages)))
@@ -121,7 +122,8 @@ class NegotiationModel(mesa.Model):
         return Bargainers(p["sucker_cost"], p["demand_margin"],
                           p["acceptance_noise"], p["mediator_distrust_penalty"],
                           table.side_payment, table.trust_alpha, table.trust_beta,
-                          table.mediator_alpha, table.mediator_beta, self.stalls)
+                          table.mediator_alpha, table.mediator_beta, self.stalls,
+                          p["ratification_premium"], self.vetoes)
 
     def _front(self) -> Front:
         """How the balance moves and what the war costs, laid out for the daily loop."""

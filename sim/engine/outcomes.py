@@ -50,6 +50,7 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()
+        cols[prefix + "vetoes"] = model.vetoes[:, party.index].copy()
         cols[prefix + "violations"] = party.violations.copy()
         cols[prefix + "reported_violations"] = party.reported.copy()
         cols[prefix + "cost_borne"] = model.cost_borne[:, party.index].copy()

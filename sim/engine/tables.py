@@ -17,6 +17,7 @@ from sim.rules.bargaining import candidate_terms, simplex_lattice, stage_weights
 
 PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_exponent",
                 "acceptance_noise", "sucker_cost", "mediator_distrust_penalty", "bias_sensitivity",
+                "ratification_premium",
                 "delay.prize", "delay.cost_per_day", "violation.base_hazard",
                 "violation.incentive_weight", "violation.distrust_weight",
                 "violation.escalation_weight")

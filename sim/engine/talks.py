@@ -18,7 +18,7 @@ from numba import njit
 
 from sim.engine.tables import Layout
 from sim.engine.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
-from sim.rules.acceptance import accepts, signing_value, threshold
+from sim.rules.acceptance import accepts, ratifies, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.ladder import climbs
 from sim.rules.mediation import carrot as offered_carrot
@@ -56,6 +56,8 @@ class Bargainers(NamedTuple):
     mediator_alpha: np.ndarray  # (R, n)
     mediator_beta: np.ndarray  # (R, n)
     stalls: np.ndarray  # (R, n)
+    ratification_premium: np.ndarray  # (R, n) what its veto player demands on top
+    vetoes: np.ndarray  # (R, n) packages its negotiator accepted and its veto player did not
 
 
 class Broker(NamedTuple):
@@ -158,7 +160,8 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
             reservation: np.ndarray, option: np.ndarray, agenda: Agenda, sides: Bargainers,
             acceptances: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
     """Party i's answer to the proposal of stage s in every replicate where it is on the
-    table: accept, reject, accept on condition of the carrot it was not offered, or stall.
+    table: accept, reject, accept on condition of the carrot it was not offered, or stall; a
+    package it would accept its veto player may still refuse to ratify (a rejection).
     `noise` (R,) are its acceptance normals for the stage this round; `stalling` (R,) whether
     its delay tactic holds the stage up (`sim.rules.tactics`); `demanded` (R,) the share of its
     opening margin it still demands (`sim.rules.concessions`); `reservation` (R, n, S) and
@@ -184,6 +187,11 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         code = REJECT
         if accepts(offered[r, s, i], bars[r, s, i], noise_scale[r, i], noise[r], weight):
             code = ACCEPT if carrot_met[r, s, i] else CONDITIONAL
+            veto = sides.ratification_premium[r, i]  # 0: no veto player
+            if veto > 0.0 and not ratifies(utility[choices[r, s], i], reservation[r, i, s],
+                                           veto, weight):
+                code = REJECT  # its veto player refuses: a rejection the mediator learns from
+                sides.vetoes[r, i] += 1
         if stalling[r]:
             code = STALL  # its delay tactic holds the stage up
         codes[r, s, i] = code

@@ -49,6 +49,10 @@ def summary_table(results: Results) -> pd.DataFrame:
         for what in ("signed", "held", "collapsed"):
             rows.append({"estimate": f"stage {stage} {what}", "value": v[f"p_{what}"],
                          "ci_low": v["ci"][what][0], "ci_high": v["ci"][what][1]})
+    for issue, v in s.get("terms_signed", {}).items():
+        if v["signed_in"]:
+            rows.append({"estimate": f"terms signed on {issue}, median (quartiles; 0-1 scale)",
+                         "value": v["median"], "ci_low": v["q25"], "ci_high": v["q75"]})
     for q, value in s["time_to_agreement_days"].items():
         rows.append({"estimate": f"time to agreement {q} (days, Kaplan-Meier)", "value": value})
     for reason, share in s["end_reasons"].items():

@@ -59,7 +59,8 @@ class RunDigest:
     agreement_days: Durations = field(default_factory=Durations.empty)
     first_spells: dict[str, Durations] = field(default_factory=dict)
     timed: dict[str, Durations] = field(default_factory=dict)  # time-to-event questions
-    terms: dict[str, np.ndarray] = field(default_factory=dict)
+    terms: dict[str, np.ndarray] = field(default_factory=dict)  # among agreements
+    signed_terms: dict[str, np.ndarray] = field(default_factory=dict)  # wherever it was signed
     running_at: np.ndarray = field(init=False)  # checkpoints(runs)
     running_hits: np.ndarray = field(init=False)  # agreements among the first running_at rows
     agreed_so_far: int = 0
@@ -90,11 +91,24 @@ class RunDigest:
         self.seen += len(batch)
 
     def _count_terms(self, issue: str, values: pd.Series, agreed: pd.Series) -> None:
-        kept = values.to_numpy(float)[agreed.to_numpy(bool)]
-        kept = kept[np.isfinite(kept)]
-        grid = np.rint(np.clip(kept, 0.0, 1.0) * TERM_GRID).astype(np.int64)  # issue scale 0-1
-        counted = np.bincount(grid, minlength=TERM_GRID + 1)
-        self.terms[issue] = self.terms.get(issue, 0) + counted
+        """The last terms signed on an issue: among agreements, and wherever it was signed."""
+        every = values.to_numpy(float)
+        for counts, kept in ((self.terms, every[agreed.to_numpy(bool)]),
+                             (self.signed_terms, every)):
+            kept = kept[np.isfinite(kept)]
+            grid = np.rint(np.clip(kept, 0.0, 1.0) * TERM_GRID).astype(np.int64)  # scale 0-1
+            counts[issue] = counts.get(issue, 0) + np.bincount(grid, minlength=TERM_GRID + 1)
+
+    def term_quantiles(self, issue: str) -> dict[str, float | int | None]:
+        """Median and quartiles of the last terms signed on `issue` (on the counting grid),
+        over the replicates that signed it, and how many did."""
+        counts = np.asarray(self.signed_terms.get(issue, np.zeros(TERM_GRID + 1)))
+        n = int(counts.sum())
+        if n == 0:
+            return {"median": None, "q25": None, "q75": None, "signed_in": 0}
+        cumulative = np.cumsum(counts)
+        at = {q: float(np.searchsorted(cumulative, q * n) / TERM_GRID) for q in (0.25, 0.5, 0.75)}
+        return {"median": at[0.5], "q25": at[0.25], "q75": at[0.75], "signed_in": n}
 
     def _count_answers(self, column: str, values: pd.Series) -> None:
         """A yes/no question's answers are summed; a time-to-event one's days are counted, those

@@ -55,6 +55,7 @@ def summarise_digest(digest: RunDigest, texts: Mapping[str, str] | None = None) 
         "agreement": share("agreement"),
         "agreement_held": share("agreement_held"),
         "stages": stages,
+        "terms_signed": {issue: digest.term_quantiles(issue) for issue in digest.signed_terms},
         "time_to_agreement_days": {"median": times[0.5], "q25": times[0.25], "q75": times[0.75]},
         "end_reasons": digest.shares("end_reason"),
         "highest_stage": digest.shares("highest_stage"),
@@ -115,6 +116,11 @@ def format_summary(summary: dict[str, Any]) -> str:
     for name, s in summary["stages"].items():
         lines.append(f"{name:<18}{_pct(s['p_signed']):>9}{_pct(s['p_held']):>9}"
                      f"{_pct(s['p_collapsed']):>11}")
+    signed = {k: v for k, v in summary.get("terms_signed", {}).items() if v["signed_in"]}
+    if signed:
+        lines += ["", "Terms signed, the last on each issue (0-1 scale; median, quartiles):"]
+        lines += [f"  {issue:<18}{v['median']:.2f}  ({v['q25']:.2f} - {v['q75']:.2f})"
+                  for issue, v in signed.items()]
     lines += ["", "How episodes ended:"]
     lines += [f"  {reason:<20}{_pct(v)}" for reason, v in summary["end_reasons"].items()]
     lines += ["", f"{'party':<8}{'stalls':>9}{'violations':>12}{'reported':>10}"]

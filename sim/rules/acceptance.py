@@ -55,3 +55,11 @@ def threshold(reservation: float, margin: float, still_demanded: float, option: 
 def accepts(value: float, bar: float, noise: float, draw: float, weight: float) -> bool:
     """Accept when value - bar plus normal noise (scaled by the stake) is non-negative."""
     return value - bar + noise * weight * draw >= 0.0
+
+
+@rule
+def ratifies(utility: float, reservation: float, premium: float, weight: float) -> bool:
+    """Whether a party's veto player ratifies a package its negotiator accepted: the terms must
+    be worth its reservation value plus what the veto player demands on top (its win-set,
+    Putnam 1988's two-level game)."""
+    return utility >= reservation + premium * weight

@@ -42,3 +42,13 @@ def test_console_table_is_readable():
     assert "Comprehensive agreement within 100 days: 50.0%" in text
     assert "median 30" in text
     assert "mediator_withdrew" in text
+
+
+def test_the_summary_says_what_was_signed_wherever_it_was():
+    # Terms are counted where the issue was signed, agreement or not: here 0.2, 0.25 and 0.9
+    # (one replicate never signed it). The median is what was signed, whatever the label.
+    runs = table().assign(**{"terms.stake": [0.2, 0.25, 0.9, np.nan]})
+    s = summarise(runs, horizon=100)
+    assert s["terms_signed"]["stake"] == {"median": 0.25, "q25": 0.2, "q75": 0.9, "signed_in": 3}
+    text = format_summary(s | {"scenario": "demo", "mediator": "m", "seed": 1})
+    assert "  stake             0.25  (0.20 - 0.90)" in text

@@ -40,3 +40,11 @@ def test_without_frictions_a_party_accepts_exactly_what_beats_its_reservation():
     bar = threshold(np.full(3, 0.5), zero, zero, zero, zero, zero, np.ones(3))
     assert list(accepts(np.array([0.49, 0.5, 0.51]), bar, zero, zero, np.ones(3))) == [
         False, True, True]
+
+
+def test_a_veto_player_ratifies_only_terms_worth_its_premium_more():
+    from sim.rules.acceptance import ratifies
+
+    # Reservation 0.4 on a stage worth 0.5 to the party; the veto player wants 0.1 x 0.5 more.
+    assert ratifies(0.45, 0.4, 0.1, 0.5) and not ratifies(0.449, 0.4, 0.1, 0.5)
+    assert ratifies(0.4, 0.4, 0.0, 0.5)  # no veto player: the negotiator's yes stands

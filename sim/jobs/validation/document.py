@@ -18,6 +18,7 @@ from sim.jobs.validation import (
     indivisibility,
     information,
     patterns,
+    ratification,
     statistics,
     theory,
 )
@@ -43,7 +44,8 @@ def run_all(quick: bool = False) -> tuple[dict[str, list[Row]], dict[str, Any],
             theory.nash_and_fearon(small, 1) + theory.war_of_attrition(model, 2)
             + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)
             + information.risk_return(model, 7)
-            + indivisibility.indivisible_issues(small, 8)),
+            + indivisibility.indivisible_issues(small, 8)
+            + ratification.two_level_game(small, 9)),
         "2. Statistics": (statistics.coverage(*pick["coverage"], seed=5)
                           + statistics.kaplan_meier(pick["km"], 6)
                           + statistics.seeds_agree(pick["seeds"], (11, 12, 13, 14, 15))),
