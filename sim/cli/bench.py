@@ -160,6 +160,9 @@ MECHANISMS = {  # issue 19's mechanisms, each switched on alone in the baseline
     "private information (screening, RU proposes)": ["mediator.proposal.rule=screening",
                                                      "mediator.proposal.proposer=RU"],
     "indivisible full ceasefire": ["+scenario.issues.full_ceasefire.kind=indivisible"],
+    "ratification (a veto player for each party, premium 0.05)": [
+        "scenario.parties.RU.ratification_premium=0.05",
+        "scenario.parties.UA.ratification_premium=0.05"],
 }
 
 
