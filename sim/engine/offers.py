@@ -50,13 +50,12 @@ class Offers:
         if not self.rule.screens:
             return
         talks = self.model.talks
-        rejected = talks.tabled[:, stage] & (talks.codes[:, stage, self.responder] == REJECT)
+        tabled = talks.tabled[:, stage]
+        rejected = talks.codes[tabled, stage, self.responder] == REJECT
         if rejected.any():
-            belief = self.belief(stage, rejected)
-            choice = talks.choice[rejected, stage]
-            gap = belief.responder_fight - belief.responder_utility[choice]
-            self.bound[rejected] = revised_bound(belief.bound, np.ones(choice.size, bool),
-                                                 gap / belief.responder_cost_scale)
+            belief = self.belief(stage, tabled)
+            offered = belief.acceptance_cost(talks.choice[tabled, stage])
+            self.bound[tabled] = revised_bound(belief.bound, rejected, offered)
 
     def belief(self, stage: int, rows: np.ndarray) -> Belief:
         """The proposer's belief on `stage` in the replicates `rows` (a mask (R,))."""

@@ -59,5 +59,10 @@ def simulate(cfg: dict[str, Any], replicates: int, seed: int) -> dict[str, np.nd
     return columns_of(settings, replicates, seed, Backend("local", 1))
 
 
+def cell(text: object) -> str:
+    """Text made safe for one cell of a Markdown table."""
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
 def pct(x: float) -> str:
     return f"{100 * x:.2f}%"

@@ -22,7 +22,7 @@ from sim.jobs.validation import (
     statistics,
     theory,
 )
-from sim.jobs.validation.cases import Row
+from sim.jobs.validation.cases import Row, cell
 from sim.results.files import write_json
 
 SIZES = {  # (full, quick)
@@ -58,10 +58,6 @@ def run_all(quick: bool = False) -> tuple[dict[str, list[Row]], dict[str, Any],
     return groups, abc, scored
 
 
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def markdown(groups: dict[str, list[Row]], abc: dict[str, Any], quick: bool, seconds: float,
              scored: list[histories.History] | None = None) -> str:
     lines = ["# Validation", "",
@@ -74,7 +70,7 @@ def markdown(groups: dict[str, list[Row]], abc: dict[str, Any], quick: bool, sec
         lines += [f"## {title}", "", "| case | source | expected | measured | tolerance | pass |",
                   "|---|---|---|---|---|---|"]
         for r in rows:
-            lines.append("| " + " | ".join(_cell(x) for x in (
+            lines.append("| " + " | ".join(cell(x) for x in (
                 r.case, r.source, r.expected, r.measured, r.tolerance,
                 "yes" if r.passed else "**no**")) + " |")
         notes = [f"- {r.case}: {r.note}" for r in rows if r.note]

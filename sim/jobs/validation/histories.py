@@ -15,7 +15,7 @@ import yaml
 
 from sim.config.compose import CONFIG_DIR
 from sim.jobs.settings import load_settings
-from sim.jobs.validation.cases import config, simulate
+from sim.jobs.validation.cases import cell, config, simulate
 from sim.results.answers import COLUMN
 from sim.results.estimators import wilson
 from sim.results.scores import read_outcomes, score
@@ -115,8 +115,8 @@ def markdown(histories: list[History]) -> list[str]:
             else:
                 p, happened, brier = f"{100 * r['p_realised']:.1f}% of the realised interval", \
                     "the interval", "n/a"
-            lines.append(f"| {n}: {_cell(r['text'])} | {p} | {happened} | {brier} | "
-                         f"{r['log_score']:.2f} | {_cell(r['represents'])} |")
+            lines.append(f"| {n}: {cell(r['text'])} | {p} | {happened} | {brier} | "
+                         f"{r['log_score']:.2f} | {cell(r['represents'])} |")
         t = h.totals
         lines += ["", f"Mean Brier {t['mean_brier']:.3f} over {len(h.questions) - _timed(h)} "
                   f"yes/no questions (a 50% forecaster scores 0.250; Brier skill "
@@ -128,7 +128,3 @@ def markdown(histories: list[History]) -> list[str]:
 
 def _timed(h: History) -> int:
     return sum("p" not in r for r in h.questions.values())
-
-
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()

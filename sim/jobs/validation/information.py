@@ -9,6 +9,7 @@ import numpy as np
 from scipy import stats
 
 from sim.jobs.validation.cases import Row, pct, simulate, textbook
+from sim.results.estimators import wilson
 
 P, COST_A, HORIZON = 0.5, 0.1, 100  # the textbook's: A's daily cost 0.001 over 100 days
 
@@ -48,16 +49,16 @@ def risk_return(replicates: int, seed: int) -> list[Row]:
         day, terms = out["stage.settlement.signed_day"], out["terms.stake"]
         first = day == 1
         rejected = int((~first).sum())
-        ci = stats.binomtest(rejected, day.size).proportion_ci(0.999, "wilson")
+        ci = wilson(rejected, day.size, 0.999)
         offered = np.unique(terms[first].round(4))
         rows.append(Row(
             f"Risk-return trade-off, B's cost U[0, {cost_max}]: first offer and P(war)",
             "Fearon 1995 (private information)", f"x* = {offer:.3f}, P(rejected) = {pct(war)}",
             f"x = {', '.join(f'{x:.3f}' for x in offered)}, P(rejected) = "
-            f"{pct(rejected / day.size)} [{pct(ci.low)}, {pct(ci.high)}]",
+            f"{pct(rejected / day.size)} [{pct(ci.ci_low)}, {pct(ci.ci_high)}]",
             "x on the 0.005 grid; P within its 99.9% interval",
             bool(offered.size == 1 and abs(offered[0] - offer) <= 0.0025
-                 and ci.low <= war <= ci.high)))
+                 and ci.ci_low <= war <= ci.ci_high)))
     return [*rows, _screening(replicates, seed)]
 
 

@@ -37,17 +37,24 @@ class Belief:
     prior_cdf: Callable[[np.ndarray], np.ndarray]  # P(daily cost <= x) before any evidence
     bound: np.ndarray  # (R,) daily cost it has learnt the responder's lies below (inf: none)
 
-    def acceptance_cost(self) -> np.ndarray:
-        """(R, C) the lowest daily cost at which the responder would accept each candidate."""
-        gap = self.responder_fight[:, None] - self.responder_utility[None, :]
-        return gap / np.maximum(self.responder_cost_scale[:, None], 1e-300)
+    def acceptance_cost(self, candidates: np.ndarray | None = None) -> np.ndarray:
+        """The lowest daily cost at which the responder would accept: (R, C) for every
+        candidate, or (R,) for the one `candidates` (R,) names in each replicate."""
+        if candidates is None:
+            gap = self.responder_fight[:, None] - self.responder_utility[None, :]
+            scale = self.responder_cost_scale[:, None]
+        else:
+            gap = self.responder_fight - self.responder_utility[candidates]
+            scale = self.responder_cost_scale
+        return gap / np.maximum(scale, 1e-300)
 
     def acceptance_chance(self) -> np.ndarray:
         """(R, C) the chance, as the proposer believes, that the responder accepts each one."""
-        below = self.prior_cdf(self.acceptance_cost())
+        cost = self.acceptance_cost()
+        below = self.prior_cdf(cost)
         mass = self.prior_cdf(self.bound)[:, None]
         believed = np.where(mass > 0, np.minimum(below / np.where(mass > 0, mass, 1.0), 1.0),
-                            (self.acceptance_cost() > 0).astype(float))
+                            (cost > 0).astype(float))
         return 1.0 - believed
 
 
