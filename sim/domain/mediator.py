@@ -30,6 +30,15 @@ class Proposal:
     rule: str = text(default="nash", doc="the proposal rule (sim/rules/proposals/)")
     proposer: str | None = text(default=None, doc="the party whose offer it is (screening); "
                                 "null for rules that need none")
+    packages: str = text(default="compromise", doc="the packages it chooses among: compromise "
+                         "(one weight for every issue of a stage) or logrolling (terms per "
+                         "issue along the efficient frontier, trading issues by salience; two "
+                         "parties)")
+
+
+PACKAGES = ("compromise", "logrolling")
+"""The package spaces a proposal searches (`sim.rules.bargaining`: `candidate_terms`,
+`frontier_terms`)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,8 +69,15 @@ class MediatorSpec:
 def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:
     """Build a mediator and check it against the scenario it will mediate (if it is valid)."""
     spec = build(MediatorSpec, raw, path)
+    if spec.proposal.packages not in PACKAGES:
+        raise ConfigError(f"{path}.proposal.packages", spec.proposal.packages,
+                          f"one of: {', '.join(PACKAGES)}")
     if scenario is None:
         return spec
+    if spec.proposal.packages == "logrolling" and len(scenario.parties) != 2:
+        raise ConfigError(f"{path}.proposal.packages", "logrolling",
+                          f"compromise for any number of parties: logrolling needs two, "
+                          f"scenario {scenario.name} has {len(scenario.parties)}")
     stages = scenario.stage_names
     if not spec.ladder or not all(spec.ladder):
         raise ConfigError(f"{path}.ladder", [list(t) for t in spec.ladder],

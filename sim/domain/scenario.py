@@ -110,6 +110,11 @@ class Party:
                                          "also overrules a negotiator's noisy yes below the "
                                          "reservation value)",
                                          unit="share of the stake")
+    truce_rearmament: Param = number(0, default=0.0, doc="log-capability it gains per day while "
+                                     "truces avert its fighting, on top of its drift, times the "
+                                     "share of the daily cost they avert (a ceasefire helps a "
+                                     "side that rearms faster: Fortna 2004); 0: none",
+                                     unit="log capability per day")
     delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
     linkage: dict[str, Linkage] = field(default_factory=dict)
     trust: dict[str, TrustPrior] = field(default_factory=dict)
@@ -145,6 +150,9 @@ class Stage:
                                 unit="share")
     temptation: Param = number(0, doc="how tempting it is to strike what the stage protects: "
                                "multiplies every party's violation hazard", unit="multiplier")
+    guarantee: Param = number(0, 1, default=0.0, doc="credibility of a third party's guarantee "
+                              "of its terms: the share of a stronger side's reneging it deters "
+                              "(Walter 2002); 0: none", unit="share")
     comprehensive: bool = field(default=False, metadata={"doc": "signing it is the agreement"})
 
 
@@ -155,6 +163,20 @@ class Escalation:
     window_days: int = number(0, doc="days each escalation lasts", unit="days")
     jump: Param = number(doc="jump in the party's log-capability at each escalation",
                          unit="log capability")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Commitment:
+    """Deals that cannot bind a side growing stronger (Fearon 1995, Powell 2006): a party
+    projects the balance `shift_days` ahead and fears that the share `renegotiation_share` of a
+    deal's value will be revised down to what it could then win by fighting."""
+
+    shift_days: Param = number(0, default=0.0, doc="days ahead a party projects the balance "
+                               "(drift, and rearmament under the truce) when weighing a deal",
+                               unit="days")
+    renegotiation_share: Param = number(0, 1, default=0.0, doc="share of a deal's value a side "
+                                        "grown stronger can revise after the shift; 0: deals "
+                                        "bind (no commitment problem)", unit="share")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -171,6 +193,7 @@ class Conflict:
                                           "way", unit="days")
     escalation: Escalation = field(default_factory=lambda: Escalation(party=None, period_days=1,
                                                                         window_days=0, jump=0.0))
+    commitment: Commitment = field(default_factory=Commitment)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -75,8 +75,8 @@ class Party(mesa.Agent):
         `demanded` (R, n) what the parties' tactics and concession styles decided."""
         model = self.model
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
-                demanded[:, self.index], model.reservation, model.option, model.agenda,
-                model.bargainers, model.truces.acceptances, model.talks)
+                demanded[:, self.index], model.reservation, model.option, model.future,
+                model.agenda, model.bargainers, model.truces.acceptances, model.talks)
 
     def violate(self, escalation_window: bool) -> None:
         """Keep or strike, in every truce in force today (into the model's record of the day);
@@ -135,16 +135,17 @@ class Mediator(mesa.Agent):
         proposal rule screens, else the bias-weighted Nash package over its estimates of the
         parties' demands; and the carrots it can fund (its style permitting)."""
         model = self.model
-        propose(stage, model.reservation, self.levered, model.party_table.side_payment,
-                model.agenda, self.broker, self.offers.chosen(stage), model.talks)
+        propose(stage, model.reservation, model.future, model.renegotiation, self.levered,
+                model.party_table.side_payment, model.agenda, self.broker,
+                self.offers.chosen(stage), model.talks)
 
     def settle(self, stage: int) -> None:
         """Sign `stage` where every party accepted (paying its carrots); where it learns, raise
         its estimate of a rejecting party's hidden demand; a screening proposer revises its
         belief about the responder's cost after a rejection."""
         model = self.model
-        settle(stage, model.day, model.reservation, self.spec.learns, model.agenda, self.broker,
-               model.truces.docket, model.talks)
+        settle(stage, model.day, model.reservation, model.future, model.renegotiation,
+               self.spec.learns, model.agenda, self.broker, model.truces.docket, model.talks)
         self.offers.learn(stage)
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,

@@ -90,6 +90,11 @@ class NegotiationModel(mesa.Model):
                         if k.startswith("scenario.monitoring.")}
         self.verification = stage_table(values, self.layout, "verification")
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
+        commitment = prefix + "commitment."
+        self.shift_days = values[commitment + "shift_days"]
+        self.renegotiation_share = values[commitment + "renegotiation_share"]
+        guarantee = stage_table(values, self.layout, "guarantee")
+        self.renegotiation = self.renegotiation_share[:, None] * (1.0 - guarantee)  # (R, S)
         self.temptation = stage_table(values, self.layout, "temptation")
         self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
@@ -102,10 +107,12 @@ class NegotiationModel(mesa.Model):
         self.front, self.propensity = self._front(), self._propensity()
         self.agenda, self.bargainers = agenda(lay), self._bargainers()
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
-                                   np.empty((r, n)), np.empty((r, n)))
+                                   np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
+                                   np.zeros((r, *lay.weight.shape)))
         prospects = self.prospects
         self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
                                                      prospects.option)
+        self.future = prospects.future
         self.today = new_day(r, len(lay.stages), n)
         # The mediator's weights never change, so neither does the favouritism a party sees
         # each round of talks: the gap to the favourite's weight, times its sensitivity.
@@ -123,13 +130,16 @@ class NegotiationModel(mesa.Model):
                           p["acceptance_noise"], p["mediator_distrust_penalty"],
                           table.side_payment, table.trust_alpha, table.trust_beta,
                           table.mediator_alpha, table.mediator_beta, self.stalls,
-                          p["ratification_premium"], self.vetoes)
+                          p["ratification_premium"], self.vetoes, self.renegotiation)
 
     def _front(self) -> Front:
         """How the balance moves and what the war costs, laid out for the daily loop."""
         table, lay = self.party_table, self.layout
+        rearmament = table.params["truce_rearmament"]
         return Front(table.drift, table.volatility, table.params["cost_per_day"], self.cost_relief,
-                     self.decisiveness, self.cost_horizon, self.lookahead, lay.stakes, lay.weight)
+                     self.decisiveness, self.cost_horizon, self.lookahead, lay.stakes, lay.weight,
+                     rearmament, self.shift_days, (rearmament != 0).any(axis=1),
+                     self.renegotiation_share > 0)
 
     def _propensity(self) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""

@@ -11,7 +11,6 @@ import numpy as np
 
 from sim.config.distributions import Distribution
 from sim.engine.talks import REJECT
-from sim.engine.truce import IN_FORCE
 from sim.rules.proposals import PROPOSALS, Belief, revised_bound
 
 if TYPE_CHECKING:
@@ -71,9 +70,7 @@ class Offers:
         in `rows`: the public multipliers (sticks, truces in force) times the days it weighs
         and the stage's share of what it cares about."""
         m, j = self.model, self.responder
-        in_force = m.truces.status[rows] == IN_FORCE
-        remaining = np.prod(1.0 - m.front.cost_relief[rows] * in_force, axis=1)
-        multiplier = (1.0 + m.mediator.pressure[rows, j]) * remaining
+        multiplier = m.prospects.cost_multiplier[rows, j]  # as its reservation was assessed
         return multiplier * m.front.cost_horizon[rows] * m.layout.weight[j, stage]
 
 

@@ -13,11 +13,18 @@ import numpy as np
 
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import MEDIATOR, Scenario
-from sim.rules.bargaining import candidate_terms, simplex_lattice, stage_weights, utility, war_stakes
+from sim.rules.bargaining import (
+    candidate_terms,
+    frontier_terms,
+    simplex_lattice,
+    stage_weights,
+    utility,
+    war_stakes,
+)
 
 PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_exponent",
                 "acceptance_noise", "sucker_cost", "mediator_distrust_penalty", "bias_sensitivity",
-                "ratification_premium",
+                "ratification_premium", "truce_rearmament",
                 "delay.prize", "delay.cost_per_day", "violation.base_hazard",
                 "violation.incentive_weight", "violation.distrust_weight",
                 "violation.escalation_weight")
@@ -62,7 +69,13 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
             tier[stages.index(name)] = t
     lattice = simplex_lattice(len(parties), mediator.proposal_grid)
     indivisible = np.array([scenario.issues[k].kind == "indivisible" for k in issues])
-    terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
+    if mediator.proposal.packages == "logrolling":  # two parties, checked on loading
+        terms = [frontier_terms(ideal, salience, mask[s], mediator.proposal_grid, indivisible)
+                 for s in range(len(stages))]
+        longest = max(len(t) for t in terms)  # stages stack: repeat each path's last package
+        terms = [np.vstack([t, np.repeat(t[-1:], longest - len(t), axis=0)]) for t in terms]
+    else:
+        terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
     utilities = [utility(terms[s], ideal, salience * mask[s]) for s in range(len(stages))]
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,

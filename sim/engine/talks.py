@@ -20,6 +20,7 @@ from sim.engine.tables import Layout
 from sim.engine.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
 from sim.rules.acceptance import accepts, ratifies, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
+from sim.rules.commitment import committed_value, face_demand
 from sim.rules.ladder import climbs
 from sim.rules.mediation import carrot as offered_carrot
 from sim.rules.mediation import raised_estimate
@@ -58,6 +59,7 @@ class Bargainers(NamedTuple):
     stalls: np.ndarray  # (R, n)
     ratification_premium: np.ndarray  # (R, n) what its veto player demands on top
     vetoes: np.ndarray  # (R, n) packages its negotiator accepted and its veto player did not
+    renegotiation: np.ndarray  # (R, S) share of a deal the stronger side can revise, unguaranteed
 
 
 class Broker(NamedTuple):
@@ -117,13 +119,15 @@ def open_round(live: np.ndarray, status: np.ndarray,
 
 
 @njit(cache=True)
-def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
-            agenda: Agenda, broker: Broker, offered: np.ndarray,
-            out: Round) -> None:  # pragma: no cover - compiled
+def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: np.ndarray,
+            levered: bool, demands: np.ndarray, agenda: Agenda, broker: Broker,
+            offered: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
     """The mediator's proposal for stage s in every replicate where it is on the table: the
     package a proposing party offers (`offered` (R,), -1 where none does: `sim.engine.offers`),
     else the bias-weighted Nash bargaining package over its estimates of the parties' demands
-    (`reservation` (R, n, S) plus the hidden demands it has learnt or guessed); and to each
+    (`reservation` (R, n, S), raised where a deal would not bind a side growing stronger
+    (`future`, `renegotiation`: `sim.rules.commitment`), plus the hidden demands it has learnt
+    or guessed); and to each
     party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
     from what is left of its budget."""
     candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
@@ -138,7 +142,8 @@ def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
         if not tabled[r, s]:
             continue
         for i in range(parties):
-            estimate[i] = reservation[r, i, s] + premium[r, i, s]
+            estimate[i] = face_demand(reservation[r, i, s], future[r, i, s],
+                                      renegotiation[r, s]) + premium[r, i, s]
         if offered[r] >= 0:
             choice = offered[r]
         elif on_a_line:
@@ -157,15 +162,17 @@ def propose(s: int, reservation: np.ndarray, levered: bool, demands: np.ndarray,
 
 @njit(cache=True)
 def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: np.ndarray,
-            reservation: np.ndarray, option: np.ndarray, agenda: Agenda, sides: Bargainers,
-            acceptances: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
+            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, agenda: Agenda,
+            sides: Bargainers, acceptances: np.ndarray,
+            out: Round) -> None:  # pragma: no cover - compiled
     """Party i's answer to the proposal of stage s in every replicate where it is on the
     table: accept, reject, accept on condition of the carrot it was not offered, or stall; a
     package it would accept its veto player may still refuse to ratify (a rejection).
     `noise` (R,) are its acceptance normals for the stage this round; `stalling` (R,) whether
     its delay tactic holds the stage up (`sim.rules.tactics`); `demanded` (R,) the share of its
     opening margin it still demands (`sim.rules.concessions`); `reservation` (R, n, S) and
-    `option` (R, n) are today's prospects."""
+    `option` (R, n) are today's prospects, `future` (R, n, S) its reservation after the shift
+    (a deal's terms are worth less where the stronger side can revise them)."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
     sucker_cost = sides.sucker_cost
     margin, noise_scale, penalty = sides.demand_margin, sides.acceptance_noise, sides.distrust_penalty
@@ -177,8 +184,10 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
     for r in range(tabled.shape[0]):
         if not tabled[r, s]:
             continue
+        worth = committed_value(utility[choices[r, s], i], reservation[r, i, s],
+                                future[r, i, s], sides.renegotiation[r, s])
         offered[r, s, i] = carrot_offer[r, s, i] + signing_value(
-            utility[choices[r, s], i], reservation[r, i, s],
+            worth, reservation[r, i, s],
             trust_in_others(trust_alpha, trust_beta, r, i), sucker_cost[r, i], weight)
         distrust = 1.0 - trust_mean(mediator_alpha[r, i], mediator_beta[r, i])
         bars[r, s, i] = threshold(
@@ -188,8 +197,7 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         if accepts(offered[r, s, i], bars[r, s, i], noise_scale[r, i], noise[r], weight):
             code = ACCEPT if carrot_met[r, s, i] else CONDITIONAL
             veto = sides.ratification_premium[r, i]  # 0: no veto player
-            if veto > 0.0 and not ratifies(utility[choices[r, s], i], reservation[r, i, s],
-                                           veto, weight):
+            if veto > 0.0 and not ratifies(worth, reservation[r, i, s], veto, weight):
                 code = REJECT  # its veto player refuses: a rejection the mediator learns from
                 sides.vetoes[r, i] += 1
         if stalling[r]:
@@ -202,8 +210,9 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
 
 
 @njit(cache=True)
-def settle(s: int, day: int, reservation: np.ndarray, learns: bool, agenda: Agenda,
-           broker: Broker, docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
+def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
+           renegotiation: np.ndarray, learns: bool, agenda: Agenda, broker: Broker,
+           docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
     """The mediator settles stage s where it was on the table: a stage every party accepted is
     signed and comes into force, its carrots are paid and the sticks lifted; a mediator that
     learns raises its estimate of the hidden demand of whoever rejected."""
@@ -226,7 +235,8 @@ def settle(s: int, day: int, reservation: np.ndarray, learns: bool, agenda: Agen
             progress[r] = True
         for i in range(parties if learns else 0):  # a rejection shows a higher demand
             if codes[r, s, i] == REJECT:
-                floor = utility[choice, i] - reservation[r, i, s]
+                floor = utility[choice, i] - face_demand(reservation[r, i, s], future[r, i, s],
+                                                         renegotiation[r, s])
                 step = learning_step[r] * weights[i, s]
                 premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
 

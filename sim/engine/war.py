@@ -3,8 +3,10 @@
 Each day the balance of capabilities moves in every live episode, each party pays the day's
 cost of war (less what truces in force avert, more any stick the mediator wields), and every
 party's prospects follow: its chance of prevailing, its reservation value for each stage and
-the option value of waiting. The rules are those of `sim.rules.conflict`,
-`sim.rules.bargaining` and `sim.rules.acceptance`, applied here to one replicate at a time.
+the option value of waiting, and, where deals cannot bind a side growing stronger, what each
+could win by fighting once the balance has shifted. The rules are those of `sim.rules.conflict`,
+`sim.rules.bargaining`, `sim.rules.acceptance` and `sim.rules.commitment`, applied here to one
+replicate at a time.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from numba import njit
 from sim.engine.truce import IN_FORCE
 from sim.rules.acceptance import option_value
 from sim.rules.bargaining import contest_success, reservation
-from sim.rules.conflict import advance_balance, daily_cost
+from sim.rules.commitment import projected_reservation
+from sim.rules.conflict import advance_balance, cost_left, daily_cost
 
 
 class Front(NamedTuple):
@@ -32,6 +35,10 @@ class Front(NamedTuple):
     lookahead: np.ndarray  # (R,) days over which a party values a trend its way
     stakes: np.ndarray  # (n, n, S) what party i gets on stage s if party j wins, [j, i, s]
     stage_weight: np.ndarray  # (n, S)
+    rearmament: np.ndarray  # (R, n) log-capability per day a truce lets it gain, times relief
+    shift_days: np.ndarray  # (R,) days ahead a party projects the balance when weighing a deal
+    rearms: np.ndarray  # (R,) bool: some party rearms under truces there
+    commits: np.ndarray  # (R,) bool: deals there may not bind (a renegotiation share above 0)
 
 
 class Prospects(NamedTuple):
@@ -41,20 +48,30 @@ class Prospects(NamedTuple):
     reservation: np.ndarray  # (R, n, S)
     option: np.ndarray  # (R, n)
     daily_cost: np.ndarray  # (R, n) shares of the stake the next day of war costs
+    cost_multiplier: np.ndarray  # (R, n) daily cost per unit of base cost (sticks, truces)
+    future: np.ndarray  # (R, n, S) reservation after the shift if s is signed (where `commits`)
 
 
 @njit(cache=True)
 def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Front,
              log_capability: np.ndarray, pressure: np.ndarray, status: np.ndarray,
              cost_borne: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
-    """One day of war in every live episode: the balance moves, the prospects are reassessed and
-    each party pays the day's cost. An episode that has ended stays as it ended. `shocks`
-    (R, n) are standard normals and `jump` (R, n) the day's escalation jumps."""
+    """One day of war in every live episode: the balance moves (each side rearming as truces
+    in force let it), the prospects are reassessed and each party pays the day's cost. An
+    episode that has ended stays as it ended. `shocks` (R, n) are standard normals and `jump`
+    (R, n) the day's escalation jumps."""
     drift, volatility, cost = front.drift, front.volatility, prospects.daily_cost
+    rearmament, in_force = front.rearmament, np.empty(status.shape[1], np.bool_)
     for r in range(live.shape[0]):
         if live[r]:
+            gain = 0.0  # rearmament under truces: the share of the daily cost they avert
+            if front.rearms[r]:
+                for s in range(status.shape[1]):
+                    in_force[s] = status[r, s] == IN_FORCE
+                gain = 1.0 - cost_left(front.cost_relief[r], in_force)
             for i in range(drift.shape[1]):
-                log_capability[r, i] = advance_balance(log_capability[r, i], drift[r, i],
+                trend = drift[r, i] + rearmament[r, i] * gain if gain > 0.0 else drift[r, i]
+                log_capability[r, i] = advance_balance(log_capability[r, i], trend,
                                                        volatility[r, i], shocks[r, i], jump[r, i])
     assess(live, front, log_capability, pressure, status, prospects)
     for r in range(live.shape[0]):
@@ -67,7 +84,8 @@ def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Fron
 def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure: np.ndarray,
            status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
     """Each live replicate's cost of the next day of war, chances of prevailing, reservation
-    values and option values, from the balance, the sticks and the truces in force."""
+    values and option values, from the balance, the sticks and the truces in force; where
+    deals may not bind, the reservation values after the shift (`sim.rules.commitment`)."""
     cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
     decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
     drift, weights = front.drift, front.stage_weight
@@ -81,8 +99,15 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
         for s in range(status.shape[1]):
             in_force[s] = status[r, s] == IN_FORCE
         daily_cost(cost_per_day[r], pressure[r], cost_relief[r], in_force, cost[r])
+        left = cost_left(cost_relief[r], in_force)
         for i in range(drift.shape[1]):
             cost_of_war[i] = cost[r, i] * horizon[r]
+            prospects.cost_multiplier[r, i] = (1.0 + pressure[r, i]) * left
         contest_success(log_capability[r], decisiveness[r], p_win[r])
         reservation(p_win[r], cost_of_war, stakes, weights, value[r])
         option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])
+        if front.commits[r]:
+            projected_reservation(log_capability[r], drift[r], front.rearmament[r], left,
+                                  cost_relief[r], front.shift_days[r], decisiveness[r],
+                                  cost_of_war, stakes, weights, prospects.future[r])
+

@@ -26,6 +26,16 @@ def advance_balance(log_capability: float, drift: float, volatility: float, shoc
 
 
 @rule
+def cost_left(cost_relief: np.ndarray, in_force: np.ndarray) -> float:
+    """The share of the daily cost of war the truces in force leave: each averts its share of
+    what the others leave."""
+    remaining = 1.0
+    for s in range(cost_relief.shape[0]):
+        remaining *= 1.0 - cost_relief[s] * in_force[s]
+    return remaining
+
+
+@rule
 def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, cost_relief: np.ndarray,
                in_force: np.ndarray, cost: np.ndarray) -> None:
     """Each party's cost (n,) of one more day of war, written into `cost`: its base cost,

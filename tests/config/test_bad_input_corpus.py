@@ -222,6 +222,12 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: configs/mediator_common.yaml: mediator.proposal.proposer: got <missing>; expected the proposing party, which screening needs: RU, UA"),
     (['mediator.proposal.rule=screening', 'mediator.proposal.proposer=XX'],
      "negsim: error: command line: mediator.proposal.proposer: got 'XX'; expected a party name: RU, UA"),
+    (['mediator.proposal.packages=haggle'],
+     "negsim: error: command line: mediator.proposal.packages: got 'haggle'; expected one of: compromise, logrolling"),
+    (['scenario.conflict.commitment.renegotiation_share=1.5'],
+     "negsim: error: command line: scenario.conflict.commitment.renegotiation_share: got 1.5; expected a number in [0, 1]"),
+    (['scenario.stages.sea.guarantee=-0.1'],
+     "negsim: error: command line: scenario.stages.sea.guarantee: got -0.1; expected a number in [0, 1]"),
     # issue 18: forecast questions are checked whole against the scenario
     (['questions=nosuch'],
      "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, none, symmetric_textbook"),

@@ -83,6 +83,15 @@ def test_the_schema_is_not_hard_wired_to_two_parties():
     assert np.isfinite(out["terms.stake"]).all()
 
 
+def test_logrolling_among_three_parties_is_refused_in_one_line():
+    cfg = three_party_config()
+    cfg["mediator"]["proposal"]["packages"] = "logrolling"
+    with pytest.raises(ConfigError, match=r"mediator.proposal.packages: got 'logrolling'; "
+                                          r"expected compromise for any number of parties: "
+                                          r"logrolling needs two, scenario symmetric_textbook has 3"):
+        load_settings(cfg)
+
+
 def test_a_party_trusting_an_undeclared_party_is_refused():
     cfg = composed()
     cfg["scenario"]["parties"]["RU"]["trust"]["XX"] = {"alpha": 1.0, "beta": 1.0}

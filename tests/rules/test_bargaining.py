@@ -8,6 +8,7 @@ from sim.rules.bargaining import (
     candidate_terms,
     contest_success,
     fighting_value,
+    frontier_terms,
     is_two_party_line,
     nash_choice,
     reservation,
@@ -157,3 +158,17 @@ def test_an_indivisible_issue_is_settled_all_or_nothing_at_the_nearer_end():
     terms = candidate_terms(simplex_lattice(2, 4), ideal, np.ones(2), np.array([False, True]))
     assert terms[:, 0].tolist() == [0.0, 0.25, 0.5, 0.75, 1.0]  # divisible: every compromise
     assert terms[:, 1].tolist() == [0.0, 0.0, 1.0, 1.0, 1.0]  # indivisible: 0.5 goes to 1
+
+
+def test_the_frontier_concedes_issues_in_order_of_relative_salience():
+    ideal = np.array([[1.0, 1.0, 0.0], [0.0, 0.0, 0.0]])  # no conflict on the third issue
+    salience = np.array([[0.2, 0.8, 0.0], [0.5, 0.5, 0.0]])
+    terms = frontier_terms(ideal, salience, np.array([1.0, 1.0, 0.0]), 4)
+    assert terms.shape == (9, 3)
+    assert terms[0].tolist() == [0, 0, 0] and terms[-1].tolist() == [1, 1, 0]
+    assert terms[4].tolist() == [0, 1, 0]  # A's relatively dearer issue goes to it first
+    u = utility(terms, ideal, salience)
+    assert (np.diff(u[:, 0]) >= 0).all() and (np.diff(u[:, 1]) <= 0).all()
+    rounded = frontier_terms(ideal, salience, np.array([1.0, 1.0, 0.0]), 4,
+                             np.array([True, False, False]))
+    assert set(rounded[:, 0]) == {0.0, 1.0}

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from sim.jobs.validation import (
+    commitment,
     histories,
     indivisibility,
     information,
+    logrolling,
     patterns,
     ratification,
     statistics,
@@ -45,7 +47,9 @@ def run_all(quick: bool = False) -> tuple[dict[str, list[Row]], dict[str, Any],
             + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)
             + information.risk_return(model, 7)
             + indivisibility.indivisible_issues(small, 8)
-            + ratification.two_level_game(small, 9)),
+            + ratification.two_level_game(small, 9)
+            + commitment.shifting_power(small, 10)
+            + logrolling.efficient_frontier(small, 11)),
         "2. Statistics": (statistics.coverage(*pick["coverage"], seed=5)
                           + statistics.kaplan_meier(pick["km"], 6)
                           + statistics.seeds_agree(pick["seeds"], (11, 12, 13, 14, 15))),
