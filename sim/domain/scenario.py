@@ -66,6 +66,32 @@ class Linkage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RedLine:
+    """A public limit on one issue (a constitutional bar, a claim written into law): terms
+    further from the party's ideal than `limit` cost it `cost`, plus an audience cost that
+    grows with each day of public commitment (Fearon 1994), cut by political cover."""
+
+    limit: float = number(0, 1, doc="the furthest term from its ideal it accepts without cost",
+                          unit="issue scale")
+    cost: float = number(0, doc="what crossing it costs (large: a hard constraint)",
+                         unit="share of the stake")
+    audience_growth: float = number(0, default=0.0, doc="audience cost of crossing it added per "
+                                    "day of public commitment since day 0",
+                                    unit="share of the stake per day")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cover:
+    """Political cover (a holiday, a leaders' call, a mediator's initiative): on rounds within
+    `window_days` after one of `days`, every audience cost is cut by `share`."""
+
+    days: tuple[int, ...] = number(0, default=(), doc="days that give cover", unit="days")
+    window_days: int = number(0, default=0, doc="days each gives cover for", unit="days")
+    share: float = number(0, 1, default=0.0, doc="share of audience costs the cover lifts",
+                          unit="share")
+
+
+@dataclass(frozen=True, kw_only=True)
 class TrustPrior:
     """Beta(alpha, beta) belief that the other complies; mean alpha / (alpha + beta)."""
 
@@ -117,6 +143,8 @@ class Party:
                                      unit="log capability per day")
     delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
     linkage: dict[str, Linkage] = field(default_factory=dict)
+    red_lines: dict[str, RedLine] = field(default_factory=dict, metadata={
+        "doc": "public limits by issue, with the cost of crossing each (section 7 of docs/ODD.md)"})
     trust: dict[str, TrustPrior] = field(default_factory=dict)
     violation: Propensity = field(default_factory=lambda: Propensity(base_hazard=0.0, incentive_weight=0.0,
                                                           distrust_weight=0.0, escalation_weight=0.0))
@@ -223,6 +251,7 @@ class Scenario:
     stages: dict[str, Stage] = text()
     conflict: Conflict = text()
     monitoring: Monitoring = text()
+    political_cover: Cover = field(default_factory=Cover)
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""
@@ -311,6 +340,9 @@ def _check_party(party: Party, where: str, issues: list[str], parties: list[str]
     for stage in party.linkage:
         if stage not in stages:
             raise ConfigError(f"{where}.linkage.{stage}", stage, _names("stage", stages))
+    for issue in party.red_lines:
+        if issue not in issues:
+            raise ConfigError(f"{where}.red_lines.{issue}", "<unknown key>", _names("issue", issues))
 
 
 def _check_keys(given: dict, where: str, expected: list[str], kind: str) -> None:

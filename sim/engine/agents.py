@@ -76,7 +76,8 @@ class Party(mesa.Agent):
         model = self.model
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
                 demanded[:, self.index], model.reservation, model.option, model.future,
-                model.agenda, model.bargainers, model.truces.acceptances, model.talks)
+                model.exposure(), model.agenda, model.bargainers, model.truces.acceptances,
+                model.talks)
 
     def violate(self, escalation_window: bool) -> None:
         """Keep or strike, in every truce in force today (into the model's record of the day);

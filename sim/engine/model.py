@@ -173,6 +173,13 @@ class NegotiationModel(mesa.Model):
         if self.events is not None:
             self.events.snapshot()
 
+    def exposure(self) -> float:
+        """Days of public commitment audience costs have grown for today, less the share any
+        political cover lifts (a cover day's window includes the day itself)."""
+        cover = self.world.political_cover
+        covered = any(0 <= self.day - d <= cover.window_days for d in cover.days)
+        return self.day * (1.0 - cover.share) if covered else float(self.day)
+
     def in_force_at(self, day: int) -> np.ndarray:
         """(R, S) stages in force at the end of `day`. An ended episode's truces stay as they
         were, except that a time-limited one lapses at its term: nothing renews it."""

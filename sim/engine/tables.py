@@ -54,7 +54,8 @@ class Layout:
     tiers: int
     has_linkage: np.ndarray  # (n, S) bool
     candidate_terms: list[np.ndarray]  # per stage (C, K)
-    candidate_utility: list[np.ndarray]  # per stage (C, n)
+    candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines
+    audience: list[np.ndarray]  # per stage (C, n) audience cost per day of commitment
 
 
 def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
@@ -76,7 +77,10 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         terms = [np.vstack([t, np.repeat(t[-1:], longest - len(t), axis=0)]) for t in terms]
     else:
         terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
-    utilities = [utility(terms[s], ideal, salience * mask[s]) for s in range(len(stages))]
+    crossing = [red_line_costs(scenario, parties, issues, ideal, terms[s], mask[s])
+                for s in range(len(stages))]
+    utilities = [utility(terms[s], ideal, salience * mask[s]) - crossing[s][0]
+                 for s in range(len(stages))]
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,
         stage_issues=mask, weight=stage_weights(salience, mask),
@@ -88,7 +92,25 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         tier=tier, tiers=len(mediator.ladder),
         has_linkage=np.array([[s in scenario.parties[p].linkage for s in stages] for p in parties]),
         candidate_terms=terms, candidate_utility=utilities,
+        audience=[c[1] for c in crossing],
     )
+
+
+def red_line_costs(scenario: Scenario, parties: list[str], issues: list[str], ideal: np.ndarray,
+                   terms: np.ndarray, on_stage: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What crossing its red lines costs each party in each candidate package of a stage: the
+    fixed cost (C, n) and the audience cost per day of public commitment (C, n). A line is
+    crossed where the terms lie further from the party's ideal than its limit."""
+    fixed, audience = np.zeros((len(terms), len(parties))), np.zeros((len(terms), len(parties)))
+    for i, name in enumerate(parties):
+        for issue, line in scenario.parties[name].red_lines.items():
+            k = issues.index(issue)
+            if not on_stage[k]:
+                continue
+            crossed = np.abs(terms[:, k] - ideal[i, k]) > abs(line.limit - ideal[i, k]) + 1e-12
+            fixed[:, i] += crossed * line.cost
+            audience[:, i] += crossed * line.audience_growth
+    return fixed, audience
 
 
 @dataclass

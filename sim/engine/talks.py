@@ -42,6 +42,7 @@ class Agenda(NamedTuple):
     stage_weight: np.ndarray  # (n, S)
     has_linkage: np.ndarray  # (n, S) bool: the party wants a side-payment to sign the stage
     stage_issues: np.ndarray  # (S, K) bool
+    audience: np.ndarray  # (S, C, n) audience cost per day of commitment of crossing red lines
 
 
 class Bargainers(NamedTuple):
@@ -98,7 +99,7 @@ def agenda(lay: Layout) -> Agenda:
     first = np.ascontiguousarray(utility[:, :, 0])
     second = np.ascontiguousarray(utility[:, :, -1])
     return Agenda(terms, utility, on_a_line, first, second, first - second, lay.weight,
-                  lay.has_linkage, lay.stage_issues > 0)
+                  lay.has_linkage, lay.stage_issues > 0, np.stack(lay.audience))
 
 
 def new_round(replicates: int, stages: int, parties: int, issues: int) -> Round:
@@ -162,8 +163,8 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
 
 @njit(cache=True)
 def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: np.ndarray,
-            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, agenda: Agenda,
-            sides: Bargainers, acceptances: np.ndarray,
+            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, exposure: float,
+            agenda: Agenda, sides: Bargainers, acceptances: np.ndarray,
             out: Round) -> None:  # pragma: no cover - compiled
     """Party i's answer to the proposal of stage s in every replicate where it is on the
     table: accept, reject, accept on condition of the carrot it was not offered, or stall; a
@@ -172,7 +173,8 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
     its delay tactic holds the stage up (`sim.rules.tactics`); `demanded` (R,) the share of its
     opening margin it still demands (`sim.rules.concessions`); `reservation` (R, n, S) and
     `option` (R, n) are today's prospects, `future` (R, n, S) its reservation after the shift
-    (a deal's terms are worth less where the stronger side can revise them)."""
+    (a deal's terms are worth less where the stronger side can revise them); `exposure` the
+    days of public commitment its audience costs have grown for, less any political cover."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
     sucker_cost = sides.sucker_cost
     margin, noise_scale, penalty = sides.demand_margin, sides.acceptance_noise, sides.distrust_penalty
@@ -186,6 +188,7 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
             continue
         worth = committed_value(utility[choices[r, s], i], reservation[r, i, s],
                                 future[r, i, s], sides.renegotiation[r, s])
+        worth -= agenda.audience[s, choices[r, s], i] * exposure  # 0 with no red line crossed
         offered[r, s, i] = carrot_offer[r, s, i] + signing_value(
             worth, reservation[r, i, s],
             trust_in_others(trust_alpha, trust_beta, r, i), sucker_cost[r, i], weight)

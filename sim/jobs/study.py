@@ -23,7 +23,16 @@ from sim.jobs.provenance import identity, library_versions, provenance, write_pa
 from sim.jobs.settings import Settings, load_settings, uncertain_ranges
 from sim.jobs.simulation import simulation
 from sim.montecarlo.backends import release_workers
-from sim.montecarlo.designs import Axis, SweepSpec, design_points, load_sweep, override, unit_points
+from sim.montecarlo.designs import (
+    Axis,
+    SweepSpec,
+    ablation_variant,
+    crossed_axes,
+    design_points,
+    load_sweep,
+    override,
+    unit_points,
+)
 from sim.montecarlo.points import Point, run_points, sweep_table
 from sim.report.build import build_report
 from sim.report.sensitivity import morris_indices
@@ -88,6 +97,9 @@ def _console(table: pd.DataFrame, axes: list[Axis], sensitivity: pd.DataFrame | 
         return f"{100 * x:.1f}%"
 
     shown = pd.DataFrame({"point": table["point"]})
+    if "variant" in table:  # an ablation: which mechanisms are on, and the crossed axes
+        shown["variant"] = table["variant"]
+        axes = crossed_axes(axes)
     for axis in axes if len(axes) <= 3 else []:  # many inputs: see sweep.parquet
         shown[axis.path] = table[f"param.{axis.path}"]
     shown["P(agreement)"] = table["agreement.p"].map(pct)
@@ -119,6 +131,8 @@ def run_study(settings: Settings, overrides: list[str], folder: Path,
     computed = run_points(points, options.engine, store, options.montecarlo.progress)
     release_workers()
     table = sweep_table(points, store)
+    if spec.design == "ablation":
+        table.insert(1, "variant", [ablation_variant(p.values, axes) for p in points])
     write_parquet(folder / "sweep.parquet", table)
     sensitivity = None
     if spec.design == "morris":

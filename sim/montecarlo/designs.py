@@ -2,9 +2,12 @@
 
 A sweep names parameter paths (any key of the composed config, or a config group such as
 `mediator`) with a list of values or a range, and a design: a full `grid`, a Latin hypercube
-(`lhs`) or a scrambled `sobol` sequence (scipy.stats.qmc), or `morris` trajectories for
-elementary-effects sensitivity (SALib). Points are plain override strings, so every point is
-composed and validated exactly as a command-line run would be.
+(`lhs`) or a scrambled `sobol` sequence (scipy.stats.qmc), `morris` trajectories for
+elementary-effects sensitivity (SALib), or an `ablation`: each parameter with two values is a
+mechanism [off, on], and the points are every mechanism on, each switched off in turn, and all
+off (a parameter with another number of values is crossed with them). Points are plain
+override strings, so every point is composed and validated exactly as a command-line run
+would be.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from scipy.stats import qmc
 from sim.config.errors import ConfigError
 from sim.config.schema import build, number, text
 
-DESIGNS = ("grid", "lhs", "sobol", "morris")
+DESIGNS = ("grid", "lhs", "sobol", "morris", "ablation")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,7 +38,7 @@ class Range:
 
 @dataclass(frozen=True, kw_only=True)
 class SweepSpec:
-    design: str = text(doc="grid, lhs, sobol or morris")
+    design: str = text(doc="grid, lhs, sobol, morris or ablation")
     parameters: dict[str, Any] = field(default_factory=dict)
     uncertain: bool = field(default=False, metadata={"doc": "add every uncertain input, over "
                                                      "its distribution's range"})
@@ -128,6 +131,8 @@ def load_sweep(raw: Any, uncertain_ranges: Mapping[str, tuple[float, float]]) ->
         raise ConfigError("sweep.parameters", {}, "at least one parameter (or uncertain: true)")
     if spec.design == "morris" and any(a.values is not None for a in axes):
         raise ConfigError("sweep.parameters", spec.design, "numeric ranges only for a morris design")
+    if spec.design == "ablation":
+        _check_ablation(axes)
     count = point_count(spec, axes)
     if count > MOST_POINTS:
         raise ConfigError("sweep", f"<a {spec.design} design of {count:,} points>",
@@ -145,6 +150,9 @@ def point_count(spec: SweepSpec, axes: list[Axis]) -> int:
         return math.prod(len(a.values) if a.values is not None else a.range.num for a in axes)
     if spec.design == "morris":
         return spec.points * (len(axes) + 1)
+    if spec.design == "ablation":
+        switches, crossed = _switches(axes)
+        return len(_variants(switches)) * math.prod(len(a.values) for a in crossed)
     return spec.points
 
 
@@ -171,8 +179,59 @@ def design_points(spec: SweepSpec, axes: list[Axis]) -> list[dict[str, Any]]:
     if spec.design == "grid":
         return [dict(zip([a.path for a in axes], combo, strict=True))
                 for combo in itertools.product(*(a.grid() for a in axes))]
+    if spec.design == "ablation":
+        return _ablation_points(axes)
     return [{a.path: a.scale(float(u)) for a, u in zip(axes, row, strict=True)}
             for row in unit_points(spec, axes)]
+
+
+def _switches(axes: list[Axis]) -> tuple[list[Axis], list[Axis]]:
+    """An ablation's mechanisms (two values: off, on) and the axes crossed with them."""
+    switches = [a for a in axes if a.values is not None and len(a.values) == 2]
+    return switches, [a for a in axes if a not in switches]
+
+
+def _check_ablation(axes: list[Axis]) -> None:
+    for axis in axes:
+        if axis.values is None:
+            raise ConfigError(f"sweep.parameters.{axis.path}", "<a range>",
+                              "a list of values in an ablation: [off, on] for a mechanism")
+    if not _switches(axes)[0]:
+        raise ConfigError("sweep.parameters", [a.path for a in axes],
+                          "at least one mechanism given as [off, on] in an ablation")
+
+
+def _ablation_points(axes: list[Axis]) -> list[dict[str, Any]]:
+    """For each combination of the crossed axes: every mechanism on, each off in turn, all off."""
+    switches, crossed = _switches(axes)
+    points = []
+    for combo in itertools.product(*(a.values for a in crossed)):
+        fixed = dict(zip([a.path for a in crossed], combo, strict=True))
+        points += [{a.path: (fixed | v)[a.path] for a in axes} for v in _variants(switches)]
+    return points
+
+
+def _variants(switches: list[Axis]) -> list[dict[str, Any]]:
+    on = {a.path: a.values[1] for a in switches}
+    each_off = [{**on, a.path: a.values[0]} for a in switches]
+    return [on, *each_off] + ([{a.path: a.values[0] for a in switches}] if len(switches) > 1
+                              else [])
+
+
+def crossed_axes(axes: list[Axis]) -> list[Axis]:
+    """The axes of an ablation that are crossed with its mechanisms (not [off, on])."""
+    return _switches(axes)[1]
+
+
+def ablation_variant(values: Mapping[str, Any], axes: list[Axis]) -> str:
+    """What an ablation point is: all on, without one mechanism, or all off."""
+    switches, _ = _switches(axes)
+    off = [a.path for a in switches if values[a.path] == a.values[0]]
+    if not off:
+        return "all on"
+    if len(off) == len(switches):
+        return "all off"
+    return "without " + ", ".join(off)
 
 
 def override(path: str, value: Any) -> str:

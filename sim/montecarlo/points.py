@@ -147,12 +147,18 @@ def estimate_row(summary: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _cell(value: Any) -> Any:
+    """A parameter value as one table cell: a mapping or list (a whole block, e.g. a party's
+    red lines) as its JSON text."""
+    return json.dumps(value, sort_keys=True) if isinstance(value, Mapping | list | tuple) else value
+
+
 def sweep_table(points: list[Point], store: Path) -> pd.DataFrame:
     """One row per point: index, folder, parameter values, every estimate with its interval."""
     rows = []
     for point in points:
         summary = load_summary(store / point.key)
         row = {"point": point.index, "folder": str(store / point.key),
-               **{f"param.{k}": v for k, v in point.values.items()}}
+               **{f"param.{k}": _cell(v) for k, v in point.values.items()}}
         rows.append(row | estimate_row(summary))
     return pd.DataFrame(rows)

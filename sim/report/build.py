@@ -40,7 +40,8 @@ def summary_table(results: Results) -> pd.DataFrame:
     if results.table is not None:
         keep = [c for c in results.table.columns if c.startswith("param.") or c.startswith((
             "agreement.", "agreement_held.", "time_to_agreement_days."))]
-        return results.table[["point", *keep]]
+        first = ["point", "variant"] if "variant" in results.table else ["point"]
+        return results.table[[*first, *keep]]
     s, rows = results.summary, []
     for key in ("agreement", "agreement_held"):
         rows.append({"estimate": key, "value": s[key]["p"], "ci_low": s[key]["ci_low"],

@@ -62,6 +62,8 @@ def _point_label(row: pd.Series, params: list[str]) -> str:
 def describe_sweep(results: Results) -> str:
     table = results.table
     params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
+    if "variant" in table:
+        return describe_ablation(table, params)
     best, worst = table["agreement.p"].idxmax(), table["agreement.p"].idxmin()
     text = (f"Across {len(table)} points varying {', '.join(params)}, the chance of a "
             f"comprehensive agreement ranged from {_estimate(table, worst)}; "
@@ -72,6 +74,29 @@ def describe_sweep(results: Results) -> str:
         text += (f" The most influential input is {top['parameter']} (Morris mu* "
                  f"{top['mu_star']:.3f} ± {top['mu_star_conf']:.3f}).")
     return text
+
+
+def describe_ablation(table: pd.DataFrame, params: list[str]) -> str:
+    """Per combination of the crossed axes: P with every mechanism on and all off, and the
+    mechanism whose switching off moves it most."""
+    crossed = [p for p in params if table[f"param.{p}"].nunique() > 2]
+    keys = (table[[f"param.{p}" for p in crossed]].astype(str).agg(", ".join, axis=1)
+            if crossed else pd.Series([""] * len(table), index=table.index))
+    parts = []
+    for key in dict.fromkeys(keys):
+        data = table[keys == key]
+        on = data[data["variant"] == "all on"].index[0]
+        off = data[data["variant"].str.startswith("without ")]
+        change = (off["agreement.p"] - table.at[on, "agreement.p"]).abs()
+        text = f"{key + ': ' if key else ''}every mechanism on, {_estimate(table, on)})"
+        if (data["variant"] == "all off").any():
+            text += f"; all off, {_estimate(table, data[data['variant'] == 'all off'].index[0])})"
+        if len(off):
+            most = change.idxmax()
+            text += (f"; switching off one at a time moves it most {table.at[most, 'variant']} "
+                     f"({_estimate(table, most)}))")
+        parts.append(text)
+    return "Ablation of the mechanisms that keep wars going. " + ". ".join(parts) + "."
 
 
 def run_plots(results: Results, label: str | None = None) -> list[Plot]:
@@ -136,7 +161,15 @@ def sweep_plots(results: Results) -> list[Plot]:
     horizon = int(results.summary.get("horizon_days")
                   or results.point(table["folder"].iloc[0]).summary["horizon_days"])
     plots = []
-    if len(table) <= 30 and len(varying) <= 3:  # more inputs make unreadable bar labels
+    if "variant" in table:  # an ablation: mechanisms switched off in turn
+        crossed = [p for p in varying if table[f"param.{p}"].nunique() > 2]
+        plots.append(Plot("ablation", "Ablation: P(agreement signed) and P(signed and held) "
+                          "with every mechanism on, each switched off in turn, and all off, "
+                          "with Wilson 95% intervals; one panel per crossed value.",
+                          lambda: sweeps.ablation_bars(table, crossed)))
+        labels = [f"{row['variant']}" + "".join(f", {row[f'param.{p}']}" for p in crossed)
+                  for _, row in table.iterrows()]
+    elif len(table) <= 30 and len(varying) <= 3:  # more inputs make unreadable bar labels
         plots.append(Plot("agreement", "Probability of a comprehensive agreement at each point, "
                           "with Wilson 95% intervals.", lambda: outcomes.agreement_bars(
                               labels, table["agreement.p"], table["agreement.ci_low"],

@@ -69,3 +69,34 @@ def sensitivity_bars(sensitivity: pd.DataFrame) -> Figure:
     ax.grid(True, axis="x", alpha=0.3)
     ax.set_title("Global sensitivity of P(agreement), ranked (95% CI)")
     return fig
+
+
+def ablation_bars(table: pd.DataFrame, groups: list[str]) -> Figure:
+    """4c. An ablation: P(agreement signed) and P(signed and held) with every mechanism on,
+    each switched off in turn and all off; one panel per combination of the crossed axes
+    (`groups`, e.g. the mediator)."""
+    keys = (table[[f"param.{g}" for g in groups]].astype(str).agg(", ".join, axis=1)
+            if groups else pd.Series(["all points"] * len(table), index=table.index))
+    panels = list(dict.fromkeys(keys))
+    fig, axes = plt.subplots(1, len(panels), figsize=(max(7.0, 4.0 * len(panels)),
+                             1.5 + 0.45 * (table["variant"].nunique() + 1)),
+                             layout="constrained", squeeze=False, sharey=True)
+    for ax, panel in zip(axes[0], panels, strict=True):
+        data = table[keys == panel].iloc[::-1]
+        y = np.arange(len(data))
+        for offset, (what, colour, name) in zip((0.2, -0.2), (
+                ("agreement", PALETTE[0], "signed"), ("agreement_held", PALETTE[2], "held")),
+                strict=True):
+            p = data[f"{what}.p"].to_numpy(float)
+            low, high = data[f"{what}.ci_low"].to_numpy(float), data[f"{what}.ci_high"].to_numpy(float)
+            ax.barh(y + offset, p, height=0.4, color=colour, label=name,
+                    xerr=[p - low, high - p], error_kw={"ecolor": "black", "capsize": 3})
+        ax.set_yticks(y, [v.replace("without ", "without\n", 1) if len(v) > 30 else v
+                          for v in data["variant"]], fontsize=7)
+        ax.set_xlim(0, 1)
+        percent_axis(ax, "x")
+        ax.grid(True, axis="x", alpha=0.3)
+        ax.set_title(panel, fontsize=9)
+    axes[0][0].legend(loc="lower right")
+    fig.suptitle("Ablation: P(agreement) with each mechanism switched off in turn (95% CI)")
+    return fig

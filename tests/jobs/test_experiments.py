@@ -16,7 +16,7 @@ TINY = ("runs=20", "montecarlo.chunk_size=20", "montecarlo.progress=false",
 
 def test_the_shipped_studies_are_all_there():
     assert {"baseline", "mediator_strategies", "trust_sweep", "delay_vs_patience", "leverage",
-            "mediator_bias", "sensitivity"} <= set(EXPERIMENTS)
+            "mediator_bias", "sensitivity", "mechanisms"} <= set(EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
@@ -34,6 +34,9 @@ def test_every_experiment_runs_small(tmp_path: Path, name):
     if cfg["sweep"] and cfg["sweep"]["design"] == "morris":
         args.append("sweep.points=2")
         cfg = composed(*args)
+    if cfg["sweep"] and cfg["sweep"]["design"] == "ablation":  # one mediator is enough here
+        args.append("sweep.parameters.mediator=[comprehensive]")
+        cfg = composed(*args)
     summary = run(cfg, tmp_path / "out", echo=lambda _: None, argv=["test"], overrides=args)
     assert summary["name"] == name
     written = json.loads((tmp_path / "out" / "summary.json").read_text())
@@ -45,6 +48,8 @@ def test_every_experiment_runs_small(tmp_path: Path, name):
     assert len(table) == written["points"] > 1
     assert ((table["agreement.ci_low"] <= table["agreement.p"])
             & (table["agreement.p"] <= table["agreement.ci_high"])).all()
+    if cfg["sweep"]["design"] == "ablation":
+        assert table["variant"].iloc[0] == "all on" and table["variant"].iloc[-1] == "all off"
     if cfg["sweep"]["design"] == "morris":
         sensitivity = pd.read_parquet(tmp_path / "out" / "sensitivity.parquet")
         assert len(sensitivity) == len(written["parameters"]) >= 5

@@ -4,7 +4,14 @@ import numpy as np
 import pytest
 
 from sim.config.errors import ConfigError
-from sim.montecarlo.designs import design_points, load_sweep, override, unit_points
+from sim.montecarlo.designs import (
+    ablation_variant,
+    design_points,
+    load_sweep,
+    override,
+    point_count,
+    unit_points,
+)
 
 
 def points(raw, uncertain=None):
@@ -65,6 +72,10 @@ def test_morris_trajectories_span_every_uncertain_input():
     ({"design": "morris", "parameters": {"scenario.m": ["x", "y"]}}, "numeric ranges only"),
     ({"design": "grid", "parameters": {"scenario.a": 3}}, "a list of values or a range"),
     ({"design": "grid", "colour": 1, "parameters": {"scenario.a": [1]}}, "sweep.colour: got <unknown key>"),
+    ({"design": "ablation", "parameters": {"scenario.a": {"low": 0, "high": 1}}},
+     "sweep.parameters.scenario.a: got <a range>; expected a list of values in an ablation"),
+    ({"design": "ablation", "parameters": {"mediator": ["x", "y", "z"]}},
+     "at least one mechanism given as [off, on] in an ablation"),
 ])
 def test_bad_sweeps_are_refused_clearly(raw, message):
     with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
@@ -90,3 +101,22 @@ def test_a_design_too_large_to_run_is_refused_before_it_is_made():
     with pytest.raises(ConfigError, match=r"^sweep: got <a grid design of 1,000,000,000 points>; "
                                           r"expected at most 100,000 points$"):
         load_sweep(raw, {})
+
+
+def test_an_ablation_switches_each_mechanism_off_in_turn_under_each_crossed_value():
+    spec, axes, pts = points({"design": "ablation", "parameters": {
+        "scenario.a": [0, 1], "scenario.b": ["off", "on"], "mediator": ["x", "y", "z"]}})
+    assert len(pts) == point_count(spec, axes) == 4 * 3
+    first = pts[:4]
+    assert first == [{"scenario.a": 1, "scenario.b": "on", "mediator": "x"},
+                     {"scenario.a": 0, "scenario.b": "on", "mediator": "x"},
+                     {"scenario.a": 1, "scenario.b": "off", "mediator": "x"},
+                     {"scenario.a": 0, "scenario.b": "off", "mediator": "x"}]
+    assert [ablation_variant(p, axes) for p in first] == [
+        "all on", "without scenario.a", "without scenario.b", "all off"]
+    assert {p["mediator"] for p in pts[4:8]} == {"y"}
+
+
+def test_an_ablation_of_one_mechanism_is_on_and_off():
+    _, _, pts = points({"design": "ablation", "parameters": {"scenario.a": [0, 1]}})
+    assert pts == [{"scenario.a": 1}, {"scenario.a": 0}]

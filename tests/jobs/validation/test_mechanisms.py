@@ -1,0 +1,23 @@
+"""The ablation of issue 19's mechanisms, as docs/validation.md shows it: the experiment's own
+points, paired on the same replicates, so a mechanism a strategy never meets changes nothing."""
+
+from sim.jobs.validation import mechanisms
+from sim.jobs.validation.document import SIZES
+
+
+def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paired():
+    variants = mechanisms.ablation(SIZES["mechanisms"][1], 61, ("comprehensive",))
+    labels = [v.label for v in variants]
+    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 8
+    assert all(v.crossed == "comprehensive" for v in variants)
+    assert variants[0].change["signed"] == (0.0, 0.0)
+    # a comprehensive push never tables the full ceasefire: making it indivisible changes nothing
+    kind = next(v for v in variants if v.label == "without scenario.issues.full_ceasefire.kind")
+    assert kind.estimates == variants[0].estimates and kind.change["signed"] == (0.0, 0.0)
+    # deals that a side grown stronger can revise: switching that off makes agreement likelier
+    commitment = next(v for v in variants if "renegotiation_share" in v.label)
+    d, half = commitment.change["signed"]
+    assert d - half > 0
+    text = "\n".join(mechanisms.markdown(variants, SIZES["mechanisms"][1], 61))
+    assert "### comprehensive" in text and "Within Monte Carlo noise:" in text
+    assert "scenario.issues.full_ceasefire.kind" in text.split("Within Monte Carlo noise:")[1]
