@@ -25,6 +25,10 @@ class Issue:
     scale: str = text(default="0 = none, 1 = fully", doc="what 0 and 1 mean on this issue")
     kind: str = text(default="divisible", doc="divisible (any term in 0..1) or indivisible (0 "
                      "or 1 only: recognition, a legal status, a truce in force or not)")
+    status_quo: float | None = number(0, 1, default=None, doc="the term that changes nothing (0 "
+                                      "for a truce: none); a stage's package at it on every "
+                                      "issue is no deal and is never proposed; null: none",
+                                      unit="issue scale")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -77,6 +77,9 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         terms = [np.vstack([t, np.repeat(t[-1:], longest - len(t), axis=0)]) for t in terms]
     else:
         terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
+    unchanged = np.array([np.nan if scenario.issues[k].status_quo is None
+                          else scenario.issues[k].status_quo for k in issues])
+    terms = [no_empty_deals(t, mask[s], unchanged) for s, t in enumerate(terms)]
     crossing = [red_line_costs(scenario, parties, issues, ideal, terms[s], mask[s])
                 for s in range(len(stages))]
     utilities = [utility(terms[s], ideal, salience * mask[s]) - crossing[s][0]
@@ -94,6 +97,22 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         candidate_terms=terms, candidate_utility=utilities,
         audience=[c[1] for c in crossing],
     )
+
+
+def no_empty_deals(terms: np.ndarray, on_stage: np.ndarray, status_quo: np.ndarray) -> np.ndarray:
+    """A stage's candidates without the packages that change nothing: where every issue of the
+    stage sits at its status quo (a "ceasefire" of no ceasefire), the candidate is replaced by
+    the nearest one that changes something, so the mediator never tables it and nothing is
+    signed in its name. Unchanged where any issue of the stage has no status quo."""
+    issues = np.flatnonzero(on_stage > 0)
+    if np.isnan(status_quo[issues]).any():
+        return terms
+    empty = np.all(terms[:, issues] == status_quo[issues], axis=1)
+    if not empty.any() or empty.all():
+        return terms
+    keep = np.flatnonzero(~empty)
+    nearest = keep[np.abs(np.arange(len(terms))[:, None] - keep[None, :]).argmin(axis=1)]
+    return terms[nearest]
 
 
 def red_line_costs(scenario: Scenario, parties: list[str], issues: list[str], ideal: np.ndarray,

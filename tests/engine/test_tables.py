@@ -1,10 +1,10 @@
 """The scenario's fixed tables: red lines cost what they say, only where they are crossed and
-only on the stages whose issues they bind."""
+only on the stages whose issues they bind; a package that changes nothing is never a deal."""
 
 import numpy as np
 
-from sim.engine.tables import red_line_costs
-from tests.conftest import settings
+from sim.engine.tables import no_empty_deals, red_line_costs
+from tests.conftest import run_model, settings
 
 
 def test_a_red_line_costs_only_the_packages_beyond_it_on_its_own_stage():
@@ -18,3 +18,22 @@ def test_a_red_line_costs_only_the_packages_beyond_it_on_its_own_stage():
     assert audience[:, 1].tolist() == [0, 0, 0.01, 0.01] and not audience[:, 0].any()
     off_stage = red_line_costs(s.scenario, ["A", "B"], ["stake"], ideal, terms, np.array([0.0]))
     assert not off_stage[0].any() and not off_stage[1].any()
+
+
+def test_a_package_that_changes_nothing_is_replaced_by_the_nearest_that_does():
+    terms = np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0], [1.0, 0.0]])
+    on_stage = np.array([1.0, 0.0])
+    kept = no_empty_deals(terms, on_stage, np.array([0.0, np.nan]))
+    assert kept[:, 0].tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert no_empty_deals(terms, on_stage, np.array([np.nan, np.nan])) is terms
+
+
+def test_an_indivisible_truce_is_never_signed_as_no_truce():
+    given = ("scenario.issues.full_ceasefire.kind=indivisible", "mediator=energy_first")
+    _, before = run_model(settings(*given), 400, seed=5)
+    _, after = run_model(settings(*given, "scenario.issues.full_ceasefire.status_quo=0"), 400,
+                         seed=5)
+    signed = before["stage.full_ceasefire.signed"]
+    assert (before["terms.full_ceasefire"][signed] == 0).any()  # a "full ceasefire" of none
+    done = after["stage.full_ceasefire.signed"]
+    assert (after["terms.full_ceasefire"][done] == 1).all()
