@@ -86,9 +86,9 @@ def defaults(scenario: str = "black_sea_2025", strategy: str = OWN) -> Levers:
                   delay_prize=_number(cfg["scenario"]["parties"][_staller(cfg)]["delay"]["prize"],
                                       "delay.prize"),
                   bias=float(med.get("bias", {}).get(parties[0], 0.0)),
-                  carrot_budget=float(med["leverage"]["carrot_budget"]),
-                  stick_size=float(med["leverage"]["stick_size"]),
-                  patience_rounds=int(med["patience_rounds"]))
+                  carrot_budget=_number(med["leverage"]["carrot_budget"], "carrot_budget"),
+                  stick_size=_number(med["leverage"]["stick_size"], "stick_size"),
+                  patience_rounds=round(_number(med["patience_rounds"], "patience_rounds")))
 
 
 def settings_for(levers: Levers) -> Settings:

@@ -48,7 +48,8 @@ class MediatorSpec:
     ladder: tuple[tuple[str, ...], ...] = text(doc="tiers of stages; a tier's stages are proposed "
                                                "together, the next tier once all of them held")
     style: str = text(doc="how it uses power: a mediator style (sim/rules/styles/)")
-    patience_rounds: int = number(1, doc="rounds without a signing before it presses or walks away",
+    patience_rounds: Param = number(1, doc="rounds without a signing before it presses or walks "
+                                    "away (a fraction: the next whole round)",
                                   unit="rounds")
     bias: dict[str, Param] = number(-0.99, 0.99, doc="rapport toward a party: its extra Nash weight",
                                     unit="weight")

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
 from sim.config.schema import LARGEST, Param, build, number, text
 
@@ -173,7 +174,8 @@ class Stage:
     issues: tuple[str, ...] = text(doc="issues whose terms the stage fixes")
     duration_days: int | None = number(1, default=None, doc="life of the truce; null = open-ended",
                                        unit="days")
-    hold_days: int = number(1, doc="days in force without collapse that count as held", unit="days")
+    hold_days: Param = number(1, doc="days in force without collapse that count as held",
+                              unit="days")
     verification: Param = number(0, 1, doc="monitoring strength: cuts hazard, raises detection",
                                  unit="0..1")
     max_violations: int = number(1, doc="reported violations that collapse it", unit="count")
@@ -318,9 +320,13 @@ def check_references(s: Scenario, path: str) -> None:
                 raise ConfigError(f"{where}.issues[{i}]", issue, _names("declared issue", issues))
             if issue in stage.issues[:i]:
                 raise ConfigError(f"{where}.issues[{i}]", issue, "each issue once in a stage")
-        if stage.duration_days is not None and stage.hold_days > stage.duration_days:
-            raise ConfigError(f"{where}.hold_days", stage.hold_days,
-                              f"at most duration_days ({stage.duration_days})")
+        longest = (stage.hold_days.reach()[1] if isinstance(stage.hold_days, Distribution)
+                   else stage.hold_days)
+        if stage.duration_days is not None and longest > stage.duration_days:
+            shown = stage.hold_days if isinstance(stage.hold_days, Distribution) else (
+                int(longest) if float(longest).is_integer() else longest)
+            raise ConfigError(f"{where}.hold_days", shown,
+                              f"at most duration_days ({stage.duration_days}), every draw")
     if not any(stage.comprehensive for stage in s.stages.values()):
         raise ConfigError(f"{path}.stages", stages, "at least one stage with comprehensive: true")
     if s.round_interval_days > s.horizon_days:

@@ -55,7 +55,7 @@ class Party(mesa.Agent):
         model = self.model
         situation = Situation(model.day, model.world.horizon_days, model.truces.stalemate_end,
                               model.truces.contestant[:, :, self.index],
-                              model.mediator.idle_rounds, model.mediator_spec.patience_rounds)
+                              model.mediator.idle_rounds, model.mediator.patience_rounds)
         return self.tactic.stalls(situation, self.delay_settings)
 
     def concede(self) -> np.ndarray:
@@ -116,6 +116,7 @@ class Mediator(mesa.Agent):
         self.levered = self.style.funds_side_payments  # read by the compiled round of talks
         self.nash_weights = nash_weights  # (R, n)
         self.learning_step = values["mediator.learning_step"]
+        self.patience_rounds = values["mediator.patience_rounds"]  # (R,)
         self.budget = values["mediator.leverage.carrot_budget"] * self.levered
         self.stick_size = values["mediator.leverage.stick_size"]
         self.premium = first_error * model.layout.weight[None]  # (R, n, S) hidden demands
@@ -160,7 +161,7 @@ class Mediator(mesa.Agent):
         stopped. Returns (pressed, withdrew) masks (R,)."""
         can_press = self.style.can_press(self.sticks, self.spec.leverage.max_sticks)
         self.idle_rounds, pressed, withdrew = reckon(self.idle_rounds, progress, talking,
-                                                     under_test, self.spec.patience_rounds,
+                                                     under_test, self.patience_rounds,
                                                      can_press)
         rows = np.flatnonzero(pressed)
         if rows.size:

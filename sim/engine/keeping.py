@@ -271,7 +271,7 @@ def record(ledger: Ledger, day: Day, today: int,
             days[r, s] += 1
             days_in_force[r, s] += 1
             first_days[r, s] += first
-            if not held[r, s] and has_held(days[r, s], hold_days[s]):
+            if not held[r, s] and has_held(days[r, s], hold_days[r, s]):
                 held[r, s] = newly_held[r, s] = True
                 held_day[r, s] = today
                 agreed[r] |= comprehensive[s]

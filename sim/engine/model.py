@@ -61,7 +61,8 @@ class NegotiationModel(mesa.Model):
             if not party.tactic.contests:  # it stalls for its own reasons, not in the contest
                 hold[:, :, party.index] = 0.0
         self.truces = Truces(self.layout, replicates, hold,
-                             stage_rules(scenario, values, replicates))
+                             stage_rules(scenario, values, replicates),
+                             stage_table(values, self.layout, "hold_days"))
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)

@@ -47,7 +47,6 @@ class Layout:
     weight: np.ndarray  # (n, S) salience of each stage's issues
     stakes: np.ndarray  # (n, n, S) what party i gets on stage s if party j wins, [j, i, s]
     duration: np.ndarray  # (S,) days, inf for open-ended
-    hold_days: np.ndarray  # (S,)
     max_violations: np.ndarray  # (S,)
     comprehensive: np.ndarray  # (S,) bool
     tier: np.ndarray  # (S,) ladder tier of each stage, -1 if the mediator never proposes it
@@ -89,7 +88,6 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         stage_issues=mask, weight=stage_weights(salience, mask),
         stakes=war_stakes(ideal, salience, mask),
         duration=np.array([scenario.stages[s].duration_days or np.inf for s in stages], float),
-        hold_days=np.array([scenario.stages[s].hold_days for s in stages]),
         max_violations=np.array([scenario.stages[s].max_violations for s in stages]),
         comprehensive=np.array([scenario.stages[s].comprehensive for s in stages]),
         tier=tier, tiers=len(mediator.ladder),

@@ -34,7 +34,7 @@ class Ledger(NamedTuple):
     violations: np.ndarray  # (R, S, n) true violations by party
     held_day: np.ndarray  # (R, S) day it first held (nan: never)
     collapsed_day: np.ndarray  # (R, S) day it first collapsed (nan: never)
-    hold_days: np.ndarray  # (S,) days in force after which a truce has held
+    hold_days: np.ndarray  # (R, S) days in force after which a truce has held
     duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
     comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
 
@@ -72,9 +72,11 @@ class Truces:
     and keeping or losing a truce, happen in the loops that read `docket` and `ledger`."""
 
     def __init__(self, lay: Layout, replicates: int, hold_out: np.ndarray,
-                 rules: list[tuple[StageRule, dict[str, np.ndarray]]]) -> None:
+                 rules: list[tuple[StageRule, dict[str, np.ndarray]]],
+                 hold_days: np.ndarray) -> None:
         r, s, k = replicates, len(lay.stages), len(lay.issues)
         self.layout = lay
+        self.hold_days = hold_days  # (R, S) days in force after which each truce has held
         self.rules = rules  # each stage's rule and its parameters (R,), in stage order
         self.status = np.full((r, s), OFF, dtype=np.int8)
         self.hold_out = hold_out  # (R, S, n, TABLINGS) days each party would hold out
@@ -117,7 +119,7 @@ class Truces:
                       self.days_in_force, self.days_current, self.reports_current,
                       self.reports, self.first_spell_days, self.first_spell_collapsed,
                       self.violations,
-                      self.held_day, self.collapsed_day, lay.hold_days,
+                      self.held_day, self.collapsed_day, self.hold_days,
                       lay.duration, lay.comprehensive)
 
     @property

@@ -31,7 +31,7 @@ def raised_estimate(premium: float, floor: float, step: float) -> float:
 
 
 def reckon(idle_rounds: np.ndarray, progress: np.ndarray, talking: np.ndarray,
-           under_test: np.ndarray, patience_rounds: int,
+           under_test: np.ndarray, patience_rounds: np.ndarray | float,
            can_press: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """After a round, (R,) each: the idle rounds counted, and where patience ran out, whether
     the mediator presses (it has leverage and sticks left) or walks away.

@@ -31,7 +31,7 @@ CASES = [
      "scenario.parties.UA.ideal.donetsk: got 2; expected a number in [0, 1]"),
     ("mediator.style=bully",
      "mediator.style: got 'bully'; expected a mediator style: facilitative, leverage"),
-    ("mediator.patience_rounds=0", "mediator.patience_rounds: got 0; expected a whole number in [1, 1e+06]"),
+    ("mediator.patience_rounds=0", "mediator.patience_rounds: got 0; expected a number in [1, 1e+06]"),
     ("+mediator.bias.XX=0.2", "mediator.bias.XX: got <unknown key>; expected a party name: RU, UA"),
 ]
 

@@ -133,7 +133,7 @@ def test_a_mediator_does_not_walk_away_from_a_settlement_under_its_hold_test(bas
 def test_an_impatient_mediator_still_walks_away_when_nothing_is_signed(baseline):
     from dataclasses import replace
 
-    impatient = replace(baseline.mediator, patience_rounds=1, style="facilitative")
+    impatient = replace(baseline.mediator, patience_rounds=1.0, style="facilitative")
     model = NegotiationModel(baseline.scenario, impatient, 500, 3)
     out = model.run()
     assert (out["end_reason"] == WITHDREW).mean() > 0.5

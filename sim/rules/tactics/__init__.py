@@ -28,7 +28,7 @@ class Situation:
     stalemate_end: np.ndarray  # (R, S) day the war of attrition over each stage ends
     contestant: np.ndarray  # (R, S) bool: the party holds out in that war of attrition
     idle_rounds: np.ndarray  # (R,) rounds in a row the mediator has seen no progress
-    patience_rounds: int  # idle rounds after which the mediator presses or walks away
+    patience_rounds: np.ndarray  # (R,) idle rounds after which the mediator presses or walks away
 
 
 class DelayTactic(Unit):
