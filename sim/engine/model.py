@@ -22,6 +22,8 @@ from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round,
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, wage_war
+from sim.rules.bargaining import range_open
+from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
 
 AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
@@ -173,6 +175,19 @@ class NegotiationModel(mesa.Model):
             self.in_force_on[self.day] = self.in_force_at(self.day)
         if self.events is not None:
             self.events.snapshot()
+
+    def range_open(self, stage: int) -> np.ndarray:
+        """(R,) whether Fearon's bargaining range on `stage` is open today: some package the
+        mediator can propose is worth, to every party, at least the face value it needs to
+        prefer it to fighting on (its reservation value, raised where a deal would not bind a
+        side growing stronger), its red lines' costs counted. Frictions (demand margins, trust,
+        noise, stalling) are not: they are why an open range can still mean war."""
+        utility = (self.agenda.candidate_utility[stage][None]
+                   - self.agenda.audience[stage][None] * self.exposure())
+        demand = np.stack([face_demands(self.reservation[:, i, stage], self.future[:, i, stage],
+                                        self.renegotiation[:, stage])
+                           for i in range(len(self.parties))], axis=1)
+        return range_open(utility, demand)
 
     def exposure(self) -> float:
         """Days of public commitment audience costs have grown for today, less the share any

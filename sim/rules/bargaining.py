@@ -76,6 +76,13 @@ def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,
     return value
 
 
+def range_open(candidate_utility: np.ndarray, demand: np.ndarray) -> np.ndarray:
+    """Whether some candidate package is worth at least its demand to every party, (R,): Fearon's
+    bargaining range is open. `candidate_utility` (C, n) or (R, C, n), `demand` (R, n)."""
+    utility = np.broadcast_to(candidate_utility, (demand.shape[0], *candidate_utility.shape[-2:]))
+    return np.all(utility >= demand[:, None, :], axis=2).any(axis=1)
+
+
 def bargaining_range(p: float, cost_a: float, cost_b: float) -> tuple[float, float]:
     """Shares of a unit stake to A that both prefer to war: [p - c_A, p + c_B] (Fearon 1995)."""
     return p - cost_a, p + cost_b

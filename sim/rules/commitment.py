@@ -64,6 +64,13 @@ def face_demand(reservation_now: float, future: float, renegotiation: float) -> 
     return (reservation_now - renegotiation * future) / (1.0 - renegotiation)
 
 
+def face_demands(reservation_now: np.ndarray, future: np.ndarray,
+                 renegotiation: np.ndarray) -> np.ndarray:
+    """`face_demand` over replicates, (R,)."""
+    return np.array([face_demand(a, b, c) for a, b, c in
+                     zip(reservation_now, future, renegotiation, strict=True)])
+
+
 def war_from_shift(shift: float, surplus: float, renegotiation: float) -> bool:
     """Theory, for two parties and a unit stake: bargaining fails exactly when the declining
     side's loss from the shift, weighted by the share the stronger side can revise, exceeds
