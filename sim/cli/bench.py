@@ -155,26 +155,27 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
             "state_bytes_per_replicate": _state_bytes(model) / replicates}
 
 
-RED_LINES = ("+scenario.parties.RU.red_lines={" + ", ".join(
-    f"{region}: {{limit: 1.0, cost: 0.02, audience_growth: 0.0001}}"
-    for region in ("donetsk", "luhansk", "zaporizhzhia", "kherson")) + "}")
-"""Russia's claims to the four regions, written into its constitution in October 2022: terms
-short of cession cost it 0.02 each and an audience cost growing 0.0001 a day (assumptions)."""
+NO_RED_LINES = ("~scenario.parties.RU.red_lines", "+scenario.parties.RU.red_lines={}")
+"""A dict override merges into the dict it names: removing Russia's red lines takes two."""
 
-MECHANISMS = {  # issue 19's mechanisms, each switched on alone in the baseline
-    "none (baseline)": [],
-    "private information (screening, RU proposes)": ["mediator.proposal.rule=screening",
-                                                     "mediator.proposal.proposer=RU"],
-    "indivisible full ceasefire": ["scenario.issues.full_ceasefire.kind=indivisible"],
-    "ratification (a veto player for each party, premium 0.05)": [
-        "scenario.parties.RU.ratification_premium=0.05",
-        "scenario.parties.UA.ratification_premium=0.05"],
-    "commitment (a quarter ahead, 30% revisable; RU rearms 0.05%/day)": [
-        "scenario.conflict.commitment.shift_days=90",
-        "scenario.conflict.commitment.renegotiation_share=0.3",
-        "scenario.parties.RU.truce_rearmament=0.0005"],
-    "logrolling (per-issue terms on the frontier)": ["mediator.proposal.packages=logrolling"],
-    "red lines (RU's annexation laws; audience costs)": [RED_LINES],
+MECHANISMS = {  # issue 19's mechanisms, each switched off alone in the baseline (all on)
+    "every mechanism on (the baseline)": [],
+    "without private information (no belief error)": ["mediator.belief_error=0.0"],
+    "without commitment problems": ["scenario.conflict.commitment.renegotiation_share=0.0"],
+    "without an indivisible full ceasefire": ["scenario.issues.full_ceasefire.kind=divisible"],
+    "without ratification": ["scenario.parties.UA.ratification_premium=0.0"],
+    "without red lines": [*NO_RED_LINES],
+    "without logrolling": ["mediator.proposal.packages=compromise"],
+    "with screening (RU proposes)": ["mediator.proposal.rule=screening",
+                                     "mediator.proposal.proposer=RU"],
+    "every mechanism off": ["mediator.belief_error=0.0",
+                            "scenario.conflict.commitment.renegotiation_share=0.0",
+                            "scenario.parties.RU.truce_rearmament=0.0",
+                            "scenario.parties.UA.truce_rearmament=0.0",
+                            "scenario.issues.full_ceasefire.kind=divisible",
+                            "scenario.parties.UA.ratification_premium=0.0",
+                            *NO_RED_LINES,
+                            "mediator.proposal.packages=compromise"],
 }
 
 

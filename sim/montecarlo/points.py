@@ -147,18 +147,21 @@ def estimate_row(summary: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _cell(value: Any) -> Any:
-    """A parameter value as one table cell: a mapping or list (a whole block, e.g. a party's
-    red lines) as its JSON text."""
-    return json.dumps(value, sort_keys=True) if isinstance(value, Mapping | list | tuple) else value
-
-
 def sweep_table(points: list[Point], store: Path) -> pd.DataFrame:
     """One row per point: index, folder, parameter values, every estimate with its interval."""
     rows = []
     for point in points:
         summary = load_summary(store / point.key)
         row = {"point": point.index, "folder": str(store / point.key),
-               **{f"param.{k}": _cell(v) for k, v in point.values.items()}}
+               **{f"param.{k}": v for k, v in point.values.items()}}
         rows.append(row | estimate_row(summary))
-    return pd.DataFrame(rows)
+    return _as_cells(pd.DataFrame(rows))
+
+
+def _as_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """A parameter column holding a whole block anywhere (a mapping or list: a party's red
+    lines, a distribution) is stored as the JSON text of every value, one type per column."""
+    for column in [c for c in table.columns if c.startswith("param.")]:
+        if table[column].map(lambda v: isinstance(v, Mapping | list | tuple)).any():
+            table[column] = table[column].map(lambda v: json.dumps(v, sort_keys=True))
+    return table

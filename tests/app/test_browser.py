@@ -117,14 +117,18 @@ def test_an_analyst_turns_the_levers_and_sees_the_episode_and_the_odds_move(app,
         # stages, balance, trust, offers redrawn (violations: still none to draw)
         week = _figures_until(page, lambda f: len(f) == 5 and all(
             fresh[i] != f[i] for i in range(4)))
-        expect(page.get_by_text("The mediator proposes the Black Sea ceasefire", exact=False)
-               ).to_be_visible()
+        expect(page.get_by_text("The mediator proposes the Black Sea partial ceasefire",
+                                exact=False)).to_be_visible()
         before = _estimate(page)
         _figures_until(page, lambda f: len(f) == 6)  # the stage funnel has appeared
 
         expect(page.get_by_text("Trust of Russia in Ukraine: 0.5", exact=True)).to_be_visible()
         _slider_to_end(page, "Trust of Russia in Ukraine")
         _slider_to_end(page, "Patience (rounds)")
+        # sea first stops at the full ceasefire Russia never signs (P = 0 whatever the levers):
+        # the analyst switches to a comprehensive push
+        page.get_by_role("button", name=re.compile(r"^Mediator strategy")).click()
+        page.get_by_role("option", name="comprehensive", exact=True).click()
         expect(page.get_by_text("Trust of Russia in Ukraine: 0.95", exact=True)).to_be_visible()
         expect(page.get_by_text("Patience (rounds): 20", exact=True)).to_be_visible()
         for meaningless in ("Play Interval", "Use Threads", "Page 0"):

@@ -29,11 +29,11 @@ def test_a_package_that_changes_nothing_is_replaced_by_the_nearest_that_does():
 
 
 def test_an_indivisible_truce_is_never_signed_as_no_truce():
-    given = ("scenario.issues.full_ceasefire.kind=indivisible", "mediator=energy_first")
-    _, before = run_model(settings(*given), 400, seed=5)
-    _, after = run_model(settings(*given, "scenario.issues.full_ceasefire.status_quo=0"), 400,
-                         seed=5)
-    signed = before["stage.full_ceasefire.signed"]
-    assert (before["terms.full_ceasefire"][signed] == 0).any()  # a "full ceasefire" of none
-    done = after["stage.full_ceasefire.signed"]
-    assert (after["terms.full_ceasefire"][done] == 1).all()
+    # the textbook stake as a truce, its range [-0.05, 0.6] holding only the "none" end
+    given = ("scenario=symmetric_textbook", "mediator=neutral", "mediator.patience_rounds=3",
+             "scenario.issues.stake.kind=indivisible", "scenario.parties.A.cost_per_day=0.0055",
+             "scenario.parties.B.cost_per_day=0.001")
+    _, before = run_model(settings(*given), 50, seed=5)
+    assert before["agreement"].all() and (before["terms.stake"] == 0).all()  # a truce of none
+    _, after = run_model(settings(*given, "scenario.issues.stake.status_quo=0"), 50, seed=5)
+    assert not after["stage.settlement.signed"].any()  # only a real truce (1) is proposed

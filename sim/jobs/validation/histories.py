@@ -68,11 +68,26 @@ class History:
 
 HISTORIES = tuple(REPRESENTS)
 
+_BEFORE_COMMON = (  # what issue 19's rebuild changed, set back: deals bind, no rearmament,
+    # fixed structural constants, one compromise weight per package
+    "scenario.conflict.commitment.shift_days=0",
+    "scenario.conflict.commitment.renegotiation_share=0.0",
+    "scenario.parties.RU.truce_rearmament=0.0", "scenario.parties.UA.truce_rearmament=0.0",
+    "scenario.conflict.cost_horizon_days=365", "scenario.conflict.option_lookahead_days=90",
+    "mediator.patience_rounds=6", "mediator.proposal.packages=compromise")
+BEFORE: dict[str, tuple[str, ...]] = {
+    "black_sea_grain_2022": (*_BEFORE_COMMON, "scenario.issues.grain_corridor.status_quo=null"),
+    "minsk_2014_2015": (*_BEFORE_COMMON, "scenario.issues.ceasefire.kind=divisible",
+                        "scenario.issues.ceasefire.status_quo=null",
+                        "scenario.parties.UA.ratification_premium=0.0"),
+}
+"""Each history as it was scored before issue 19's mechanisms (the model of issue 18)."""
 
-def score_history(name: str, runs: int, seed: int) -> History:
-    """Run scenario `name` with its own mediator and questions, and score it against
-    `seeds/outcomes/NAME.yaml`."""
-    cfg = config(f"scenario={name}")
+
+def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
+    """Run scenario `name` with its own mediator and questions (and `overrides`), and score it
+    against `seeds/outcomes/NAME.yaml`."""
+    cfg = config(f"scenario={name}", *overrides)
     settings = load_settings(cfg)
     columns = simulate(cfg, runs, seed)
     asked = {q.name: q for q in settings.questions.questions}
@@ -95,19 +110,25 @@ def score_history(name: str, runs: int, seed: int) -> History:
                    seed, rows, scored["totals"], scored["log_floor"])
 
 
-def markdown(histories: list[History]) -> list[str]:
-    """The document's section "Histories": a table per history, then its totals."""
+def markdown(histories: list[History], before: list[History] | None = None) -> list[str]:
+    """The document's section "Histories": a table per history, then its totals; with
+    `before` (the same histories scored without issue 19's mechanisms), both."""
     lines = ["## Histories", "",
              "Out-of-sample cases: each scenario is built from the facts dated up to its day 0 "
              "(its fact sheet in `seeds/`), run with its own mediator and questions, and scored "
              "against what happened (`seeds/outcomes/`) by the rules of `negsim-score`. "
              "Nothing was tuned to these outcomes; a poor score is a finding, and the last "
-             "column says which part of the history the current model cannot represent.", ""]
+             "column says which part of the history the current model cannot represent."
+             + (" \"Before\" is the same history, seed and runs with issue 19's mechanisms "
+                "switched off and its structural constants fixed as they were (`BEFORE` in "
+                "`sim/jobs/validation/histories.py`)." if before else ""), ""]
+    earlier = {h.name: h for h in before or []}
     for h in histories:
+        was = earlier.get(h.name)
         lines += [f"### {h.name} (day 0 = {h.start_date}; mediator {h.mediator}; {h.runs:,} "
                   f"runs, seed {h.seed})", "",
-                  "| question | model P (95% CI) | happened | Brier | log score | the model "
-                  "represents it |", "|---|---|---|---|---|---|"]
+                  "| question | model P (95% CI) | happened | Brier | log score | before: P, "
+                  "Brier, log | the model represents it |", "|---|---|---|---|---|---|---|"]
         for n, r in h.questions.items():
             if "p" in r:
                 p = f"{100 * r['p']:.1f}% ({100 * r['ci_low']:.1f}–{100 * r['ci_high']:.1f}%)"
@@ -116,14 +137,29 @@ def markdown(histories: list[History]) -> list[str]:
                 p, happened, brier = f"{100 * r['p_realised']:.1f}% of the realised interval", \
                     "the interval", "n/a"
             lines.append(f"| {n}: {cell(r['text'])} | {p} | {happened} | {brier} | "
-                         f"{r['log_score']:.2f} | {cell(r['represents'])} |")
-        t = h.totals
-        lines += ["", f"Mean Brier {t['mean_brier']:.3f} over {len(h.questions) - _timed(h)} "
-                  f"yes/no questions (a 50% forecaster scores 0.250; Brier skill "
-                  f"{t['brier_skill']:.2f}); summed log score {t['log_score']:.2f} (log skill "
-                  f"against 50% {t['log_skill']:.2f}); probabilities floored at "
-                  f"{h.log_floor:.2g}.", ""]
+                         f"{r['log_score']:.2f} | {_before(was, n)} | {cell(r['represents'])} |")
+        lines += ["", _totals(h, "")]
+        if was is not None:
+            lines += ["", _totals(was, "Before: ")]
+        lines += [""]
     return lines
+
+
+def _before(was: History | None, name: str) -> str:
+    if was is None or name not in was.questions:
+        return "–"
+    r = was.questions[name]
+    shown = (f"{100 * r['p']:.1f}%, {r['brier']:.3f}" if "p" in r
+             else f"{100 * r['p_realised']:.1f}% of the interval")
+    return f"{shown}, {r['log_score']:.2f}"
+
+
+def _totals(h: History, opening: str) -> str:
+    t = h.totals
+    return (f"{opening}Mean Brier {t['mean_brier']:.3f} over {len(h.questions) - _timed(h)} "
+            f"yes/no questions (a 50% forecaster scores 0.250; Brier skill "
+            f"{t['brier_skill']:.2f}); summed log score {t['log_score']:.2f} (log skill "
+            f"against 50% {t['log_skill']:.2f}); probabilities floored at {h.log_floor:.2g}.")
 
 
 def _timed(h: History) -> int:
