@@ -117,12 +117,18 @@ def markdown(groups: dict[str, list[Row]], abc: dict[str, Any], quick: bool, sec
         shown = [f"{x:.4g}" for x in kept] if kept else ["–"] * 3
         lines.append(f"| {path} | {prior[0]:.4g}–{prior[1]:.4g} | " + " | ".join(shown) + " |")
     spread = abc.get("agreement_spread_5_95") or [None, None]
-    if abc["kept"] and None not in spread:
+    if abc["kept"] and None not in spread and spread[1] - spread[0] > 0.005:
         lines += ["", "What this shows and does not: the four patterns are reproduced over most of "
                   "each prior range, so they constrain the inputs only weakly; the calibrated "
                   f"forecast's spread across kept draws ({100 * spread[0]:.0f}%–"
                   f"{100 * spread[1]:.0f}%) is far wider than its Monte Carlo interval, i.e. its "
                   "uncertainty is in the inputs, not in the simulation."]
+    elif abc["kept"] and None not in spread:
+        lines += ["", "What this shows and does not: the four patterns are reproduced over most of "
+                  "each prior range, so they constrain the inputs only weakly; the calibrated "
+                  f"forecast is at most {100 * spread[1]:.1f}% in every kept draw, because "
+                  "under the sea-first ladder no input in these ranges gets past the "
+                  "full ceasefire, which Russia never signs."]
     return "\n".join(lines) + "\n"
 
 

@@ -79,8 +79,9 @@ def markdown(variants: list[Variant], runs: int, seed: int) -> list[str]:
     lines = ["## Mechanisms: the ablation", "",
              "Generated from `negsim experiment=mechanisms` (its points run here, "
              f"{runs:,} replicates each, seed {seed}, the same replicate seeds at every point). "
-             "The \"on\" values are assumptions, not calibrated (`experiments/mechanisms.yaml`); "
-             "the baseline scenario ships with every mechanism off. Each cell is P (95% Wilson "
+             "The \"on\" values are the baseline's own, as shipped (assumptions with ranges, "
+             "not calibrated: `configs/scenario/black_sea_2025.yaml`), so \"all on\" is the "
+             "baseline under each strategy. Each cell is P (95% Wilson "
              "interval); the change is against every mechanism on, in percentage points, with "
              "the 95% interval of the paired difference.", ""]
     names = list(variants[0].estimates) if variants else []

@@ -26,27 +26,30 @@ class OpenRange:
     runs: int
     seed: int
     days: tuple[int, ...]
-    open_share: tuple[float, ...]
+    open_share: dict[str, tuple[float, ...]]  # stage -> share open on each day looked at
     running_share: tuple[float, ...]
 
 
 def open_range(runs: int, seed: int, *overrides: str) -> OpenRange:
-    """Step `runs` baseline replicates day by day, looking every week."""
+    """Step `runs` baseline replicates day by day, looking every week at every stage."""
     settings = load_settings(config(*overrides))
     model = NegotiationModel(settings.scenario, settings.mediator, runs, seed)
-    stage = int(np.flatnonzero(model.layout.comprehensive)[0])
-    days, shares, running = [], [], []
+    stages = model.layout.stages
+    days, running = [], []
+    shares: dict[str, list[float]] = {name: [] for name in stages}
     while True:
         if model.day % EVERY == 0:
             live = model.live
             days.append(model.day)
-            shares.append(float(model.range_open(stage)[live].mean()) if live.any() else np.nan)
+            for s, name in enumerate(stages):
+                shares[name].append(float(model.range_open(s)[live].mean()) if live.any()
+                                    else np.nan)
             running.append(float(live.mean()))
         if not model.running or model.day >= settings.scenario.horizon_days:
             break
         model.step()
-    return OpenRange(settings.scenario.name, runs, seed, tuple(days), tuple(shares),
-                     tuple(running))
+    return OpenRange(settings.scenario.name, runs, seed, tuple(days),
+                     {name: tuple(v) for name, v in shares.items()}, tuple(running))
 
 
 def figure(found: OpenRange, path: Path) -> None:
@@ -54,9 +57,10 @@ def figure(found: OpenRange, path: Path) -> None:
     from sim.report.style import PALETTE, new_figure, percent_axis
 
     fig, ax = new_figure()
-    ax.plot(found.days, found.open_share, color=PALETTE[0], marker=".",
-            label="bargaining range open (among running episodes)")
-    ax.plot(found.days, found.running_share, color=PALETTE[1], linestyle="--",
+    for k, (stage, share) in enumerate(found.open_share.items()):
+        ax.plot(found.days, share, color=PALETTE[k % len(PALETTE)], marker=".",
+                label=f"{stage}: range open (running episodes)")
+    ax.plot(found.days, found.running_share, color="black", linestyle="--",
             label="episodes still running")
     ax.set_xlabel("day")
     ax.set_ylabel("share of replicates")
@@ -70,18 +74,20 @@ def figure(found: OpenRange, path: Path) -> None:
 
 def markdown(found: OpenRange, figure_path: str | None) -> list[str]:
     lines = ["## The bargaining range", "",
-             f"Share of {found.scenario} replicates ({found.runs:,} runs, seed {found.seed}) "
-             "whose bargaining range on the comprehensive stage is open: some package the "
+             f"Share of {found.scenario} replicates ({found.runs:,} runs, seed {found.seed}, its "
+             "own mediator) whose bargaining range on each stage is open: some package the "
              "mediator can propose is worth, to every party, at least what it needs to prefer "
              "it to fighting on (its reservation value, raised where a deal would not bind a "
              "side growing stronger; red lines counted). Frictions (demand margins, trust, "
              "noise, stalling) are not counted: they are why war goes on while it is open.", "",
-             "| day | range open (running episodes) | episodes running |", "|---|---|---|"]
-    for day, share, running in zip(found.days, found.open_share, found.running_share,
-                                   strict=True):
+             "| day | " + " | ".join(f"{s}: open" for s in found.open_share)
+             + " | episodes running |", "|---|" + "---|" * (len(found.open_share) + 1)]
+    for k, day in enumerate(found.days):
         if day % 28 == 0 or day == found.days[-1]:
-            shown = "–" if np.isnan(share) else f"{100 * share:.1f}%"
-            lines.append(f"| {day} | {shown} | {100 * running:.1f}% |")
+            shown = ["–" if np.isnan(v[k]) else f"{100 * v[k]:.1f}%"
+                     for v in found.open_share.values()]
+            lines.append(f"| {day} | " + " | ".join(shown)
+                         + f" | {100 * found.running_share[k]:.1f}% |")
     if figure_path:
         lines += ["", f"![Share of replicates with an open bargaining range]({figure_path})"]
     return [*lines, ""]
