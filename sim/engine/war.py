@@ -98,8 +98,8 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
             continue
         for s in range(status.shape[1]):
             in_force[s] = status[r, s] == IN_FORCE
-        daily_cost(cost_per_day[r], pressure[r], cost_relief[r], in_force, cost[r])
         left = cost_left(cost_relief[r], in_force)
+        daily_cost(cost_per_day[r], pressure[r], left, cost[r])
         for i in range(drift.shape[1]):
             cost_of_war[i] = cost[r, i] * horizon[r]
             prospects.cost_multiplier[r, i] = (1.0 + pressure[r, i]) * left

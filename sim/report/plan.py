@@ -63,7 +63,7 @@ def describe_sweep(results: Results) -> str:
     table = results.table
     params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
     if "variant" in table:
-        return describe_ablation(table, params)
+        return describe_ablation(table)
     best, worst = table["agreement.p"].idxmax(), table["agreement.p"].idxmin()
     text = (f"Across {len(table)} points varying {', '.join(params)}, the chance of a "
             f"comprehensive agreement ranged from {_estimate(table, worst)}; "
@@ -76,12 +76,10 @@ def describe_sweep(results: Results) -> str:
     return text
 
 
-def describe_ablation(table: pd.DataFrame, params: list[str]) -> str:
+def describe_ablation(table: pd.DataFrame) -> str:
     """Per combination of the crossed axes: P with every mechanism on and all off, and the
     mechanism whose switching off moves it most."""
-    crossed = [p for p in params if table[f"param.{p}"].nunique() > 2]
-    keys = (table[[f"param.{p}" for p in crossed]].astype(str).agg(", ".join, axis=1)
-            if crossed else pd.Series([""] * len(table), index=table.index))
+    _, keys = sweeps.ablation_groups(table)
     parts = []
     for key in dict.fromkeys(keys):
         data = table[keys == key]
@@ -162,11 +160,11 @@ def sweep_plots(results: Results) -> list[Plot]:
                   or results.point(table["folder"].iloc[0]).summary["horizon_days"])
     plots = []
     if "variant" in table:  # an ablation: mechanisms switched off in turn
-        crossed = [p for p in varying if table[f"param.{p}"].nunique() > 2]
+        crossed, _ = sweeps.ablation_groups(table)
         plots.append(Plot("ablation", "Ablation: P(agreement signed) and P(signed and held) "
                           "with every mechanism on, each switched off in turn, and all off, "
                           "with Wilson 95% intervals; one panel per crossed value.",
-                          lambda: sweeps.ablation_bars(table, crossed)))
+                          lambda: sweeps.ablation_bars(table)))
         labels = [f"{row['variant']}" + "".join(f", {row[f'param.{p}']}" for p in crossed)
                   for _, row in table.iterrows()]
     elif len(table) <= 30 and len(varying) <= 3:  # more inputs make unreadable bar labels

@@ -71,12 +71,21 @@ def sensitivity_bars(sensitivity: pd.DataFrame) -> Figure:
     return fig
 
 
-def ablation_bars(table: pd.DataFrame, groups: list[str]) -> Figure:
+def ablation_groups(table: pd.DataFrame) -> tuple[list[str], pd.Series]:
+    """An ablation's crossed parameters (those with other than two values, e.g. the mediator:
+    a mechanism has [off, on]) and each point's combination of them as text ("" if none)."""
+    params = [c.removeprefix("param.") for c in table.columns if c.startswith("param.")]
+    crossed = [p for p in params if table[f"param.{p}"].nunique() > 2]
+    keys = (table[[f"param.{p}" for p in crossed]].astype(str).agg(", ".join, axis=1)
+            if crossed else pd.Series([""] * len(table), index=table.index))
+    return crossed, keys
+
+
+def ablation_bars(table: pd.DataFrame) -> Figure:
     """4c. An ablation: P(agreement signed) and P(signed and held) with every mechanism on,
     each switched off in turn and all off; one panel per combination of the crossed axes
-    (`groups`, e.g. the mediator)."""
-    keys = (table[[f"param.{g}" for g in groups]].astype(str).agg(", ".join, axis=1)
-            if groups else pd.Series(["all points"] * len(table), index=table.index))
+    (`ablation_groups`, e.g. the mediator)."""
+    _, keys = ablation_groups(table)
     panels = list(dict.fromkeys(keys))
     fig, axes = plt.subplots(1, len(panels), figsize=(max(7.0, 4.0 * len(panels)),
                              1.5 + 0.45 * (table["variant"].nunique() + 1)),
@@ -96,7 +105,7 @@ def ablation_bars(table: pd.DataFrame, groups: list[str]) -> Figure:
         ax.set_xlim(0, 1)
         percent_axis(ax, "x")
         ax.grid(True, axis="x", alpha=0.3)
-        ax.set_title(panel, fontsize=9)
+        ax.set_title(panel or "all points", fontsize=9)
     axes[0][0].legend(loc="lower right")
     fig.suptitle("Ablation: P(agreement) with each mechanism switched off in turn (95% CI)")
     return fig

@@ -36,14 +36,11 @@ def cost_left(cost_relief: np.ndarray, in_force: np.ndarray) -> float:
 
 
 @rule
-def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, cost_relief: np.ndarray,
-               in_force: np.ndarray, cost: np.ndarray) -> None:
+def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, left: float,
+               cost: np.ndarray) -> None:
     """Each party's cost (n,) of one more day of war, written into `cost`: its base cost,
-    raised by any stick the mediator wields (`pressure`), less what truces in force avert.
-    Reliefs compound: each truce averts its share of what the others leave."""
-    remaining = 1.0
-    for s in range(cost_relief.shape[0]):
-        remaining *= 1.0 - cost_relief[s] * in_force[s]
-    relief = 1.0 - remaining
+    raised by any stick the mediator wields (`pressure`), less what truces in force avert
+    (`left`, the share they leave: `cost_left`)."""
+    relief = 1.0 - left
     for i in range(cost_per_day.shape[0]):
         cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief)

@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from sim.rules.conflict import advance_balance, daily_cost, escalating, escalation_starts
+from sim.rules.conflict import (
+    advance_balance,
+    cost_left,
+    daily_cost,
+    escalating,
+    escalation_starts,
+)
 from sim.rules.ladder import climbs
 
 
@@ -14,11 +20,12 @@ def test_balance_drifts_diffuses_and_jumps():
 def test_truces_in_force_compound_their_relief_and_sticks_raise_the_cost():
     cost = np.empty(2)
     relief, base = np.array([0.5, 0.5, 0.9]), np.array([0.02, 0.01])
-    daily_cost(base, np.zeros(2), relief, np.array([False, False, False]), cost)
+    daily_cost(base, np.zeros(2), cost_left(relief, np.array([False, False, False])), cost)
     assert cost == pytest.approx(base)
-    daily_cost(base, np.zeros(2), relief, np.array([True, True, False]), cost)
+    daily_cost(base, np.zeros(2), cost_left(relief, np.array([True, True, False])), cost)
     assert cost == pytest.approx(base * 0.25)  # each averts half of what the other leaves
-    daily_cost(base, np.array([1.0, 0.0]), relief, np.array([False, False, False]), cost)
+    daily_cost(base, np.array([1.0, 0.0]), cost_left(relief, np.array([False, False, False])),
+               cost)
     assert cost == pytest.approx([0.04, 0.01])  # a stick of size 1 doubles the cost
 
 

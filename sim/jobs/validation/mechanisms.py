@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 
 from sim.config.compose import PointComposer
-from sim.jobs.settings import load_settings
 from sim.jobs.validation.cases import cell, simulate
 from sim.montecarlo.designs import ablation_variant, crossed_axes, design_points, load_sweep, override
 from sim.results.answers import COLUMN
@@ -47,8 +46,7 @@ def ablation(runs: int, seed: int, crossed_values: tuple[str, ...] | None = None
         if crossed_values is not None and key not in crossed_values:
             continue
         cfg = composer.compose(values, override) | {"sweep": None}
-        load_settings(cfg)  # the point is checked as `negsim` would check it
-        columns = simulate(cfg, runs, seed)
+        columns = simulate(cfg, runs, seed)  # checked as `negsim` would check it, then run
         outcomes = _outcomes(columns)
         label = ablation_variant(values, axes)
         if label == "all on":
