@@ -34,6 +34,14 @@ class Proposal:
                          "(one weight for every issue of a stage) or logrolling (terms per "
                          "issue along the efficient frontier, trading issues by salience; two "
                          "parties)")
+    battle_reading_sd: float | None = number(0, default=None, doc="spread of the proposer's "
+                                             "reading of the responder's daily cost from one "
+                                             "day's fighting (screening; null: battles reveal "
+                                             "nothing)", unit="share of the stake per day")
+    disclosure_sd: float | None = number(0, default=None, doc="spread of the mediator's reading "
+                                         "of the responder's daily cost, told to the proposer on "
+                                         "day 0 (screening; 0: exact; null: it tells nothing)",
+                                         unit="share of the stake per day")
 
 
 PACKAGES = ("compromise", "logrolling")

@@ -221,6 +221,7 @@ class NegotiationModel(mesa.Model):
             self._log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
                  self.truces.status, self.cost_borne, self.prospects)
+        self.mediator.offers.watch(live)  # a screening proposer reads the losses in battle
 
     # --- truces in force -------------------------------------------------------------------
     def _keep_truces(self, live: np.ndarray) -> None:

@@ -1,6 +1,7 @@
 """Who chooses the terms on the table: the mediator's Nash package, or a proposing party's offer
 under a proposal rule that screens (`sim.rules.proposals`), with that party's belief about the
-other's private cost of war, revised after each rejection."""
+other's private cost of war, revised after each rejection, by the losses it sees in each day's
+fighting and by what the mediator discloses (`sim.rules.signals`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.config.distributions import Distribution
+from sim.config.sampling import stream
 from sim.engine.talks import REJECT
 from sim.rules.proposals import PROPOSALS, Belief, revised_bound
+from sim.rules.signals import Readings
 
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
@@ -25,13 +28,37 @@ class Offers:
         self.model = model
         self.rule = PROPOSALS.get(spec.rule)
         self.none = np.full(r, -1, dtype=np.int64)  # the mediator's Nash package stands
+        self.battles: np.random.Generator | None = None  # no readings of battles
         if not self.rule.screens:
             return
         names = model.layout.parties
         self.proposer = names.index(str(spec.proposer))
         self.responder = 1 - self.proposer  # screening is checked to have two parties
-        self.prior_cdf = prior(model.world.parties[names[self.responder]].cost_per_day)
+        self.prior = model.world.parties[names[self.responder]].cost_per_day
+        self.prior_cdf = prior(self.prior)
         self.bound = np.full(r, np.inf)  # the responder's daily cost lies below this
+        self.readings = Readings.none(r)
+        self.battle_sd = spec.battle_reading_sd
+        if spec.disclosure_sd is not None:  # the mediator tells what it verified, on day 0
+            noise = stream(model.seed_sequence, "disclosure").standard_normal(r)
+            self.readings.add(np.ones(r, dtype=bool), self._true_cost() + spec.disclosure_sd
+                              * noise, spec.disclosure_sd)
+        self.reads = spec.disclosure_sd is not None or self.battle_sd is not None
+        if self.battle_sd is not None:
+            self.battles = stream(model.seed_sequence, "battle")
+
+    def watch(self, live: np.ndarray) -> None:
+        """After a day's fighting: where the war went on (the truces in force leave the
+        responder some cost of war), the proposer reads the responder's daily cost from its
+        losses, with the noise of one day's reading."""
+        if self.battles is None:
+            return
+        noise = self.battles.standard_normal(self.model.replicates)
+        fought = live & (self.model.prospects.cost_multiplier[:, self.responder] > 0)
+        self.readings.add(fought, self._true_cost() + self.battle_sd * noise, self.battle_sd)
+
+    def _true_cost(self) -> np.ndarray:
+        return self.model.party_table.params["cost_per_day"][:, self.responder]
 
     def chosen(self, stage: int) -> np.ndarray:
         """(R,) the candidate offered on `stage` in each replicate, -1 where the mediator's
@@ -62,8 +89,11 @@ class Offers:
         utility = m.agenda.candidate_utility[stage]
         scale = self._cost_scale(stage, rows)
         fight = m.reservation[rows, j, stage] + m.front.cost_per_day[rows, j] * scale  # pre-cost
+        read = self.reads
         return Belief(utility[:, i], utility[:, j], m.reservation[rows, i, stage], fight, scale,
-                      self.prior_cdf, self.bound[rows])
+                      self.prior_cdf, self.bound[rows], self.prior,
+                      self.readings.mean(rows) if read else None,
+                      self.readings.sd(rows) if read else None)
 
     def _cost_scale(self, stage: int, rows: np.ndarray) -> np.ndarray:
         """How far the responder's reservation on `stage` falls per unit of its base daily cost,

@@ -91,6 +91,11 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
     proposal = mediator.proposal
     PROPOSALS.check(proposal.rule, {}, "mediator.proposal")
     if not PROPOSALS.get(proposal.rule).screens:
+        for key in ("battle_reading_sd", "disclosure_sd"):  # only a proposer's belief reads them
+            if getattr(proposal, key) is not None:
+                raise ConfigError(f"mediator.proposal.{key}", getattr(proposal, key),
+                                  f"null under proposal rule {proposal.rule}: only a rule that "
+                                  "screens (screening) holds a belief they inform")
         return
     if len(scenario.parties) != 2:
         raise ConfigError("mediator.proposal.rule", proposal.rule,

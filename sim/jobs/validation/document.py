@@ -24,6 +24,7 @@ from sim.jobs.validation import (
     patterns,
     ratification,
     red_lines,
+    signals,
     statistics,
     theory,
 )
@@ -34,7 +35,7 @@ SIZES = {  # (full, quick)
     "model": (50_000, 20_000), "small": (1_000, 200), "coverage": ((1_000, 200), (1_000, 200)),
     "km": (40_000, 40_000), "seeds": (10_000, 2_000), "patterns": (10_000, 3_000),
     "abc": ((64, 500), (12, 200)), "histories": (10_000, 2_000), "mechanisms": (5_000, 300),
-    "open_range": (10_000, 1_000),
+    "open_range": (10_000, 1_000), "signals": (20_000, 5_000),
 }
 
 
@@ -61,6 +62,7 @@ def run_all(quick: bool = False) -> Findings:
             theory.nash_and_fearon(small, 1) + theory.war_of_attrition(model, 2)
             + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)
             + information.risk_return(model, 7)
+            + signals.disclosure(pick["signals"], 14) + [signals.bluffing(pick["signals"], 15)]
             + indivisibility.indivisible_issues(small, 8)
             + ratification.two_level_game(small, 9)
             + commitment.shifting_power(small, 10)

@@ -17,6 +17,8 @@ from typing import ClassVar
 
 import numpy as np
 
+from sim.config.distributions import Distribution
+from sim.rules import signals
 from sim.rules.units import Registry, Unit
 
 
@@ -27,7 +29,9 @@ class Belief:
     The responder accepts a candidate when its value of the terms is at least its reservation
     value, i.e. when its private daily cost of war is at least `acceptance_cost` of that
     candidate: (`responder_fight` - its utility) / `responder_cost_scale`. The proposer knows
-    everything but that cost, which it believes drawn from `prior_cdf` and below `bound`."""
+    everything but that cost, which it believes drawn from `prior_cdf` and below `bound`, and,
+    where it has read the cost in battle or from the mediator (`sim.rules.signals`), near those
+    readings: `reading_mean` within `reading_sd` (inf where it has none)."""
 
     proposer_utility: np.ndarray  # (C,) the proposer's value of each candidate package
     responder_utility: np.ndarray  # (C,) the responder's
@@ -36,6 +40,9 @@ class Belief:
     responder_cost_scale: np.ndarray  # (R,) its reservation falls this much per unit of daily cost
     prior_cdf: Callable[[np.ndarray], np.ndarray]  # P(daily cost <= x) before any evidence
     bound: np.ndarray  # (R,) daily cost it has learnt the responder's lies below (inf: none)
+    prior: Distribution | float = 0.0  # the distribution prior_cdf is of
+    reading_mean: np.ndarray | None = None  # (R,) its readings of the cost, combined
+    reading_sd: np.ndarray | None = None  # (R,) their spread: inf with none, 0 when exact
 
     def acceptance_cost(self, candidates: np.ndarray | None = None) -> np.ndarray:
         """The lowest daily cost at which the responder would accept: (R, C) for every
@@ -55,6 +62,11 @@ class Belief:
         mass = self.prior_cdf(self.bound)[:, None]
         believed = np.where(mass > 0, np.minimum(below / np.where(mass > 0, mass, 1.0), 1.0),
                             (cost > 0).astype(float))
+        if self.reading_sd is not None and self.reading_mean is not None:
+            read = np.isfinite(self.reading_sd)
+            if read.any():
+                believed[read] = signals.below(self.prior, cost[read], self.bound[read],
+                                               self.reading_mean[read], self.reading_sd[read])
         return 1.0 - believed
 
 
