@@ -1,11 +1,13 @@
 """Why bargaining fails, as scenario fields: deals that cannot bind a side growing stronger,
-public red lines with their audience costs, and the political cover that lowers them (issue
-19; the rules are in `sim.rules.commitment` and `sim.engine.tables`)."""
+public red lines with their audience costs, the political cover that lowers them, and lines of
+control that the war moves (issue 19; the rules are in `sim.rules.commitment`,
+`sim.engine.tables` and `sim.rules.lines`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.config.errors import ConfigError
 from sim.config.schema import Param, number
 
 
@@ -47,3 +49,38 @@ class Cover:
     window_days: int = number(0, default=0, doc="days each gives cover for", unit="days")
     share: float = number(0, 1, default=0.0, doc="share of audience costs the cover lifts",
                           unit="share")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line:
+    """A line of control on a `line_of_control` issue (territory held): terms on it are where
+    the line lies, not a compromise of ideal points, and the war moves it (Schelling 1960 on the
+    line of contact as a focal point; Goemans 2000 and Reiter 2009 on war aims that follow
+    the battlefield)."""
+
+    position: Param = number(0, 1, doc="where the line of contact lies on day 0",
+                             unit="issue scale")
+    mobility: Param = number(0, default=1.0, doc="how far the line moves per unit change of the "
+                             "war's expected outcome on the issue (0: a front that never moves)",
+                             unit="issue scale per unit of expected outcome")
+
+
+def check_line(kind: str, line: Line | None, status_quo: float | None, where: str,
+               red_lined_by: list[str]) -> None:
+    """A line of control has a line and nothing that fixes its terms otherwise: no status quo
+    (the line is where the war puts it) and no red line (a limit on a line nobody proposes);
+    other kinds have no line."""
+    if kind != "line_of_control":
+        if line is not None:
+            raise ConfigError(f"{where}.line", "{...}", "null unless kind is line_of_control")
+        return
+    if line is None:
+        raise ConfigError(f"{where}.line", "<missing>", "a line {position, mobility}, which a "
+                          "line_of_control issue needs")
+    if status_quo is not None:
+        raise ConfigError(f"{where}.status_quo", status_quo, "null on a line_of_control issue "
+                          "(its terms are the line)")
+    if red_lined_by:
+        raise ConfigError(f"{where}.kind", kind, "divisible or indivisible: parties "
+                          f"{', '.join(red_lined_by)} draw a red line on it, and a line of "
+                          "control's terms are where the war puts it, not a proposal")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
 from sim.config.schema import LARGEST, Param, build, number, text
-from sim.domain.politics import Commitment, Cover, RedLine
+from sim.domain.politics import Commitment, Cover, Line, RedLine, check_line
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 MEDIATOR = "mediator"
@@ -25,12 +25,15 @@ MEDIATOR = "mediator"
 class Issue:
     description: str = text(doc="what the issue is")
     scale: str = text(default="0 = none, 1 = fully", doc="what 0 and 1 mean on this issue")
-    kind: str = text(default="divisible", doc="divisible (any term in 0..1) or indivisible (0 "
-                     "or 1 only: recognition, a legal status, a truce in force or not)")
+    kind: str = text(default="divisible", doc="divisible (any term in 0..1), indivisible (0 "
+                     "or 1 only: recognition, a legal status, a truce in force or not) or "
+                     "line_of_control (territory held: terms are where the war puts the line)")
     status_quo: float | None = number(0, 1, default=None, doc="the term that changes nothing (0 "
                                       "for a truce: none); a stage's package at it on every "
                                       "issue is no deal and is never proposed; null: none",
                                       unit="issue scale")
+    line: Line | None = text(default=None, doc="line_of_control only: the line of contact on "
+                             "day 0 and how the war moves it")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -232,7 +235,7 @@ class Scenario:
         return list(self.stages)
 
 
-ISSUE_KINDS = ("divisible", "indivisible")
+ISSUE_KINDS = ("divisible", "indivisible", "line_of_control")
 """How an issue can be settled: any share of it, or all or nothing (Fearon 1995, Toft 2003)."""
 
 
@@ -266,6 +269,8 @@ def check_references(s: Scenario, path: str) -> None:
         if issue.kind not in ISSUE_KINDS:
             raise ConfigError(f"{path}.issues.{name}.kind", issue.kind,
                               f"one of {', '.join(ISSUE_KINDS)}")
+        check_line(issue.kind, issue.line, issue.status_quo, f"{path}.issues.{name}",
+                   [p for p in parties if name in s.parties[p].red_lines])
     if len(parties) < 2:
         raise ConfigError(f"{path}.parties", parties, "at least two parties")
     if not stages:

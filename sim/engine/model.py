@@ -16,6 +16,7 @@ from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
+from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round, open_round
@@ -74,8 +75,10 @@ class NegotiationModel(mesa.Model):
         self.probe_days = probe_days  # days whose stages in force the outcomes report
         self.in_force_on: dict[int, np.ndarray] = {}  # (R, S) at the end of each probe day
         self._lay_out_loops()
+        self.lines = Lines(self.layout, values, [i.kind for i in scenario.issues.values()])
         assess(self._live, self.front, self.log_capability, self.mediator.pressure,
                self.truces.status, self.prospects)
+        self.lines.anchor(self._live, self.truces.status, self.front, self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
 
@@ -221,6 +224,7 @@ class NegotiationModel(mesa.Model):
             self._log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
                  self.truces.status, self.cost_borne, self.prospects)
+        self.lines.anchor(live, self.truces.status, self.front, self.prospects)
         self.mediator.offers.watch(live)  # a screening proposer reads the losses in battle
 
     # --- truces in force -------------------------------------------------------------------
@@ -262,6 +266,7 @@ class NegotiationModel(mesa.Model):
             med.propose(int(s))
             parties.do("respond", int(s), noise[s], stalling[:, s], demanded)
             med.settle(int(s))
+        self.lines.record(talks, self.truces)
         if self.events is not None:
             self._log_round(talks)
         self._lose_faith_in_mediator(talks.talking)

@@ -53,7 +53,8 @@ class Layout:
     tiers: int
     has_linkage: np.ndarray  # (n, S) bool
     candidate_terms: list[np.ndarray]  # per stage (C, K)
-    candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines
+    candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines,
+    # without lines of control (their value is read off the reservation, sim.engine.lines)
     audience: list[np.ndarray]  # per stage (C, n) audience cost per day of commitment
 
 
@@ -69,19 +70,23 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
             tier[stages.index(name)] = t
     lattice = simplex_lattice(len(parties), mediator.proposal_grid)
     indivisible = np.array([scenario.issues[k].kind == "indivisible" for k in issues])
+    traded = np.array([scenario.issues[k].kind != "line_of_control" for k in issues], float)
+    mask_traded = mask * traded  # a line of control's terms are the line (sim.engine.lines)
     if mediator.proposal.packages == "logrolling":  # two parties, checked on loading
-        terms = [frontier_terms(ideal, salience, mask[s], mediator.proposal_grid, indivisible)
+        terms = [frontier_terms(ideal, salience, mask_traded[s], mediator.proposal_grid,
+                                indivisible)
                  for s in range(len(stages))]
         longest = max(len(t) for t in terms)  # stages stack: repeat each path's last package
         terms = [np.vstack([t, np.repeat(t[-1:], longest - len(t), axis=0)]) for t in terms]
     else:
-        terms = [candidate_terms(lattice, ideal, mask[s], indivisible) for s in range(len(stages))]
+        terms = [candidate_terms(lattice, ideal, mask_traded[s], indivisible)
+                 for s in range(len(stages))]
     unchanged = np.array([np.nan if scenario.issues[k].status_quo is None
                           else scenario.issues[k].status_quo for k in issues])
     terms = [no_empty_deals(t, mask[s], unchanged) for s, t in enumerate(terms)]
     crossing = [red_line_costs(scenario, parties, issues, ideal, terms[s], mask[s])
                 for s in range(len(stages))]
-    utilities = [utility(terms[s], ideal, salience * mask[s]) - crossing[s][0]
+    utilities = [utility(terms[s], ideal, salience * mask_traded[s]) - crossing[s][0]
                  for s in range(len(stages))]
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,

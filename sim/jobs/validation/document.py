@@ -18,6 +18,7 @@ from sim.jobs.validation import (
     histories,
     indivisibility,
     information,
+    lines,
     logrolling,
     mechanisms,
     open_range,
@@ -64,6 +65,7 @@ def run_all(quick: bool = False) -> Findings:
             + information.risk_return(model, 7)
             + signals.disclosure(pick["signals"], 14) + [signals.bluffing(pick["signals"], 15)]
             + indivisibility.indivisible_issues(small, 8)
+            + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)
             + commitment.shifting_power(small, 10)
             + logrolling.efficient_frontier(small, 11)
