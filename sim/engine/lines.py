@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sim.engine.tables import Layout
     from sim.engine.talks import Round
     from sim.engine.truce import Truces
-    from sim.engine.war import Front, Prospects
+    from sim.engine.war import Prospects
 
 
 class Lines:
@@ -43,11 +43,10 @@ class Lines:
         self.weights = lay.salience[:, None, self.issues] * self.held_by[None]  # (n, S, L)
         self.expected: np.ndarray | None = None  # (R, L) yesterday's expected outcome
 
-    def anchor(self, live: np.ndarray, status: np.ndarray, front: Front,
-               prospects: Prospects) -> None:
+    def anchor(self, live: np.ndarray, status: np.ndarray, prospects: Prospects) -> None:
         """After the day's assessment: move the lines no truce in force holds, then read every
-        live replicate's reservation values (and, where deals may not bind, their values after
-        the shift) relative to the value of freezing the lines."""
+        live replicate's reservation values relative to the value of freezing the lines (their
+        values after the shift follow when projected: `relate`)."""
         if not self.any:
             return
         now = expected_outcome(prospects.p_win, self.ideal)
@@ -59,8 +58,13 @@ class Lines:
         self.expected = now
         value = line_value(self.position, self.ideal, self.weights)
         prospects.reservation[live] -= value[live]
-        binds_not = live & front.commits
-        prospects.future[binds_not] -= value[binds_not]
+
+    def relate(self, rows: np.ndarray, future: np.ndarray) -> None:
+        """Read the values after the shift just projected in `rows` (R,) relative to the lines
+        too (they lie where that day's assessment left them)."""
+        if not self.any or not rows.any():
+            return
+        future[rows] -= line_value(self.position[rows], self.ideal, self.weights)
 
     def record(self, talks: Round, truces: Truces) -> None:
         """After a round: the terms proposed on each line are the line, and so are those

@@ -6,8 +6,6 @@ mediator proposes and the parties respond. R=1 is a single episode to inspect.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import mesa
 import numpy as np
 
@@ -22,7 +20,7 @@ from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_t
 from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round, open_round
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
-from sim.engine.war import Front, Prospects, assess, wage_war
+from sim.engine.war import Front, Prospects, assess, project, wage_war
 from sim.rules.bargaining import range_open
 from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
@@ -78,7 +76,7 @@ class NegotiationModel(mesa.Model):
         self.lines = Lines(self.layout, values, [i.kind for i in scenario.issues.values()])
         assess(self._live, self.front, self.log_capability, self.mediator.pressure,
                self.truces.status, self.prospects)
-        self.lines.anchor(self._live, self.truces.status, self.front, self.prospects)
+        self.lines.anchor(self._live, self.truces.status, self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self._log("tabled", self.truces.status == TABLED)
 
@@ -114,7 +112,8 @@ class NegotiationModel(mesa.Model):
         self.agenda, self.bargainers = agenda(lay), self._bargainers()
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
-                                   np.zeros((r, *lay.weight.shape)))
+                                   np.zeros((r, *lay.weight.shape)), np.ones(r),
+                                   np.zeros(r, dtype=bool))
         prospects = self.prospects
         self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
                                                      prospects.option)
@@ -185,12 +184,20 @@ class NegotiationModel(mesa.Model):
         prefer it to fighting on (its reservation value, raised where a deal would not bind a
         side growing stronger), its red lines' costs counted. Frictions (demand margins, trust,
         noise, stalling) are not: they are why an open range can still mean war."""
+        self.project()
         utility = (self.agenda.candidate_utility[stage][None]
                    - self.agenda.audience[stage][None] * self.exposure())
         demand = np.stack([face_demands(self.reservation[:, i, stage], self.future[:, i, stage],
                                         self.renegotiation[:, stage])
                            for i in range(len(self.parties))], axis=1)
         return range_open(utility, demand)
+
+    def project(self) -> None:
+        """Ready what deals are worth once the balance has shifted, where they may not bind
+        (`sim.engine.war.project`), relative to any lines of control: read only by talks."""
+        projected = self.prospects.stale.copy()
+        project(self.front, self.log_capability, self.prospects)
+        self.lines.relate(projected, self.prospects.future)
 
     def exposure(self) -> float:
         """Days of public commitment audience costs have grown for today, less the share any
@@ -224,7 +231,7 @@ class NegotiationModel(mesa.Model):
             self._log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
                  self.truces.status, self.cost_borne, self.prospects)
-        self.lines.anchor(live, self.truces.status, self.front, self.prospects)
+        self.lines.anchor(live, self.truces.status, self.prospects)
         self.mediator.offers.watch(live)  # a screening proposer reads the losses in battle
 
     # --- truces in force -------------------------------------------------------------------
@@ -258,6 +265,7 @@ class NegotiationModel(mesa.Model):
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams["acceptance"].standard_normal((len(self.layout.stages),
                                                             *self.cost_borne.shape))
+        self.project()
         stalling = np.stack(parties.map("stall"), axis=-1)
         demanded = np.stack(parties.map("concede"), axis=-1)
         talks = self.talks
@@ -306,29 +314,3 @@ class NegotiationModel(mesa.Model):
                               talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
                               self.reservation[:, :, s])
             self._log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)
-
-
-class Seeded(Protocol):
-    """A batch of replicates and its seed (a Monte Carlo chunk, as the engine sees one)."""
-
-    size: int
-    seed: np.random.SeedSequence
-
-
-def simulate_chunk(scenario: Scenario, mediator: MediatorSpec, chunk: Seeded,
-                   trace: list[NegotiationModel] | None = None,
-                   probe_days: tuple[int, ...] = ()) -> dict[str, np.ndarray]:
-    """Run one chunk of replicates to the end; its sampled inputs and outcomes as columns
-    (with the stages in force on each of `probe_days`)."""
-    model = NegotiationModel(scenario, mediator, chunk.size, chunk.seed, trace=trace is not None,
-                             probe_days=probe_days)
-    columns = model.run()
-    if trace is not None:
-        trace.append(model)
-    return {f"input.{k}": v for k, v in model.inputs.items()} | columns
-
-
-def prepare(scenario: Scenario, mediator: MediatorSpec) -> None:
-    """Ready a worker process for chunks of this scenario: one short episode loads the
-    compiled daily loops (from Numba's cache) before the first chunk needs them."""
-    NegotiationModel(scenario, mediator, 1, 0).run()

@@ -50,6 +50,8 @@ class Prospects(NamedTuple):
     daily_cost: np.ndarray  # (R, n) shares of the stake the next day of war costs
     cost_multiplier: np.ndarray  # (R, n) daily cost per unit of base cost (sticks, truces)
     future: np.ndarray  # (R, n, S) reservation after the shift if s is signed (where `commits`)
+    left: np.ndarray  # (R,) share of the daily cost the truces in force left, as assessed
+    stale: np.ndarray  # (R,) bool: assessed since `future` was last projected (`project`)
 
 
 @njit(cache=True)
@@ -85,7 +87,7 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
            status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
     """Each live replicate's cost of the next day of war, chances of prevailing, reservation
     values and option values, from the balance, the sticks and the truces in force; where
-    deals may not bind, the reservation values after the shift (`sim.rules.commitment`)."""
+    deals may not bind, it marks the reservation values after the shift for `project`."""
     cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
     decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
     drift, weights = front.drift, front.stage_weight
@@ -106,8 +108,29 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
         contest_success(log_capability[r], decisiveness[r], p_win[r])
         reservation(p_win[r], cost_of_war, stakes, weights, value[r])
         option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])
-        if front.commits[r]:
-            projected_reservation(log_capability[r], drift[r], front.rearmament[r], left,
-                                  cost_relief[r], front.shift_days[r], decisiveness[r],
-                                  cost_of_war, stakes, weights, prospects.future[r])
+        prospects.left[r] = left
+        prospects.stale[r] = front.commits[r]  # projected when a round needs it: `project`
+
+
+@njit(cache=True)
+def project(front: Front, log_capability: np.ndarray,
+            prospects: Prospects) -> None:  # pragma: no cover - compiled
+    """Where deals may not bind, each party's reservation values after the shift, from the
+    state its last assessment saw (`sim.rules.commitment`). Only talks read them, so they are
+    projected on the days a round (or a measure of the bargaining range) needs them, for the
+    replicates assessed since: the same numbers as projecting every day, at a fraction of the
+    cost."""
+    parties = front.drift.shape[1]
+    ahead, p_ahead = np.empty(parties), np.empty(parties)
+    cost_of_war = np.empty(parties)
+    for r in range(prospects.stale.shape[0]):
+        if not prospects.stale[r]:
+            continue
+        for i in range(parties):
+            cost_of_war[i] = prospects.daily_cost[r, i] * front.cost_horizon[r]
+        projected_reservation(log_capability[r], front.drift[r], front.rearmament[r],
+                              prospects.left[r], front.cost_relief[r], front.shift_days[r],
+                              front.decisiveness[r], cost_of_war, front.stakes,
+                              front.stage_weight, ahead, p_ahead, prospects.future[r])
+        prospects.stale[r] = False
 

@@ -149,7 +149,7 @@ def get_ready(settings: Settings) -> None:
     backend = options.monte_carlo
     spread = backend.spreads(options.chunks)
     if spread:
-        backend.start(options.chunks, "sim.engine.model:prepare", settings.scenario, settings.mediator)
+        backend.start(options.chunks, "sim.engine.chunk:prepare", settings.scenario, settings.mediator)
     finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
 
 

@@ -12,7 +12,8 @@ import numpy as np
 from sim.domain.mediator import MediatorSpec
 from sim.domain.questions import QuestionSet
 from sim.domain.scenario import Scenario
-from sim.engine.model import NegotiationModel, simulate_chunk
+from sim.engine.chunk import simulate_chunk
+from sim.engine.model import NegotiationModel
 from sim.jobs.settings import Settings
 from sim.montecarlo.backends import Backend
 from sim.montecarlo.chunks import Chunk, Columns, monte_carlo

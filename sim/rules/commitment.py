@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.rules.bargaining import contest_success, reservation
+from sim.rules.bargaining import contest_success
 from sim.rules.compiled import rule
 
 UNREACHABLE = 1e9
@@ -24,22 +24,25 @@ UNREACHABLE = 1e9
 def projected_reservation(log_capability: np.ndarray, drift: np.ndarray, rearmament: np.ndarray,
                           remaining: float, cost_relief: np.ndarray, days: float,
                           decisiveness: float, cost_of_war: np.ndarray, stakes: np.ndarray,
-                          weights: np.ndarray, future: np.ndarray) -> None:
+                          weights: np.ndarray, ahead: np.ndarray, p_ahead: np.ndarray,
+                          future: np.ndarray) -> None:
     """Each party's reservation value (n, S) `days` ahead if stage s is signed, into `future`:
     the balance projected by drift plus rearmament times the share of the daily cost the
     truces in force and stage s avert (`remaining` is the share the truces in force leave).
-    The cost of war is today's: the shift is in power only."""
+    The cost of war is today's: the shift is in power only. `ahead` and `p_ahead` (n,) are
+    scratch space, so the daily loop allocates nothing; the arithmetic is `reservation`'s, for
+    the one stage each projection is for."""
     parties, stages = weights.shape
-    ahead, p_ahead = np.empty(parties), np.empty(parties)
-    value = np.empty((parties, stages))
     for s in range(stages):
         averted = 1.0 - remaining * (1.0 - cost_relief[s])
         for i in range(parties):
             ahead[i] = log_capability[i] + days * (drift[i] + rearmament[i] * averted)
         contest_success(ahead, decisiveness, p_ahead)
-        reservation(p_ahead, cost_of_war, stakes, weights, value)
         for i in range(parties):
-            future[i, s] = value[i, s]
+            expected = 0.0
+            for j in range(parties):
+                expected += p_ahead[j] * stakes[j, i, s]
+            future[i, s] = expected - cost_of_war[i] * weights[i, s]
 
 
 @rule

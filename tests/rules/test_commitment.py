@@ -39,7 +39,7 @@ def test_the_projection_follows_drift_and_the_rearmament_a_truce_allows():
     future, cost = np.empty((2, 2)), np.array([0.05, 0.05])
     log_cap, relief = np.zeros(2), np.array([0.0, 1.0])  # the second stage ends the fighting
     projected_reservation(log_cap, np.zeros(2), np.array([0.0, 0.01]), 1.0, relief, 100.0, 1.0,
-                          cost, stakes, weights, future)
+                          cost, stakes, weights, np.empty(2), np.empty(2), future)
     p_later, value = np.empty(2), np.empty((2, 2))
     contest_success(np.array([0.0, 1.0]), 1.0, p_later)  # B rearms 0.01 a day for 100 days
     reservation(p_later, cost, stakes, weights, value)
