@@ -168,6 +168,12 @@ MECHANISMS = {  # issue 19's mechanisms, each switched off alone in the baseline
     "without logrolling": ["mediator.proposal.packages=compromise"],
     "with screening (RU proposes)": ["mediator.proposal.rule=screening",
                                      "mediator.proposal.proposer=RU"],
+    "with screening, reading UA's losses in battle": [
+        "mediator.proposal.rule=screening", "mediator.proposal.proposer=RU",
+        "mediator.proposal.battle_reading_sd=0.001"],
+    "with Donetsk a line of control (no red lines)": [
+        "scenario.issues.donetsk.kind=line_of_control",
+        "+scenario.issues.donetsk.line={position: 0.6, mobility: 1.0}", *NO_RED_LINES],
     "every mechanism off": ["mediator.belief_error=0.0",
                             "scenario.conflict.commitment.renegotiation_share=0.0",
                             "scenario.parties.RU.truce_rearmament=0.0",
@@ -284,6 +290,6 @@ def main() -> None:
           f"{sum(draws.values()):.1f} ({', '.join(f'{k} {v:.2f}' for k, v in draws.items())}); "
           f"state {a['state_bytes_per_replicate']:,.0f} bytes per replicate")
     for name, ns in result["mechanisms_ns_per_replicate_day"].items():
-        print(f"  with {name}: {ns:.0f} ns per replicate-day")
+        print(f"  {name}: {ns:.0f} ns per replicate-day")
     _print_verdicts(result["targets"])
     print(f"written to {folder / 'bench.json'}")
