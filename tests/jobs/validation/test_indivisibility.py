@@ -21,4 +21,4 @@ def test_an_unknown_issue_kind_is_refused_by_name():
     with pytest.raises(ConfigError) as refused:
         settings("scenario=symmetric_textbook", "scenario.issues.stake.kind=lumpy")
     assert str(refused.value) == ("scenario.issues.stake.kind: got 'lumpy'; expected one of "
-                                  "divisible, indivisible")
+                                  "divisible, indivisible, line_of_control")
