@@ -5,12 +5,10 @@ fighting and by what the mediator discloses (`sim.rules.signals`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.config.distributions import Distribution
 from sim.config.sampling import stream
 from sim.engine.talks import REJECT
 from sim.rules.proposals import PROPOSALS, Belief, revised_bound
@@ -35,7 +33,6 @@ class Offers:
         self.proposer = names.index(str(spec.proposer))
         self.responder = 1 - self.proposer  # screening is checked to have two parties
         self.prior = model.world.parties[names[self.responder]].cost_per_day
-        self.prior_cdf = prior(self.prior)
         self.bound = np.full(r, np.inf)  # the responder's daily cost lies below this
         self.readings = Readings.none(r)
         self.battle_sd = spec.battle_reading_sd
@@ -91,7 +88,7 @@ class Offers:
         fight = m.reservation[rows, j, stage] + m.front.cost_per_day[rows, j] * scale  # pre-cost
         read = self.reads
         return Belief(utility[:, i], utility[:, j], m.reservation[rows, i, stage], fight, scale,
-                      self.prior_cdf, self.bound[rows], self.prior,
+                      self.prior, self.bound[rows],
                       self.readings.mean(rows) if read else None,
                       self.readings.sd(rows) if read else None)
 
@@ -102,10 +99,3 @@ class Offers:
         m, j = self.model, self.responder
         multiplier = m.prospects.cost_multiplier[rows, j]  # as its reservation was assessed
         return multiplier * m.front.cost_horizon[rows] * m.layout.weight[j, stage]
-
-
-def prior(cost: float | Distribution) -> Callable[[np.ndarray], np.ndarray]:
-    """The common prior over a party's daily cost: its distribution, or a known number."""
-    if isinstance(cost, Distribution):
-        return cost.cdf
-    return lambda x: (np.asarray(x, float) >= float(cost)).astype(float)

@@ -11,7 +11,6 @@ see docs/EXTENDING.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,7 +28,7 @@ class Belief:
     The responder accepts a candidate when its value of the terms is at least its reservation
     value, i.e. when its private daily cost of war is at least `acceptance_cost` of that
     candidate: (`responder_fight` - its utility) / `responder_cost_scale`. The proposer knows
-    everything but that cost, which it believes drawn from `prior_cdf` and below `bound`, and,
+    everything but that cost, which it believes drawn from `prior` and below `bound`, and,
     where it has read the cost in battle or from the mediator (`sim.rules.signals`), near those
     readings: `reading_mean` within `reading_sd` (inf where it has none)."""
 
@@ -38,9 +37,8 @@ class Belief:
     proposer_reservation: np.ndarray  # (R,) the proposer's value of fighting on, its cost known
     responder_fight: np.ndarray  # (R,) the responder's value of fighting on, before its cost
     responder_cost_scale: np.ndarray  # (R,) its reservation falls this much per unit of daily cost
-    prior_cdf: Callable[[np.ndarray], np.ndarray]  # P(daily cost <= x) before any evidence
+    prior: Distribution | float  # the responder's daily cost as the proposer first believes it
     bound: np.ndarray  # (R,) daily cost it has learnt the responder's lies below (inf: none)
-    prior: Distribution | float = 0.0  # the distribution prior_cdf is of
     reading_mean: np.ndarray | None = None  # (R,) its readings of the cost, combined
     reading_sd: np.ndarray | None = None  # (R,) their spread: inf with none, 0 when exact
 
@@ -58,8 +56,8 @@ class Belief:
     def acceptance_chance(self) -> np.ndarray:
         """(R, C) the chance, as the proposer believes, that the responder accepts each one."""
         cost = self.acceptance_cost()
-        below = self.prior_cdf(cost)
-        mass = self.prior_cdf(self.bound)[:, None]
+        below = prior_cdf(self.prior, cost)
+        mass = prior_cdf(self.prior, self.bound)[:, None]
         believed = np.where(mass > 0, np.minimum(below / np.where(mass > 0, mass, 1.0), 1.0),
                             (cost > 0).astype(float))
         if self.reading_sd is not None and self.reading_mean is not None:
@@ -68,6 +66,13 @@ class Belief:
                 believed[read] = signals.below(self.prior, cost[read], self.bound[read],
                                                self.reading_mean[read], self.reading_sd[read])
         return 1.0 - believed
+
+
+def prior_cdf(prior: Distribution | float, x: np.ndarray) -> np.ndarray:
+    """P(daily cost <= x) under the common prior: its distribution, or a known number."""
+    if isinstance(prior, Distribution):
+        return prior.cdf(x)
+    return (np.asarray(x, float) >= float(prior)).astype(float)
 
 
 class ProposalRule(Unit):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.config.distributions import Distribution
 from sim.jobs.settings import Settings
 from sim.rules.proposals import PROPOSALS, Belief, ProposalRule
 from tests.conftest import settings
@@ -15,9 +16,7 @@ GRID = np.linspace(0.0, 1.0, 201)  # A's share of a unit stake, as the textbook'
 
 def belief(replicates: int = 4, cost_max: float = 0.5, bound: float = np.inf) -> Belief:
     """A's offer to B over a unit stake, p = 0.5, A's cost 0.1, B's cost U[0, cost_max]."""
-    def prior(x: np.ndarray) -> np.ndarray:
-        return np.clip(np.asarray(x) / cost_max, 0.0, 1.0)
-
+    prior = Distribution("uniform", (("low", 0.0), ("high", cost_max)))
     return Belief(GRID, 1.0 - GRID, np.full(replicates, 0.4), np.full(replicates, 0.5),
                   np.ones(replicates), prior, np.full(replicates, bound))
 
