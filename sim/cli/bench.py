@@ -171,6 +171,9 @@ MECHANISMS = {  # issue 19's mechanisms, each switched off alone in the baseline
     "with screening, reading UA's losses in battle": [
         "mediator.proposal.rule=screening", "mediator.proposal.proposer=RU",
         "mediator.proposal.battle_reading_sd=0.001"],
+    "with screening, the parties taking turns": [
+        "mediator.proposal.rule=screening", "mediator.proposal.proposer=RU",
+        "mediator.proposal.alternate=true"],
     "with Donetsk a line of control (no red lines)": [
         "scenario.issues.donetsk.kind=line_of_control",
         "+scenario.issues.donetsk.line={position: 0.6, mobility: 1.0}", *NO_RED_LINES],

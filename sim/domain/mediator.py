@@ -30,16 +30,20 @@ class Proposal:
     rule: str = text(default="nash", doc="the proposal rule (sim/rules/proposals/)")
     proposer: str | None = text(default=None, doc="the party whose offer it is (screening); "
                                 "null for rules that need none")
+    alternate: bool = field(default=False, metadata={"doc": "the two parties take turns to "
+                                                     "propose, the proposer in the first round "
+                                                     "(screening: each screens the other with "
+                                                     "its own belief)"})
     packages: str = text(default="compromise", doc="the packages it chooses among: compromise "
                          "(one weight for every issue of a stage) or logrolling (terms per "
                          "issue along the efficient frontier, trading issues by salience; two "
                          "parties)")
-    battle_reading_sd: float | None = number(0, default=None, doc="spread of the proposer's "
-                                             "reading of the responder's daily cost from one "
-                                             "day's fighting (screening; null: battles reveal "
+    battle_reading_sd: float | None = number(0, default=None, doc="spread of a proposer's "
+                                             "reading of the other's daily cost from one day's "
+                                             "fighting (screening; null: battles reveal "
                                              "nothing)", unit="share of the stake per day")
     disclosure_sd: float | None = number(0, default=None, doc="spread of the mediator's reading "
-                                         "of the responder's daily cost, told to the proposer on "
+                                         "of the other's daily cost, told to each proposer on "
                                          "day 0 (screening; 0: exact; null: it tells nothing)",
                                          unit="share of the stake per day")
 

@@ -96,6 +96,10 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
                 raise ConfigError(f"mediator.proposal.{key}", getattr(proposal, key),
                                   f"null under proposal rule {proposal.rule}: only a rule that "
                                   "screens (screening) holds a belief they inform")
+        if proposal.alternate:  # the mediator proposes every round: there are no turns
+            raise ConfigError("mediator.proposal.alternate", True,
+                              f"false under proposal rule {proposal.rule}: only a rule that "
+                              "screens (screening) has parties that propose")
         return
     if len(scenario.parties) != 2:
         raise ConfigError("mediator.proposal.rule", proposal.rule,

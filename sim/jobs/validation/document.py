@@ -28,6 +28,7 @@ from sim.jobs.validation import (
     signals,
     statistics,
     theory,
+    turns,
 )
 from sim.jobs.validation.cases import Row, cell
 from sim.results.files import write_json
@@ -64,6 +65,7 @@ def run_all(quick: bool = False) -> Findings:
             + theory.markov_ladder(model, 3) + theory.truce_survival(model, 4)
             + information.risk_return(model, 7)
             + signals.disclosure(pick["signals"], 14) + [signals.bluffing(pick["signals"], 15)]
+            + turns.alternating_offers(pick["signals"], 17)
             + indivisibility.indivisible_issues(small, 8)
             + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)
