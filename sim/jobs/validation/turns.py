@@ -10,6 +10,8 @@ calculation on a lattice of the two costs (`alternating_path`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from scipy import stats
 
@@ -20,12 +22,12 @@ from sim.results.estimators import wilson
 COST_MAX, STEP, ROUNDS = 0.5, 0.005, 6  # both costs over the horizon; the offers' grid
 
 
-def _best(vertex: np.ndarray, value: object) -> np.ndarray:
+def _best(vertex: np.ndarray, value: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """The grid point maximising a concave `value` (a function of the offer): the better of
     the grid points either side of its continuous maximum `vertex` (the lower on a tie)."""
     low = np.floor(vertex / STEP + 1e-9) * STEP
     high = low + STEP
-    return np.where(value(high) > value(low), high, low)  # type: ignore[operator]
+    return np.where(value(high) > value(low), high, low)
 
 
 def _chance(concession: np.ndarray, bound: np.ndarray) -> np.ndarray:
@@ -34,8 +36,8 @@ def _chance(concession: np.ndarray, bound: np.ndarray) -> np.ndarray:
 
 
 def alternating_path(points: int = 2000, rounds: int = ROUNDS) -> list[float]:
-    """The share of all replicates that first agree in each round, A proposing in odd rounds:
-    exact on a lattice of `points` x `points` cost pairs (cell midpoints), offers on the grid.
+    """The share of all replicates that first agree in each round, A proposing in odd rounds,
+    on a lattice of `points` x `points` cost pairs (cell midpoints), offers on the grid.
     After a rejection the proposer believes the other's cost lies below the rejected offer's
     concession (its belief truncated there)."""
     mid = (np.arange(points) + 0.5) / points * COST_MAX
@@ -61,45 +63,49 @@ def alternating_path(points: int = 2000, rounds: int = ROUNDS) -> list[float]:
     return shares
 
 
+def _taking_turns(replicates: int, seed: int) -> dict[str, np.ndarray]:
+    return simulate(textbook("mediator.proposal.rule=screening", "mediator.proposal.proposer=A",
+                             "mediator.proposal.alternate=true",
+                             *(f"scenario.parties.{side}.cost_per_day={{dist: uniform, "
+                               f"low: 0.0, high: {COST_MAX / HORIZON}}}" for side in "AB")),
+                    replicates, seed)
+
+
 def alternating_offers(replicates: int, seed: int) -> list[Row]:
     """Both costs private; the parties take turns. The first two rounds against the closed
-    forms, every round's share against the lattice, each round's terms against the offer the
-    proposer's own cost makes optimal."""
-    out = simulate(textbook("mediator.proposal.rule=screening", "mediator.proposal.proposer=A",
-                            "mediator.proposal.alternate=true",
-                            *(f"scenario.parties.{side}.cost_per_day={{dist: uniform, low: 0.0, "
-                              f"high: {COST_MAX / HORIZON}}}" for side in "AB")),
-                       replicates, seed)
+    forms, each round's terms against the offer the proposer's own cost makes optimal; then
+    every round's share against the lattice (`_rounds`)."""
+    out = _taking_turns(replicates, seed)
     day, terms = out["stage.settlement.signed_day"], out["terms.stake"]
     c_a, c_b = (out[f"input.scenario.parties.{s}.cost_per_day"] * HORIZON for s in "AB")
-    n = day.size
+    n, closed = day.size, (0.25, 1 / 6)
     still = [int((~(day <= k)).sum()) for k in (1, 2)]  # not signed by round k (nan: never)
     cis = [wilson(w, n, 0.999) for w in still]
-    closed = (0.25, 1 / 6)
-    first = dict(zip((1, 2), (np.abs(terms[day == 1] - (P + (COST_MAX - c_a[day == 1]) / 2)),
-                              np.abs(terms[day == 2] - (P - (COST_MAX - c_b[day == 2]) / 2))),
-                     strict=True))
-    on_grid = all(d.size == 0 or d.max() <= STEP / 2 + 1e-9 for d in first.values())
-    path = alternating_path()
+    asked, offered = day == 1, day == 2  # A's terms: asked by A, offered by B
+    off = np.concatenate([np.abs(terms[asked] - (P + (COST_MAX - c_a[asked]) / 2)),
+                          np.abs(terms[offered] - (P - (COST_MAX - c_b[offered]) / 2))])
+    passed = (bool(off.size) and off.max() <= STEP / 2 + 1e-9
+              and all(ci.ci_low <= c <= ci.ci_high for c, ci in zip(closed, cis, strict=True)))
+    return [Row("Alternating offers, both costs private U[0, 0.5]: P(war) after rounds 1 and 2",
+                "Fearon 1995; Rubinstein 1982 (alternating offers)",
+                f"{pct(closed[0])} and {pct(closed[1])} (closed form; offers on a continuum)",
+                "; ".join(f"{pct(w / n)} [{pct(ci.ci_low)}, {pct(ci.ci_high)}]"
+                          for w, ci in zip(still, cis, strict=True))
+                + f"; terms within {off.max():.4f} of each proposer's x* or y*",
+                "each within its 99.9% interval; terms on the 0.005 grid", passed),
+            _rounds(day)]
+
+
+def _rounds(day: np.ndarray) -> Row:
+    """The share first agreeing in each round against the lattice calculation (chi-square)."""
+    path, n = alternating_path(), day.size
     observed = np.array([(day == k + 1).sum() for k in range(ROUNDS)] + [(~(day <= ROUNDS)).sum()])
     expected = np.array([*path, 1.0 - sum(path)]) * n
     keep = expected > 5  # the chi-square's cells with enough expected counts
     chi = stats.chisquare(observed[keep], expected[keep] * observed[keep].sum() / expected[keep].sum())
-    return [
-        Row("Alternating offers, both costs private U[0, 0.5]: P(war) after rounds 1 and 2",
-            "Fearon 1995; Rubinstein 1982 (alternating offers)",
-            f"{pct(closed[0])} and {pct(closed[1])} (closed form; offers on a continuum)",
-            "; ".join(f"{pct(w / n)} [{pct(ci.ci_low)}, {pct(ci.ci_high)}]"
-                      for w, ci in zip(still, cis, strict=True))
-            + f"; terms within {max(d.max() for d in first.values() if d.size):.4f} of "
-            "each proposer's x* or y*", "each within its 99.9% interval; terms on the 0.005 "
-            "grid", bool(on_grid and all(ci.ci_low <= c <= ci.ci_high
-                                         for c, ci in zip(closed, cis, strict=True)))),
-        Row("Alternating offers: share first agreeing in each round (A in odd rounds)",
-            "Fearon 1995; Powell 1999 (screening)",
-            "; ".join(f"round {k + 1}: {pct(s)}" for k, s in enumerate(path))
-            + " (exact on a 2000 x 2000 lattice, offers on the grid)",
-            "; ".join(f"round {k + 1}: {pct(o / n)}" for k, o in enumerate(observed[:ROUNDS]))
-            + f"; chi-square p = {chi.pvalue:.3f}", "p > 0.001",
-            bool(chi.pvalue > 0.001)),
-    ]
+    return Row("Alternating offers: share first agreeing in each round (A in odd rounds)",
+               "Fearon 1995; Powell 1999 (screening)",
+               "; ".join(f"round {k + 1}: {pct(s)}" for k, s in enumerate(path))
+               + " (on a 2000 x 2000 lattice of the two costs, offers on the grid)",
+               "; ".join(f"round {k + 1}: {pct(o / n)}" for k, o in enumerate(observed[:ROUNDS]))
+               + f"; chi-square p = {chi.pvalue:.3f}", "p > 0.001", bool(chi.pvalue > 0.001))
