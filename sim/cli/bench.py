@@ -27,6 +27,7 @@ from sim.engine.model import NegotiationModel
 from sim.jobs.processes import descendants, processes
 from sim.jobs.settings import load_settings
 from sim.jobs.simulation import chunks_of
+from sim.jobs.validation.mechanisms import ablation_points
 from sim.montecarlo.backends import Backend
 from sim.results.files import write_json
 
@@ -158,14 +159,7 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
 NO_RED_LINES = ("~scenario.parties.RU.red_lines", "+scenario.parties.RU.red_lines={}")
 """A dict override merges into the dict it names: removing Russia's red lines takes two."""
 
-MECHANISMS = {  # issue 19's mechanisms, each switched off alone in the baseline (all on)
-    "every mechanism on (the baseline)": [],
-    "without private information (no belief error)": ["mediator.belief_error=0.0"],
-    "without commitment problems": ["scenario.conflict.commitment.renegotiation_share=0.0"],
-    "without an indivisible full ceasefire": ["scenario.issues.full_ceasefire.kind=divisible"],
-    "without ratification": ["scenario.parties.UA.ratification_premium=0.0"],
-    "without red lines": [*NO_RED_LINES],
-    "without logrolling": ["mediator.proposal.packages=compromise"],
+BEYOND_THE_BASELINE = {  # mechanisms the baseline leaves off, each switched on alone
     "with screening (RU proposes)": ["mediator.proposal.rule=screening",
                                      "mediator.proposal.proposer=RU"],
     "with screening, reading UA's losses in battle": [
@@ -177,23 +171,24 @@ MECHANISMS = {  # issue 19's mechanisms, each switched off alone in the baseline
     "with Donetsk a line of control (no red lines)": [
         "scenario.issues.donetsk.kind=line_of_control",
         "+scenario.issues.donetsk.line={position: 0.6, mobility: 1.0}", *NO_RED_LINES],
-    "every mechanism off": ["mediator.belief_error=0.0",
-                            "scenario.conflict.commitment.renegotiation_share=0.0",
-                            "scenario.parties.RU.truce_rearmament=0.0",
-                            "scenario.parties.UA.truce_rearmament=0.0",
-                            "scenario.issues.full_ceasefire.kind=divisible",
-                            "scenario.parties.UA.ratification_premium=0.0",
-                            *NO_RED_LINES,
-                            "mediator.proposal.packages=compromise"],
 }
 
 
+def mechanism_configs() -> dict[str, dict[str, Any]]:
+    """Each configuration `mechanism_costs` measures: the ablation's own points for the default
+    mediator (`experiments/mechanisms.yaml`: every mechanism on, each off in turn, all off),
+    then each mechanism the baseline leaves off, switched on alone."""
+    default = load_settings(compose_config([])).mediator.strategy
+    configs = {label: cfg for label, _, cfg in ablation_points((default,))}
+    return configs | {name: compose_config(o) for name, o in BEYOND_THE_BASELINE.items()}
+
+
 def mechanism_costs(replicates: int = 5_000) -> dict[str, float]:
-    """ns per replicate-day on one core, one chunk, with each mechanism on alone (best of two:
-    the first run of a changed compiled signature pays for compiling)."""
+    """ns per replicate-day on one core, one chunk, for each of `mechanism_configs` (best of
+    two: the first run of a changed compiled signature pays for compiling)."""
     costs = {}
-    for name, overrides in MECHANISMS.items():
-        s = load_settings(compose_config(overrides))
+    for name, cfg in mechanism_configs().items():
+        s = load_settings(cfg)
         best = np.inf
         for _ in range(2):
             model = NegotiationModel(s.scenario, s.mediator, replicates, 1)

@@ -1,5 +1,6 @@
 """The benchmark's measurements run and report sane figures (speed itself is not asserted)."""
 
+from sim.cli import bench
 from sim.cli.bench import engine, one_model_per_replicate
 
 
@@ -83,3 +84,20 @@ def test_a_target_the_bench_did_not_measure_is_not_judged():
     assert met["negsim runs=1000000, whole process"] is None  # --max-runs 100000
     assert met["engine on 1 core / one model per replicate"] is True  # exactly 300x is met
     assert met["negsim runs=1000, whole process"] is False
+
+
+def test_the_mechanisms_measured_are_the_ablations_own_points():
+    # "All on" is the baseline itself, "all off" the experiment's off values (Russia's red lines
+    # removed, not merged): one list of mechanisms, in experiments/mechanisms.yaml.
+    from sim.config.compose import compose_config
+    from sim.jobs.settings import load_settings
+
+    configs = bench.mechanism_configs()
+    names = list(configs)
+    assert names[0] == "all on" and names[9] == "all off"
+    assert all(n.startswith("without ") for n in names[1:9])
+    base, on, off = (load_settings(c) for c in (compose_config([]), configs["all on"],
+                                                 configs["all off"]))
+    assert on.scenario == base.scenario and on.mediator == base.mediator
+    assert off.scenario.parties["RU"].red_lines == {} and off.mediator.belief_error == 0.0
+    assert set(bench.BEYOND_THE_BASELINE) <= set(names)

@@ -7,6 +7,7 @@ difference, far narrower than the two points' own intervals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,24 +37,29 @@ class Variant:
 def ablation(runs: int, seed: int, crossed_values: tuple[str, ...] | None = None) -> list[Variant]:
     """Run the experiment's points (`crossed_values` keeps only those crossed values, e.g. one
     mediator), `runs` replicates each under root seed `seed`."""
-    composer = PointComposer([EXPERIMENT])
-    raw = composer.compose({}, override)
-    spec, axes = load_sweep(raw["sweep"], {})
-    crossed = [a.path for a in crossed_axes(axes)]
     variants, on_outcomes = [], {}
-    for values in design_points(spec, axes):
-        key = ", ".join(str(values[p]) for p in crossed)
-        if crossed_values is not None and key not in crossed_values:
-            continue
-        cfg = composer.compose(values, override) | {"sweep": None}
+    for label, key, cfg in ablation_points(crossed_values):
         columns = simulate(cfg, runs, seed)  # checked as `negsim` would check it, then run
         outcomes = _outcomes(columns)
-        label = ablation_variant(values, axes)
         if label == "all on":
             on_outcomes[key] = outcomes
         change = {name: _paired(on_outcomes[key][name], x) for name, x in outcomes.items()}
         variants.append(Variant(label, key, {n: _share(x) for n, x in outcomes.items()}, change))
     return variants
+
+
+def ablation_points(crossed_values: tuple[str, ...] | None = None
+                    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The experiment's points in its order, each as (label, crossed values, composed config):
+    every mechanism on, each off in turn, all off; `crossed_values` keeps only those."""
+    composer = PointComposer([EXPERIMENT])
+    spec, axes = load_sweep(composer.compose({}, override)["sweep"], {})
+    crossed = [a.path for a in crossed_axes(axes)]
+    for values in design_points(spec, axes):
+        key = ", ".join(str(values[p]) for p in crossed)
+        if crossed_values is None or key in crossed_values:
+            cfg = composer.compose(values, override) | {"sweep": None}
+            yield ablation_variant(values, axes), key, cfg
 
 
 def _outcomes(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
