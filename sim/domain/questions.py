@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sim.config.errors import ConfigError
-from sim.domain.scenario import NAME, Scenario
+from sim.domain.references import NAME
+from sim.domain.scenario import Scenario
 
 STAGE_EVENTS = ("signed", "in_force", "held", "collapsed", "signed_again")
 """Events on a stage, by a day: first signed; in force at some time (not merely signed); held

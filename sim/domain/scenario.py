@@ -7,18 +7,11 @@ Every field carries its meaning and unit; each scenario file adds the provenance
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from sim.config.distributions import Distribution
-from sim.config.errors import ConfigError
 from sim.config.schema import LARGEST, Param, build, number, text
-from sim.domain.politics import Commitment, Cover, Line, RedLine, check_line
-
-NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-MEDIATOR = "mediator"
-"""The key under which a party's trust in the mediator is given, beside its trust in each party."""
+from sim.domain.politics import Commitment, Cover, Line, RedLine
+from sim.domain.references import check_references
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,96 +228,8 @@ class Scenario:
         return list(self.stages)
 
 
-ISSUE_KINDS = ("divisible", "indivisible", "line_of_control")
-"""How an issue can be settled: any share of it, or all or nothing (Fearon 1995, Toft 2003)."""
-
-
 def load_scenario(raw: object, path: str = "scenario") -> Scenario:
     """Build and cross-check a scenario; the first problem found is raised as ConfigError."""
     scenario = build(Scenario, raw, path)
     check_references(scenario, path)
     return scenario
-
-
-def _names(kind: str, names: list[str]) -> str:
-    return f"a {kind} name: {', '.join(names)}"
-
-
-def check_references(s: Scenario, path: str) -> None:
-    """Every name used in the scenario must be declared there, and weights must normalise."""
-    issues, parties, stages = list(s.issues), list(s.parties), list(s.stages)
-    for group, names in (("issues", issues), ("parties", parties), ("stages", stages)):
-        for name in names:
-            if not NAME.fullmatch(name) or name == MEDIATOR:
-                raise ConfigError(f"{path}.{group}.{name}", name,
-                                  "a name of letters, digits and _ (not 'mediator')")
-    if s.start_date is not None:
-        try:
-            dt.date.fromisoformat(s.start_date)
-        except ValueError:
-            raise ConfigError(f"{path}.start_date", s.start_date, "a date YYYY-MM-DD") from None
-    if not issues:
-        raise ConfigError(f"{path}.issues", {}, "at least one issue")
-    for name, issue in s.issues.items():
-        if issue.kind not in ISSUE_KINDS:
-            raise ConfigError(f"{path}.issues.{name}.kind", issue.kind,
-                              f"one of {', '.join(ISSUE_KINDS)}")
-        check_line(issue.kind, issue.line, issue.status_quo, f"{path}.issues.{name}",
-                   [p for p in parties if name in s.parties[p].red_lines])
-    if len(parties) < 2:
-        raise ConfigError(f"{path}.parties", parties, "at least two parties")
-    if not stages:
-        raise ConfigError(f"{path}.stages", {}, "at least one stage")
-    for p, party in s.parties.items():
-        _check_party(party, f"{path}.parties.{p}", issues, parties, stages, p)
-    for name, stage in s.stages.items():
-        where = f"{path}.stages.{name}"
-        if not stage.issues:
-            raise ConfigError(f"{where}.issues", [], "at least one issue")
-        for i, issue in enumerate(stage.issues):
-            if issue not in s.issues:
-                raise ConfigError(f"{where}.issues[{i}]", issue, _names("declared issue", issues))
-            if issue in stage.issues[:i]:
-                raise ConfigError(f"{where}.issues[{i}]", issue, "each issue once in a stage")
-        longest = (stage.hold_days.reach()[1] if isinstance(stage.hold_days, Distribution)
-                   else stage.hold_days)
-        if stage.duration_days is not None and longest > stage.duration_days:
-            shown = stage.hold_days if isinstance(stage.hold_days, Distribution) else (
-                int(longest) if float(longest).is_integer() else longest)
-            raise ConfigError(f"{where}.hold_days", shown,
-                              f"at most duration_days ({stage.duration_days}), every draw")
-    if not any(stage.comprehensive for stage in s.stages.values()):
-        raise ConfigError(f"{path}.stages", stages, "at least one stage with comprehensive: true")
-    if s.round_interval_days > s.horizon_days:
-        raise ConfigError(f"{path}.round_interval_days", s.round_interval_days,
-                          f"at most horizon_days ({s.horizon_days}): else no round is ever held")
-    for key in ("drift_per_day", "volatility_per_day"):
-        _check_keys(getattr(s.conflict, key), f"{path}.conflict.{key}", parties, "party")
-    party = s.conflict.escalation.party
-    if party is not None and party not in s.parties:
-        raise ConfigError(f"{path}.conflict.escalation.party", party, _names("party", parties))
-
-
-def _check_party(party: Party, where: str, issues: list[str], parties: list[str],
-                 stages: list[str], me: str) -> None:
-    _check_keys(party.ideal, f"{where}.ideal", issues, "issue")
-    _check_keys(party.salience, f"{where}.salience", issues, "issue")
-    if sum(party.salience.values()) <= 0:
-        raise ConfigError(f"{where}.salience", party.salience, "weights with a positive sum")
-    others = [p for p in parties if p != me] + [MEDIATOR]
-    _check_keys(party.trust, f"{where}.trust", others, "party (or mediator)")
-    for stage in party.linkage:
-        if stage not in stages:
-            raise ConfigError(f"{where}.linkage.{stage}", stage, _names("stage", stages))
-    for issue in party.red_lines:
-        if issue not in issues:
-            raise ConfigError(f"{where}.red_lines.{issue}", "<unknown key>", _names("issue", issues))
-
-
-def _check_keys(given: dict, where: str, expected: list[str], kind: str) -> None:
-    for key in given:
-        if key not in expected:
-            raise ConfigError(f"{where}.{key}", "<unknown key>", _names(kind, expected))
-    for key in expected:
-        if key not in given:
-            raise ConfigError(f"{where}.{key}", "<missing>", f"a value for every {kind}")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.domain.mediator import MediatorSpec
-from sim.domain.scenario import MEDIATOR, Scenario
+from sim.domain.references import MEDIATOR
+from sim.domain.scenario import Scenario
 from sim.rules.bargaining import (
     candidate_terms,
     frontier_terms,

@@ -12,7 +12,8 @@ from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.questions import QuestionSet, load_questions
-from sim.domain.scenario import NAME, Scenario, load_scenario
+from sim.domain.references import NAME
+from sim.domain.scenario import Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.concessions import CONCESSIONS

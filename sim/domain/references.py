@@ -1,0 +1,124 @@
+"""A scenario's names and their cross-references: every party, issue and stage it names is
+declared, named plainly, and given a value wherever one is needed, so that the model never
+meets a name it cannot place. The first problem found is raised as ConfigError."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from sim.config.distributions import Distribution
+from sim.config.errors import ConfigError
+from sim.domain.politics import check_line
+
+if TYPE_CHECKING:
+    from sim.domain.scenario import Party, Scenario
+
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+MEDIATOR = "mediator"
+"""The key under which a party's trust in the mediator is given, beside its trust in each party."""
+
+ISSUE_KINDS = ("divisible", "indivisible", "line_of_control")
+"""How an issue can be settled: any share of it, or all or nothing (Fearon 1995, Toft 2003)."""
+
+
+def _names(kind: str, names: list[str]) -> str:
+    return f"a {kind} name: {', '.join(names)}"
+
+
+def check_references(s: Scenario, path: str) -> None:
+    """Every name used in the scenario must be declared there, and weights must normalise."""
+    issues, parties, stages = list(s.issues), list(s.parties), list(s.stages)
+    _check_names(s, path)
+    _check_issues(s, path, parties)
+    if len(parties) < 2:
+        raise ConfigError(f"{path}.parties", parties, "at least two parties")
+    if not stages:
+        raise ConfigError(f"{path}.stages", {}, "at least one stage")
+    for p, party in s.parties.items():
+        _check_party(party, f"{path}.parties.{p}", issues, parties, stages, p)
+    _check_stages(s, path, issues)
+    _check_conflict(s, path, parties)
+
+
+def _check_names(s: Scenario, path: str) -> None:
+    for group, names in (("issues", s.issues), ("parties", s.parties), ("stages", s.stages)):
+        for name in names:
+            if not NAME.fullmatch(name) or name == MEDIATOR:
+                raise ConfigError(f"{path}.{group}.{name}", name,
+                                  "a name of letters, digits and _ (not 'mediator')")
+    if s.start_date is not None:
+        try:
+            dt.date.fromisoformat(s.start_date)
+        except ValueError:
+            raise ConfigError(f"{path}.start_date", s.start_date, "a date YYYY-MM-DD") from None
+
+
+def _check_issues(s: Scenario, path: str, parties: list[str]) -> None:
+    if not s.issues:
+        raise ConfigError(f"{path}.issues", {}, "at least one issue")
+    for name, issue in s.issues.items():
+        if issue.kind not in ISSUE_KINDS:
+            raise ConfigError(f"{path}.issues.{name}.kind", issue.kind,
+                              f"one of {', '.join(ISSUE_KINDS)}")
+        check_line(issue.kind, issue.line, issue.status_quo, f"{path}.issues.{name}",
+                   [p for p in parties if name in s.parties[p].red_lines])
+
+
+def _check_stages(s: Scenario, path: str, issues: list[str]) -> None:
+    for name, stage in s.stages.items():
+        where = f"{path}.stages.{name}"
+        if not stage.issues:
+            raise ConfigError(f"{where}.issues", [], "at least one issue")
+        for i, issue in enumerate(stage.issues):
+            if issue not in s.issues:
+                raise ConfigError(f"{where}.issues[{i}]", issue, _names("declared issue", issues))
+            if issue in stage.issues[:i]:
+                raise ConfigError(f"{where}.issues[{i}]", issue, "each issue once in a stage")
+        longest = (stage.hold_days.reach()[1] if isinstance(stage.hold_days, Distribution)
+                   else stage.hold_days)
+        if stage.duration_days is not None and longest > stage.duration_days:
+            shown = stage.hold_days if isinstance(stage.hold_days, Distribution) else (
+                int(longest) if float(longest).is_integer() else longest)
+            raise ConfigError(f"{where}.hold_days", shown,
+                              f"at most duration_days ({stage.duration_days}), every draw")
+    if not any(stage.comprehensive for stage in s.stages.values()):
+        raise ConfigError(f"{path}.stages", list(s.stages),
+                          "at least one stage with comprehensive: true")
+
+
+def _check_conflict(s: Scenario, path: str, parties: list[str]) -> None:
+    if s.round_interval_days > s.horizon_days:
+        raise ConfigError(f"{path}.round_interval_days", s.round_interval_days,
+                          f"at most horizon_days ({s.horizon_days}): else no round is ever held")
+    for key in ("drift_per_day", "volatility_per_day"):
+        _check_keys(getattr(s.conflict, key), f"{path}.conflict.{key}", parties, "party")
+    party = s.conflict.escalation.party
+    if party is not None and party not in s.parties:
+        raise ConfigError(f"{path}.conflict.escalation.party", party, _names("party", parties))
+
+
+def _check_party(party: Party, where: str, issues: list[str], parties: list[str],
+                 stages: list[str], me: str) -> None:
+    _check_keys(party.ideal, f"{where}.ideal", issues, "issue")
+    _check_keys(party.salience, f"{where}.salience", issues, "issue")
+    if sum(party.salience.values()) <= 0:
+        raise ConfigError(f"{where}.salience", party.salience, "weights with a positive sum")
+    others = [p for p in parties if p != me] + [MEDIATOR]
+    _check_keys(party.trust, f"{where}.trust", others, "party (or mediator)")
+    for stage in party.linkage:
+        if stage not in stages:
+            raise ConfigError(f"{where}.linkage.{stage}", stage, _names("stage", stages))
+    for issue in party.red_lines:
+        if issue not in issues:
+            raise ConfigError(f"{where}.red_lines.{issue}", "<unknown key>", _names("issue", issues))
+
+
+def _check_keys(given: dict, where: str, expected: list[str], kind: str) -> None:
+    for key in given:
+        if key not in expected:
+            raise ConfigError(f"{where}.{key}", "<unknown key>", _names(kind, expected))
+    for key in expected:
+        if key not in given:
+            raise ConfigError(f"{where}.{key}", "<missing>", f"a value for every {kind}")
