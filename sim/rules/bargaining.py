@@ -60,10 +60,18 @@ def reservation(p_win: np.ndarray, cost_of_war: np.ndarray, stakes: np.ndarray,
     parties, stages = weights.shape
     for i in range(parties):
         for s in range(stages):
-            expected = 0.0
-            for j in range(parties):
-                expected += p_win[j] * stakes[j, i, s]
-            value[i, s] = expected - cost_of_war[i] * weights[i, s]
+            value[i, s] = stage_reservation(p_win, cost_of_war[i], stakes, weights, i, s)
+
+
+@rule
+def stage_reservation(p_win: np.ndarray, cost_of_war: float, stakes: np.ndarray,
+                      weights: np.ndarray, i: int, s: int) -> float:
+    """Party i's reservation value for stage s (`reservation`, one entry): what it expects the
+    war to give it on the stage's issues, less its cost of war charged by the stage's weight."""
+    expected = 0.0
+    for j in range(p_win.shape[0]):
+        expected += p_win[j] * stakes[j, i, s]
+    return expected - cost_of_war * weights[i, s]
 
 
 def fighting_value(p_win: np.ndarray, ideal: np.ndarray, salience: np.ndarray,

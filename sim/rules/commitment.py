@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.rules.bargaining import contest_success
+from sim.rules.bargaining import contest_success, stage_reservation
 from sim.rules.compiled import rule
 
 UNREACHABLE = 1e9
@@ -30,8 +30,8 @@ def projected_reservation(log_capability: np.ndarray, drift: np.ndarray, rearmam
     the balance projected by drift plus rearmament times the share of the daily cost the
     truces in force and stage s avert (`remaining` is the share the truces in force leave).
     The cost of war is today's: the shift is in power only. `ahead` and `p_ahead` (n,) are
-    scratch space, so the daily loop allocates nothing; the arithmetic is `reservation`'s, for
-    the one stage each projection is for."""
+    scratch space, so the daily loop allocates nothing; each projection values only its own
+    stage (`stage_reservation`)."""
     parties, stages = weights.shape
     for s in range(stages):
         averted = 1.0 - remaining * (1.0 - cost_relief[s])
@@ -39,10 +39,7 @@ def projected_reservation(log_capability: np.ndarray, drift: np.ndarray, rearmam
             ahead[i] = log_capability[i] + days * (drift[i] + rearmament[i] * averted)
         contest_success(ahead, decisiveness, p_ahead)
         for i in range(parties):
-            expected = 0.0
-            for j in range(parties):
-                expected += p_ahead[j] * stakes[j, i, s]
-            future[i, s] = expected - cost_of_war[i] * weights[i, s]
+            future[i, s] = stage_reservation(p_ahead, cost_of_war[i], stakes, weights, i, s)
 
 
 @rule
