@@ -13,12 +13,12 @@ from matplotlib.figure import Figure
 
 from sim.engine.model import NegotiationModel
 from sim.engine.trace import EVENT_COLUMNS
-from sim.engine.truce import EXPIRED, IN_FORCE, OFF, TABLED
+from sim.engine.truce import EXPIRED, IN_FORCE, OFF, PENDING, TABLED
 from sim.report.narrative import narrate
 from sim.report.style import PALETTE
 
 STATUS = {TABLED: ("tabled", PALETTE[1]), IN_FORCE: ("in force", PALETTE[0]),
-          EXPIRED: ("expired", "#999999")}
+          EXPIRED: ("expired", "#999999"), PENDING: ("signed, pending", PALETTE[4])}
 RESPONSES = ("accept", "reject", "stall", "conditional")
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.domain.implementation import check_third_parties
 from sim.domain.politics import check_line
 
 if TYPE_CHECKING:
@@ -40,14 +41,21 @@ def check_references(s: Scenario, path: str) -> None:
         _check_party(party, f"{path}.parties.{p}", issues, parties, stages, p)
     _check_stages(s, path, issues)
     _check_conflict(s, path, parties)
+    check_third_parties(s.third_parties, {p: list(party.linkage) for p, party in s.parties.items()},
+                        stages, path)
 
 
 def _check_names(s: Scenario, path: str) -> None:
-    for group, names in (("issues", s.issues), ("parties", s.parties), ("stages", s.stages)):
+    for group, names in (("issues", s.issues), ("parties", s.parties), ("stages", s.stages),
+                         ("third_parties", s.third_parties)):
         for name in names:
             if not NAME.fullmatch(name) or name == MEDIATOR:
                 raise ConfigError(f"{path}.{group}.{name}", name,
                                   "a name of letters, digits and _ (not 'mediator')")
+    for name in s.third_parties:
+        if name in s.parties:
+            raise ConfigError(f"{path}.third_parties.{name}", name,
+                              "a name that is not a party's (a party is not a third party)")
     if s.start_date is not None:
         try:
             dt.date.fromisoformat(s.start_date)
@@ -78,11 +86,17 @@ def _check_stages(s: Scenario, path: str, issues: list[str]) -> None:
                 raise ConfigError(f"{where}.issues[{i}]", issue, "each issue once in a stage")
         longest = (stage.hold_days.reach()[1] if isinstance(stage.hold_days, Distribution)
                    else stage.hold_days)
-        if stage.duration_days is not None and longest > stage.duration_days:
+        if (stage.duration_days is not None and stage.renewal_days is None
+                and longest > stage.duration_days):
             shown = stage.hold_days if isinstance(stage.hold_days, Distribution) else (
                 int(longest) if float(longest).is_integer() else longest)
             raise ConfigError(f"{where}.hold_days", shown,
-                              f"at most duration_days ({stage.duration_days}), every draw")
+                              f"at most duration_days ({stage.duration_days}), every draw, "
+                              "unless it is renewable (renewal_days)")
+        if stage.renewal_days is not None and stage.duration_days is None:
+            raise ConfigError(f"{where}.renewal_days", stage.renewal_days,
+                              "null for an open-ended stage (duration_days null): only a "
+                              "time-limited truce is renewed")
     if not any(stage.comprehensive for stage in s.stages.values()):
         raise ConfigError(f"{path}.stages", list(s.stages),
                           "at least one stage with comprehensive: true")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sim.config.schema import LARGEST, Param, build, number, text
+from sim.domain.implementation import Conditions, Renewal, ThirdParty
 from sim.domain.politics import Commitment, Cover, Line, RedLine
 from sim.domain.references import check_references
 
@@ -118,6 +119,7 @@ class Party:
                                      "side that rearms faster: Fortna 2004); 0: none",
                                      unit="log capability per day")
     delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
+    renewal: Renewal = field(default_factory=Renewal)
     linkage: dict[str, Linkage] = field(default_factory=dict)
     red_lines: dict[str, RedLine] = field(default_factory=dict, metadata={
         "doc": "public limits by issue, with the cost of crossing each (section 7 of docs/ODD.md)"})
@@ -159,6 +161,11 @@ class Stage:
                               "of its terms: the share of a stronger side's reneging it deters "
                               "(Walter 2002); 0: none", unit="share")
     comprehensive: bool = field(default=False, metadata={"doc": "signing it is the agreement"})
+    conditions: Conditions = field(default_factory=Conditions)
+    renewal_days: int | None = number(1, default=None, doc="a time-limited truce's renewed term: "
+                                      "at each term every party decides whether to renew it "
+                                      "(its renewal rule); null: it expires at its term",
+                                      unit="days")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -215,6 +222,8 @@ class Scenario:
     conflict: Conflict = text()
     monitoring: Monitoring = text()
     political_cover: Cover = field(default_factory=Cover)
+    third_parties: dict[str, ThirdParty] = field(default_factory=dict, metadata={
+        "doc": "actors beyond the parties and the mediator (sim/domain/implementation.py)"})
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""

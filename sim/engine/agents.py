@@ -5,7 +5,9 @@ speaks for its side in every replicate at once, and each decision it makes is on
 those arrays: a party stalls (its delay tactic, `sim.rules.tactics`), responds to a proposal
 and keeps or breaks a truce (compiled passes in `sim.engine.talks` and `sim.engine.keeping`);
 the mediator proposes with its carrots, settles what was answered and learns from it, and
-reconsiders after each round (its style, `sim.rules.styles`).
+reconsiders after each round (its style, `sim.rules.styles`); a party renews a truce at its
+term or lets it expire (its renewal rule, `sim.rules.renewals`); a third party approves, or
+not, a side-payment it holds (its role, `sim.rules.roles`).
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from sim.config.sampling import stream_key
+from sim.engine.draws import uniforms
 from sim.engine.keeping import violate
 from sim.engine.offers import Offers
 from sim.engine.talks import Broker, propose, respond, settle
+from sim.engine.truce import IN_FORCE
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import main_blocker, reckon
+from sim.rules.renewals import RENEWALS, Expiry
+from sim.rules.roles import ROLES, Request
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
@@ -49,6 +56,10 @@ class Party(mesa.Agent):
         self.stalls = model.stalls[:, index]  # rounds it stalled, (R,) view
         self.reported = model.reported[:, index]  # reports against it, (R,) view
         self.escalates = model.world.conflict.escalation.party == name
+        self.renewal = RENEWALS.get(spec.renewal.rule)
+        self.renewal_settings = self.renewal.settings_under(
+            values, prefix + "renewal.parameters.", model.replicates)
+        self.renewal_key = np.uint64(stream_key(model.seed_sequence, f"renewal:{name}"))
 
     def stall(self) -> np.ndarray:
         """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides."""
@@ -87,6 +98,18 @@ class Party(mesa.Agent):
                 model.reservation, model.option, float(self.escalates and escalation_window),
                 model.propensity, model.party_table.trust_alpha, model.party_table.trust_beta,
                 model.truces.ledger, model.today)
+
+    def renew(self, stage: int, due: np.ndarray, willing: np.ndarray) -> np.ndarray:
+        """(R,) bool: whether it renews `stage`'s truce where it is at its term today (`due`),
+        as its renewal rule decides; `willing` says where it would sign the terms today."""
+        model = self.model
+        draw = None
+        if self.renewal.draws:
+            stages, days = len(model.layout.stages), model.world.horizon_days + 1
+            draw = uniforms(self.renewal_key, model.day * stages + stage, days * stages,
+                            model.replicates)
+        expiry = Expiry(due, willing, model.truces.renewals[:, stage], draw)
+        return due & self.renewal.renews(expiry, self.renewal_settings)
 
     def trust_in_others(self) -> np.ndarray:
         """Mean trust (R,) that the other parties comply."""
@@ -169,3 +192,42 @@ class Mediator(mesa.Agent):
             self.pressure[rows, blocker] += self.stick_size[rows]
         self.sticks += pressed
         return pressed, withdrew
+
+
+class ThirdParty(mesa.Agent):
+    """An actor beyond the parties and the mediator (a sanctions holder): it approves, or not,
+    the side-payments it holds for stages signed and pending on them, as its role decides."""
+
+    def __init__(self, model: NegotiationModel, name: str, values: dict[str, np.ndarray]) -> None:
+        super().__init__(model)
+        spec, lay = model.world.third_parties[name], model.layout
+        self.name, self.spec = name, spec
+        self.role = ROLES.get(spec.role)
+        self.settings = self.role.settings_under(
+            values, f"scenario.third_parties.{name}.parameters.", model.replicates)
+        held = [h.partition(".") for h in spec.holds]
+        self.holds = [(lay.parties.index(p), lay.stages.index(s)) for p, _, s in held]
+        self.requires = [lay.stages.index(s) for s in spec.requires]
+        self.key = np.uint64(stream_key(model.seed_sequence, f"third_party:{name}"))
+        self.approvals = np.zeros(model.replicates, dtype=np.int32)
+
+    def approve(self, pending: np.ndarray, waited: np.ndarray) -> None:
+        """Approve, or not, each side-payment it holds where its stage is pending (`pending`,
+        (R, S)) and it has not approved yet this signing; `waited` (R, S) days since signing.
+        Its conditions are met where every stage it requires is in force."""
+        model, truces = self.model, self.model.truces
+        met = (truces.status[:, self.requires] == IN_FORCE).all(axis=1)
+        stages, days = len(model.layout.stages), model.world.horizon_days + 1
+        parties = len(model.layout.parties)
+        for party, stage in self.holds:
+            waiting = pending[:, stage] & ~truces.approved[:, stage, party]
+            if not waiting.any():
+                continue
+            draw = (uniforms(self.key, (model.day * stages + stage) * parties + party,
+                             days * stages * parties, model.replicates)
+                    if self.role.draws else None)
+            days_waiting = np.nan_to_num(waited[:, stage]).astype(np.int64)
+            yes = waiting & self.role.approves(Request(waiting, met, days_waiting, draw),
+                                               self.settings)
+            truces.approved[:, stage, party] |= yes
+            self.approvals += yes

@@ -60,6 +60,7 @@ class Day(NamedTuple):
     agreed: np.ndarray  # (R,) bool, a comprehensive stage held today
     standing: np.ndarray  # (R, S) bool, in force in a live replicate, before today's ending
     reported: np.ndarray  # (R, S) int32, today's reports against any party
+    due: np.ndarray  # (R, S) bool: a renewable truce reached its term (the parties decide)
 
 
 def new_day(replicates: int, stages: int, parties: int) -> Day:
@@ -68,7 +69,8 @@ def new_day(replicates: int, stages: int, parties: int) -> Day:
                *(np.zeros((replicates, stages), dtype=np.bool_) for _ in range(3)),
                np.zeros(replicates, dtype=np.bool_), np.zeros(replicates, dtype=np.bool_),
                np.zeros((replicates, stages), dtype=np.bool_),
-               np.zeros((replicates, stages), dtype=np.int32))
+               np.zeros((replicates, stages), dtype=np.int32),
+               np.zeros((replicates, stages), dtype=np.bool_))
 
 
 DRAWS = ("violate", "detect", "attribute", "scapegoat", "rumour")
@@ -195,6 +197,7 @@ def _clear(day: Day) -> None:  # pragma: no cover - compiled
     day.agreed[:] = False
     day.standing[:] = False
     day.reported[:] = 0
+    day.due[:] = False
 
 
 @njit(cache=True, inline="always")
@@ -240,12 +243,13 @@ def judge(truces: Truces, day: Day, today: int, days: int, key: np.uint64) -> No
 def record(ledger: Ledger, day: Day, today: int,
             tabling: Tabling) -> bool:  # pragma: no cover - compiled
     """Count a day of every truce in force: collapsed where its stage's rule said so (marked in
-    `day.collapsed`; the stage goes back on the table at once), else held, expired. Whether any
+    `day.collapsed`; the stage goes back on the table at once), else held, expired, or, if
+    renewable, due for the parties' renewal (`day.due`). Whether any
     replicate reached agreement."""
     status, spells, held, collapses = ledger.status, ledger.spells, ledger.held, ledger.collapses
     days_in_force, days, current = ledger.days_in_force, ledger.days_current, ledger.reports_current
     first_days, first_collapsed = ledger.first_spell_days, ledger.first_spell_collapsed
-    hold_days, duration, comprehensive = ledger.hold_days, ledger.duration, ledger.comprehensive
+    hold_days, term, comprehensive = ledger.hold_days, ledger.term, ledger.comprehensive
     held_day, collapsed_day = ledger.held_day, ledger.collapsed_day
     collapsed, newly_held, expired = day.collapsed, day.held, day.expired
     watched, agreed = day.watched, day.agreed
@@ -276,7 +280,10 @@ def record(ledger: Ledger, day: Day, today: int,
                 held_day[r, s] = today
                 agreed[r] |= comprehensive[s]
                 anyone_agreed |= comprehensive[s]
-            if has_expired(days[r, s], duration[s]):
-                status[r, s] = EXPIRED
-                expired[r, s] = True
+            if has_expired(days[r, s], term[r, s]):
+                if ledger.renewable[s]:
+                    day.due[r, s] = True  # the parties decide (`sim.engine.implementation`)
+                else:
+                    status[r, s] = EXPIRED
+                    expired[r, s] = True
     return anyone_agreed

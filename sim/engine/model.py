@@ -12,12 +12,14 @@ import numpy as np
 from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
-from sim.engine.agents import Mediator, Party
+from sim.engine.agents import Mediator, Party, ThirdParty
+from sim.engine.implementation import Implementation
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
+from sim.engine.ladder import climb_ladder
 from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
-from sim.engine.talks import Bargainers, Round, agenda, climb_ladder, new_round, open_round
+from sim.engine.talks import Bargainers, Round, agenda, new_round, open_round
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
@@ -50,6 +52,7 @@ class NegotiationModel(mesa.Model):
         self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.vetoes = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
+        self.third_parties = [ThirdParty(self, name, values) for name in scenario.third_parties]
         first_error = self._random("belief").standard_normal(
             (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
@@ -64,6 +67,7 @@ class NegotiationModel(mesa.Model):
         self.truces = Truces(self.layout, replicates, hold,
                              stage_rules(scenario, values, replicates),
                              stage_table(values, self.layout, "hold_days"))
+        self.implementation = Implementation(self, values)  # conditions precedent, renewals
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
@@ -78,7 +82,7 @@ class NegotiationModel(mesa.Model):
                self.truces.status, self.prospects)
         self.lines.anchor(self._live, self.truces.status, self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
-        self._log("tabled", self.truces.status == TABLED)
+        self.log("tabled", self.truces.status == TABLED)
 
     def _random(self, name: str) -> np.random.Generator:
         return stream(self.seed_sequence, name)
@@ -162,13 +166,15 @@ class NegotiationModel(mesa.Model):
         return self._live.copy()
 
     def step(self) -> None:
-        """One day: fighting, truce keeping, a round of talks if due, the ladder, the ending."""
+        """One day: fighting, truce keeping (and renewals), a round of talks if due,
+        conditions precedent, the ladder, the ending."""
         self.day += 1
         live = self.live
         self._fight(live)
         self._keep_truces(live)
         if self.day % self.world.round_interval_days == 0:
             self._negotiate(live)
+        self.implementation.fulfil(self._live)  # today's signings too: approval may be at once
         self._climb_ladder(self._live)
         if self.day >= self.world.horizon_days:
             self._end(self.live, HORIZON)
@@ -208,9 +214,10 @@ class NegotiationModel(mesa.Model):
 
     def in_force_at(self, day: int) -> np.ndarray:
         """(R, S) stages in force at the end of `day`. An ended episode's truces stay as they
-        were, except that a time-limited one lapses at its term: nothing renews it."""
+        were, except that a time-limited one lapses at its current term: after the end nothing
+        renews it."""
         truces = self.truces
-        left = self.layout.duration[None, :] - truces.days_current
+        left = truces.term - truces.days_current
         lapsed = ~self._live[:, None] & (day - self.end_day[:, None] >= left)
         return (truces.status == IN_FORCE) & ~lapsed
 
@@ -228,7 +235,7 @@ class NegotiationModel(mesa.Model):
         if esc.party is not None and escalation_starts(self.day, esc.period_days, esc.window_days):
             jump = self.jumps
             jump[:, self.layout.parties.index(esc.party)] = self.jump
-            self._log("escalation", live, party=esc.party)
+            self.log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
                  self.truces.status, self.cost_borne, self.prospects)
         self.lines.anchor(live, self.truces.status, self.prospects)
@@ -250,11 +257,12 @@ class NegotiationModel(mesa.Model):
                 truces.reports_current, today)
         judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
+        self.implementation.renew(live)
         if self.events is not None:
-            self._log("violation", today.violated, per_stage_party=True)
-            self._log("report", today.reports > 0, per_stage_party=True)
+            self.log("violation", today.violated, per_stage_party=True)
+            self.log("report", today.reports > 0, per_stage_party=True)
         for kind in ("collapsed", "held", "expired"):  # a collapsed stage is back on the table
-            self._log(kind, getattr(today, kind))
+            self.log(kind, getattr(today, kind))
         if agreed:
             self._end(today.agreed, AGREEMENT)
 
@@ -281,7 +289,7 @@ class NegotiationModel(mesa.Model):
         under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
                                            under_test)
-        self._log("stick", pressed)
+        self.log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
 
     def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
@@ -293,17 +301,17 @@ class NegotiationModel(mesa.Model):
         lay, newly_tabled = self.layout, self.newly_tabled
         if climb_ladder(live, self.truces.held, lay.tier, self.tier, lay.tiers, self.day,
                         self.truces.tabling, newly_tabled):
-            self._log("tabled", newly_tabled)
+            self.log("tabled", newly_tabled)
 
     def _end(self, mask: np.ndarray, reason: str) -> None:
         mask = mask & self._live
         self._live &= ~mask
         self.end_reason[mask] = reason
         self.end_day[mask] = self.day
-        self._log(reason, mask)
+        self.log(reason, mask)
 
     # --- tracing -----------------------------------------------------------------------------
-    def _log(self, kind: str, mask: np.ndarray, **where: object) -> None:
+    def log(self, kind: str, mask: np.ndarray, **where: object) -> None:
         if self.events is not None:
             self.events.add(kind, mask, **where)
 
@@ -313,4 +321,4 @@ class NegotiationModel(mesa.Model):
             self.events.round(s, talks.tabled[:, s], talks.codes[:, s], talks.terms[:, s],
                               talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
                               self.reservation[:, :, s])
-            self._log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)
+            self.log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)

@@ -42,11 +42,17 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.first_spell_collapsed"] = truces.first_spell_collapsed[:, s].copy()
         cols[f"stage.{name}.held_day"] = truces.held_day[:, s].copy()
         cols[f"stage.{name}.collapsed_day"] = truces.collapsed_day[:, s].copy()
+        cols[f"stage.{name}.in_force_day"] = truces.in_force_day[:, s].copy()
+        cols[f"stage.{name}.lapses"] = truces.lapses[:, s].copy()
+        cols[f"stage.{name}.lapsed_day"] = truces.lapsed_day[:, s].copy()
+        cols[f"stage.{name}.renewals"] = truces.renewals[:, s].copy()
+        cols[f"stage.{name}.renewed_day"] = truces.renewed_day[:, s].copy()
         for day, in_force in probed.items():
             cols[f"stage.{name}.in_force_on_day_{day}"] = in_force[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
             cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
+            cols[f"stage.{name}.renewal_declined.{party}"] = truces.declined[:, s, i].copy()
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()
@@ -60,6 +66,8 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
                 alpha = party.trust_alpha[:, other.index]
                 cols[prefix + f"trust_in.{other.name}"] = alpha / (alpha + party.trust_beta[:,
                                                                                  other.index])
+    for third in model.third_parties:
+        cols[f"third_party.{third.name}.approvals"] = third.approvals.copy()
     for k, issue in enumerate(lay.issues):
         cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
     return cols

@@ -17,11 +17,10 @@ import numpy as np
 from numba import njit
 
 from sim.engine.tables import Layout
-from sim.engine.truce import IN_FORCE, OFF, TABLED, Docket, Tabling, table_stage
+from sim.engine.truce import IN_FORCE, PENDING, TABLED, Docket
 from sim.rules.acceptance import accepts, ratifies, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.commitment import committed_value, face_demand
-from sim.rules.ladder import climbs
 from sim.rules.mediation import carrot as offered_carrot
 from sim.rules.mediation import raised_estimate
 from sim.rules.trust import trust_in_others, trust_mean
@@ -41,6 +40,7 @@ class Agenda(NamedTuple):
     gap: np.ndarray  # (S, C) first - second
     stage_weight: np.ndarray  # (n, S)
     has_linkage: np.ndarray  # (n, S) bool: the party wants a side-payment to sign the stage
+    brokered: np.ndarray  # (n, S) bool: that side-payment is a third party's to approve
     stage_issues: np.ndarray  # (S, K) bool
     audience: np.ndarray  # (S, C, n) audience cost per day of commitment of crossing red lines
 
@@ -99,7 +99,7 @@ def agenda(lay: Layout) -> Agenda:
     first = np.ascontiguousarray(utility[:, :, 0])
     second = np.ascontiguousarray(utility[:, :, -1])
     return Agenda(terms, utility, on_a_line, first, second, first - second, lay.weight,
-                  lay.has_linkage, lay.stage_issues > 0, np.stack(lay.audience))
+                  lay.has_linkage, lay.brokered, lay.stage_issues > 0, np.stack(lay.audience))
 
 
 def new_round(replicates: int, stages: int, parties: int, issues: int) -> Round:
@@ -130,7 +130,8 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
     (`future`, `renegotiation`: `sim.rules.commitment`), plus the hidden demands it has learnt
     or guessed); and to each
     party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
-    from what is left of its budget."""
+    from what is left of its budget, or, where a third party holds it, the carrot promised in
+    full, delivered only on that party's approval (`sim.engine.implementation`)."""
     candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
     first, second, gap = agenda.first[s], agenda.second[s], agenda.gap[s]
     on_a_line, linked = agenda.on_a_line[s], agenda.has_linkage
@@ -156,9 +157,11 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
         terms[r, s] = candidate_terms[choice]
         signed[r, s] = True  # until someone does not accept
         for i in range(parties):
-            carrot, met = offered_carrot(linked[i, s], demands[r, i, s], budget[r], levered)
+            brokered = agenda.brokered[i, s]
+            carrot, met = offered_carrot(linked[i, s], demands[r, i, s], budget[r], levered,
+                                         brokered)
             carrot_offer[r, s, i], carrot_met[r, s, i] = carrot, met
-            carrots[r, s] += carrot
+            carrots[r, s] += 0.0 if brokered else carrot  # a third party's costs it nothing
 
 
 @njit(cache=True)
@@ -176,26 +179,19 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
     (a deal's terms are worth less where the stronger side can revise them); `exposure` the
     days of public commitment its audience costs have grown for, less any political cover."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
-    sucker_cost = sides.sucker_cost
-    margin, noise_scale, penalty = sides.demand_margin, sides.acceptance_noise, sides.distrust_penalty
-    trust_alpha, trust_beta = sides.trust_alpha, sides.trust_beta
-    mediator_alpha, mediator_beta, stalls = sides.mediator_alpha, sides.mediator_beta, sides.stalls
+    noise_scale, stalls = sides.acceptance_noise, sides.stalls
     tabled, choices, codes, signed = out.tabled, out.choice, out.codes, out.signed
     offered, bars, blocking = out.offered, out.bar, out.blocking
     carrot_offer, carrot_met = out.carrot_offer, out.carrot_met
     for r in range(tabled.shape[0]):
         if not tabled[r, s]:
             continue
-        worth = committed_value(utility[choices[r, s], i], reservation[r, i, s],
-                                future[r, i, s], sides.renegotiation[r, s])
-        worth -= agenda.audience[s, choices[r, s], i] * exposure  # 0 with no red line crossed
-        offered[r, s, i] = carrot_offer[r, s, i] + signing_value(
-            worth, reservation[r, i, s],
-            trust_in_others(trust_alpha, trust_beta, r, i), sucker_cost[r, i], weight)
-        distrust = 1.0 - trust_mean(mediator_alpha[r, i], mediator_beta[r, i])
-        bars[r, s, i] = threshold(
-            reservation[r, i, s], margin[r, i], demanded[r],
-            option[r, i], distrust, penalty[r, i], weight)
+        choice = choices[r, s]
+        worth, value, bars[r, s, i] = appraise(r, i, s, utility[choice, i],
+                                               agenda.audience[s, choice, i] * exposure,
+                                               demanded[r], reservation, option, future, weight,
+                                               sides)
+        offered[r, s, i] = carrot_offer[r, s, i] + value
         code = REJECT
         if accepts(offered[r, s, i], bars[r, s, i], noise_scale[r, i], noise[r], weight):
             code = ACCEPT if carrot_met[r, s, i] else CONDITIONAL
@@ -212,12 +208,33 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         signed[r, s] &= code == ACCEPT
 
 
+@njit(cache=True, inline="always")
+def appraise(r: int, i: int, s: int, utility: float, audience_cost: float, demanded: float,
+             reservation: np.ndarray, option: np.ndarray, future: np.ndarray, weight: float,
+             sides: Bargainers) -> tuple[float, float, float]:  # pragma: no cover - compiled
+    """What terms worth `utility` to party i on stage s in replicate r are worth to it today,
+    and what it holds out for: (worth, signing value, bar). Worth prices in a stronger side's
+    reneging and its audience costs (`audience_cost`, 0 with no red line crossed); the signing
+    value weighs it by its trust in the others; the bar is its reservation plus the margin it
+    still demands (`demanded`), the option of waiting and its distrust of the mediator."""
+    worth = committed_value(utility, reservation[r, i, s], future[r, i, s],
+                            sides.renegotiation[r, s]) - audience_cost
+    value = signing_value(worth, reservation[r, i, s],
+                          trust_in_others(sides.trust_alpha, sides.trust_beta, r, i),
+                          sides.sucker_cost[r, i], weight)
+    distrust = 1.0 - trust_mean(sides.mediator_alpha[r, i], sides.mediator_beta[r, i])
+    bar = threshold(reservation[r, i, s], sides.demand_margin[r, i], demanded, option[r, i],
+                    distrust, sides.distrust_penalty[r, i], weight)
+    return worth, value, bar
+
+
 @njit(cache=True)
 def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
            renegotiation: np.ndarray, learns: bool, agenda: Agenda, broker: Broker,
            docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
     """The mediator settles stage s where it was on the table: a stage every party accepted is
-    signed and comes into force, its carrots are paid and the sticks lifted; a mediator that
+    signed and comes into force (or, with conditions precedent, is pending on them), its carrots
+    are paid and the sticks lifted; a mediator that
     learns raises its estimate of the hidden demand of whoever rejected."""
     candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
     weights, issues = agenda.stage_weight, agenda.stage_issues
@@ -231,7 +248,7 @@ def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
         choice = choices[r, s]
         docket.proposals[r, s] += 1
         if signed[r, s]:
-            _sign(r, s, day, candidate_terms[choice], utility[choice], issues, docket)
+            _sign(r, s, day, choice, candidate_terms[choice], utility[choice], issues, docket)
             budget[r] -= carrots[r, s]
             broker.carrots_paid[r] += carrots[r, s]
             broker.pressure[r] = 0.0
@@ -268,42 +285,28 @@ def _on_the_table(live: np.ndarray, status: np.ndarray, tabled: np.ndarray,
 
 
 @njit(cache=True, inline="always")
-def _sign(r: int, s: int, day: int, terms: np.ndarray, utility: np.ndarray, issues: np.ndarray,
-          docket: Docket) -> None:  # pragma: no cover - compiled
-    """Bring stage s into force with the proposed terms and their value to each party."""
+def _sign(r: int, s: int, day: int, choice: int, terms: np.ndarray, utility: np.ndarray,
+          issues: np.ndarray, docket: Docket) -> None:  # pragma: no cover - compiled
+    """Sign stage s with the proposed terms and their value to each party: in force at once,
+    or pending on its conditions precedent."""
     if not docket.signed[r, s]:
         docket.signed_day[r, s] = day
     docket.signed[r, s] = True
     docket.spells[r, s] += 1
     if docket.spells[r, s] == 2:
         docket.signed_again_day[r, s] = day
-    docket.status[r, s] = IN_FORCE
+    docket.spell_signed_day[r, s] = day
+    docket.chosen[r, s] = choice
+    docket.term[r, s] = docket.duration[s]
+    if docket.conditional[s]:
+        docket.status[r, s] = PENDING
+    else:
+        docket.status[r, s] = IN_FORCE
+        if np.isnan(docket.in_force_day[r, s]):
+            docket.in_force_day[r, s] = day
     docket.days_current[r, s] = docket.reports_current[r, s] = 0
     docket.terms[r, s] = terms
     for k in range(terms.shape[0]):
         if issues[s, k]:
             docket.final_terms[r, k] = terms[k]
     docket.utility[r, :, s] = utility
-
-
-@njit(cache=True)
-def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tier: np.ndarray,
-                 tiers: int, day: int, tabling: Tabling,
-                 newly_tabled: np.ndarray) -> bool:  # pragma: no cover - compiled
-    """Move live replicates whose current tier has held to the next tier of the mediator's
-    ladder, and table that tier's stages not yet tabled (marked in `newly_tabled`, (R, S)).
-    Whether any replicate climbed."""
-    hold_out, tablings, status = tabling.hold_out, tabling.tablings, tabling.status
-    contestant, stalemate_end = tabling.contestant, tabling.stalemate_end
-    climbed = False
-    newly_tabled[:] = False
-    for r in range(live.shape[0]):
-        if not (live[r] and climbs(held[r], stage_tier, tier[r], tiers)):
-            continue
-        climbed = True
-        tier[r] += 1
-        for s in range(status.shape[1]):
-            if stage_tier[s] == tier[r] and status[r, s] == OFF:
-                table_stage(r, s, day, hold_out, tablings, contestant, stalemate_end, status)
-                newly_tabled[r, s] = True
-    return climbed

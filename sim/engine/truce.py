@@ -1,4 +1,5 @@
-"""The state of every stage in every replicate: tabled, in force, held, collapsed, expired."""
+"""The state of every stage in every replicate: tabled, signed and pending on its conditions,
+in force, held, collapsed, expired."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sim.engine.tables import Layout
 from sim.rules.delay import stalemate
 from sim.rules.stages import STAGE_RULES, StageRule
 
-OFF, TABLED, IN_FORCE, EXPIRED = 0, 1, 2, 3
+OFF, TABLED, IN_FORCE, EXPIRED, PENDING = 0, 1, 2, 3, 4
 TABLINGS = 8
 """Hold-out draws kept per stage and party; a stage tabled more often reuses them in turn."""
 
@@ -35,7 +36,9 @@ class Ledger(NamedTuple):
     held_day: np.ndarray  # (R, S) day it first held (nan: never)
     collapsed_day: np.ndarray  # (R, S) day it first collapsed (nan: never)
     hold_days: np.ndarray  # (R, S) days in force after which a truce has held
-    duration: np.ndarray  # (S,) days after which it expires (inf: open-ended)
+    term: np.ndarray  # (R, S) days in force after which it expires or is up for renewal (inf:
+    # open-ended): the first term, plus each renewal's
+    renewable: np.ndarray  # (S,) bool: at its term the parties decide whether to renew it
     comprehensive: np.ndarray  # (S,) bool: holding it is the agreement
 
 
@@ -64,6 +67,12 @@ class Docket(NamedTuple):
     final_terms: np.ndarray  # (R, K)
     proposals: np.ndarray  # (R, S)
     acceptances: np.ndarray  # (R, S, n)
+    in_force_day: np.ndarray  # (R, S) first day in force (nan: never)
+    spell_signed_day: np.ndarray  # (R, S) the day this spell was signed
+    chosen: np.ndarray  # (R, S) the candidate package signed this spell
+    term: np.ndarray  # (R, S) the current spell's term, reset at signing
+    duration: np.ndarray  # (S,) a stage's first term (inf: open-ended)
+    conditional: np.ndarray  # (S,) bool: signing leaves it pending on conditions precedent
 
 
 class Truces:
@@ -103,13 +112,26 @@ class Truces:
         self.terms = np.full((r, s, k), np.nan)
         self.utility = np.zeros((r, len(lay.parties), s))  # each party's value of the terms
         self.final_terms = np.full((r, k), np.nan)
+        self.in_force_day = np.full((r, s), np.nan)  # first in force
+        self.spell_signed_day = np.full((r, s), np.nan)  # this spell's signing
+        self.chosen = np.zeros((r, s), dtype=np.int64)  # the candidate signed this spell
+        self.term = np.broadcast_to(lay.duration, (r, s)).copy()  # grows with each renewal
+        self.renewable = ~np.isnan(lay.renewal_days)  # (S,)
+        self.lapses = np.zeros((r, s), dtype=np.int32)  # signed, its conditions unmet in time
+        self.lapsed_day = np.full((r, s), np.nan)  # first lapse
+        self.renewals = np.zeros((r, s), dtype=np.int32)
+        self.renewed_day = np.full((r, s), np.nan)  # first renewal
+        self.declined = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # renewals refused
+        self.approved = np.zeros((r, s, len(lay.parties)), dtype=bool)  # side-payment, this spell
 
     @property
     def docket(self) -> Docket:
         """The records the compiled round of talks (`sim.engine.talks`) reads and writes."""
         return Docket(self.status, self.signed, self.signed_day, self.signed_again_day,
                       self.spells, self.days_current, self.reports_current, self.terms,
-                      self.utility, self.final_terms, self.proposals, self.acceptances)
+                      self.utility, self.final_terms, self.proposals, self.acceptances,
+                      self.in_force_day, self.spell_signed_day, self.chosen, self.term, self.layout.duration,
+                      self.layout.conditional)
 
     @property
     def ledger(self) -> Ledger:
@@ -120,7 +142,7 @@ class Truces:
                       self.reports, self.first_spell_days, self.first_spell_collapsed,
                       self.violations,
                       self.held_day, self.collapsed_day, self.hold_days,
-                      lay.duration, lay.comprehensive)
+                      self.term, self.renewable, lay.comprehensive)
 
     @property
     def tabling(self) -> Tabling:

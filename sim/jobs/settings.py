@@ -18,6 +18,8 @@ from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.concessions import CONCESSIONS
 from sim.rules.proposals import PROPOSALS
+from sim.rules.renewals import RENEWALS
+from sim.rules.roles import ROLES
 from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
@@ -131,6 +133,14 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
         CONCESSIONS.check(party.concession.style, party.concession.parameters,
                           f"scenario.parties.{name}.concession")
+        RENEWALS.check(party.renewal.rule, party.renewal.parameters,
+                       f"scenario.parties.{name}.renewal")
+    for name, third in scenario.third_parties.items():
+        ROLES.check(third.role, third.parameters, f"scenario.third_parties.{name}")
+        if ROLES.get(third.role).holds_payments and not third.holds:
+            raise ConfigError(f"scenario.third_parties.{name}.holds", [],
+                              f"at least one side-payment as PARTY.STAGE: a {third.role} "
+                              "approves the side-payments it holds")
     for name, stage in scenario.stages.items():
         STAGE_RULES.check(stage.collapse.rule, stage.collapse.parameters,
                           f"scenario.stages.{name}.collapse")

@@ -2,10 +2,12 @@
 
 A yes/no question becomes a true/false column `question.<name>`; a time-to-event question a
 column of the day the event first happened (nan where it did not by the horizon, which
-Kaplan-Meier then counts as censored there). In this model a stage comes into force the day it
-is signed, so `in_force` by a day is `signed` by that day; an episode that has ended keeps its
-last state, so a question about a later day reads it, except that a time-limited truce lapses
-at its term (`NegotiationModel.in_force_at`).
+Kaplan-Meier then counts as censored there). A stage comes into force the day it is signed
+unless it has conditions precedent, so `in_force` by a day reads the day it first came into
+force (a run table written before conditions existed has only the signing day, which is then
+the same day); an episode that has ended keeps its last state, so a question about a later day
+reads it, except that a time-limited truce lapses at its current term
+(`NegotiationModel.in_force_at`).
 """
 
 from __future__ import annotations
@@ -56,8 +58,12 @@ def _answer(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray],
 
 def event_days(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray]) -> np.ndarray:
     """(R,) the day the question's event first happened, nan where it never did."""
+    if q.event == "in_force" and f"stage.{q.stage}.in_force_day" in columns:
+        return columns[f"stage.{q.stage}.in_force_day"].astype(float)
     if q.event in ("signed", "in_force"):
         return columns[f"stage.{q.stage}.signed_day"].astype(float)
+    if q.event in ("lapsed", "renewed"):
+        return columns[f"stage.{q.stage}.{q.event}_day"].astype(float)
     if q.event == "signed_again":
         return columns[f"stage.{q.stage}.signed_again_day"].astype(float)
     if q.event == "held":

@@ -13,11 +13,16 @@ from sim.rules.compiled import rule
 
 
 @rule
-def carrot(linked: bool, demand: float, budget: float, levered: bool) -> tuple[float, bool]:
+def carrot(linked: bool, demand: float, budget: float, levered: bool,
+           brokered: bool) -> tuple[float, bool]:
     """The side-payment offered to a party for a stage, and whether its condition is met: a
-    mediator with leverage offers what it demands, up to what is left of the budget."""
+    mediator with leverage offers what it demands, up to what is left of the budget; one a
+    third party holds (`brokered`) is promised in full whatever the mediator's style, since it
+    is not the mediator's to fund, and delivered only if that party approves."""
     if not linked:
         return 0.0, True
+    if brokered:
+        return demand, True
     offer = min(demand, budget) if levered else 0.0
     met = offer >= demand - 1e-12
     return (offer if met else 0.0), met

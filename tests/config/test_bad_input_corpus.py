@@ -10,6 +10,7 @@ import pytest
 
 from sim.cli.precheck import precheck
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.renewals import RENEWALS
 from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
@@ -34,7 +35,7 @@ CORPUS = [
     (['scenario.colour=red'],
      'negsim: error: command line: scenario.colour: got <unknown key>; expected a key the config has (use +scenario.colour=... only to add a new one)'),
     (['+scenario.colour=red'],
-     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, provenance'),
+     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, provenance'),
     (['~scenario.horizon_days'],
      'negsim: error: command line: scenario.horizon_days: got <missing>; expected a whole number in [1, 36500]'),
     (['~scenario.parties.RU.capability'],
@@ -122,7 +123,7 @@ CORPUS = [
     (['runs=[1'],
      "negsim: error: command line: runs: got '[1'; expected KEY=VALUE in Hydra's override syntax, special characters quoted: runs='\"...\"' (no viable alternative at input '[1')"),
     (['scenario.stages.energy.hold_days=45'],
-     'negsim: error: command line: scenario.stages.energy.hold_days: got 45; expected at most duration_days (30), every draw'),
+     'negsim: error: command line: scenario.stages.energy.hold_days: got 45; expected at most duration_days (30), every draw, unless it is renewable (renewal_days)'),
 ]
 
 MORE = [  # issue 16: the classes that still ended in a traceback or a misleading message
@@ -246,6 +247,31 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.conflict.commitment.renegotiation_share: got 1.5; expected a number in [0, 1]"),
     (['scenario.stages.sea.guarantee=-0.1'],
      "negsim: error: command line: scenario.stages.sea.guarantee: got -0.1; expected a number in [0, 1]"),
+    # issue 20: third parties, conditions precedent and renewals
+    (['++scenario.third_parties={EU: {label: EU, role: banker, holds: [RU.sea]}}'],
+     "negsim: error: command line: scenario.third_parties.EU.role: got 'banker'; expected a third-party role: veto_player"),
+    (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [UA.sea]}}'],
+     "negsim: error: command line: scenario.third_parties.EU.holds[0]: got 'UA.sea'; expected a side-payment as PARTY.STAGE, one of the parties' linkages: RU.sea"),
+    (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [RU.sea], requires: [peace]}}'],
+     "negsim: error: command line: scenario.third_parties.EU.requires[0]: got 'peace'; expected a stage name: sea, energy, full_ceasefire, settlement"),
+    (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: []}}'],
+     'negsim: error: command line: scenario.third_parties.EU.holds: got []; expected at least one side-payment as PARTY.STAGE: a veto_player approves the side-payments it holds'),
+    (['++scenario.third_parties={RU: {label: EU, role: veto_player, holds: [RU.sea]}}'],
+     "negsim: error: command line: scenario.third_parties.RU: got 'RU'; expected a name that is not a party's (a party is not a third party)"),
+    (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [RU.sea], parameters: {exception_per_day: 2}}}'],
+     'negsim: error: command line: scenario.third_parties.EU.parameters.exception_per_day: got 2.0; expected a number in [0, 1] (daily chance it approves while its conditions are unmet (an exception it grants), probability)'),
+    (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [RU.sea]}, US: {label: US, role: veto_player, holds: [RU.sea]}}'],
+     "negsim: error: command line: scenario.third_parties.US.holds[0]: got 'RU.sea'; expected a side-payment no other third party holds (EU does)"),
+    (['+scenario.stages.full_ceasefire.renewal_days=30'],
+     'negsim: error: command line: scenario.stages.full_ceasefire.renewal_days: got 30; expected null for an open-ended stage (duration_days null): only a time-limited truce is renewed'),
+    (['scenario.parties.RU.renewal.rule=never'],
+     "negsim: error: command line: scenario.parties.RU.renewal.rule: got 'never'; expected a renewal rule: " + ", ".join(RENEWALS.names())),
+    (['scenario.parties.RU.renewal.rule=fixed_chance', '+scenario.parties.RU.renewal.parameters.chance=1.5'],
+     'negsim: error: command line: scenario.parties.RU.renewal.parameters.chance: got 1.5; expected a number in [0, 1] (chance it renews the truce at each term, probability)'),
+    (['+scenario.stages.full_ceasefire.conditions.deadline_days=0'],
+     'negsim: error: command line: scenario.stages.full_ceasefire.conditions.deadline_days: got 0; expected a whole number in [1, 1e+06]'),
+    (['+scenario.stages.full_ceasefire.conditions.setup_days=-1'],
+     'negsim: error: command line: scenario.stages.full_ceasefire.conditions.setup_days: got -1; expected a number in [0, 1e+06]'),
     # issue 18: forecast questions are checked whole against the scenario
     (['questions=nosuch'],
      "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, none, symmetric_textbook"),

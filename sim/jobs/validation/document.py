@@ -16,6 +16,7 @@ from typing import Any
 from sim.jobs.validation import (
     commitment,
     histories,
+    implementation,
     indivisibility,
     information,
     lines,
@@ -66,6 +67,8 @@ def run_all(quick: bool = False) -> Findings:
             + information.risk_return(model, 7)
             + signals.disclosure(pick["signals"], 14) + [signals.bluffing(pick["signals"], 15)]
             + turns.alternating_offers(pick["signals"], 17)
+            + implementation.conditions_precedent(pick["open_range"], 18)
+            + implementation.renewals(pick["signals"], 19)
             + indivisibility.indivisible_issues(small, 8)
             + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)

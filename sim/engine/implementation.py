@@ -1,0 +1,137 @@
+"""Carrying out what was signed: conditions precedent and renewals, every replicate at once.
+
+A stage signed with conditions precedent is pending (`sim.engine.truce.PENDING`). Each day,
+after any round of talks (so from the day of signing), its verification mechanism may be ready
+(`conditions.setup_days` after signing) and each third party holding one of its side-payments
+decides whether to approve it (`ThirdParty.approve`, its role's rule); once all are met the
+stage is in force, and if its deadline passes first it lapses and goes back on the table. At
+the term of a renewable truce each party decides whether to renew it (`Party.renew`, its
+renewal rule); all must, else it expires. Whether a party would sign the terms in force today
+is the same appraisal it makes at a round of talks (`sim.engine.talks.appraise`), computed
+here for the parties at a term.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+from numba import njit
+
+from sim.config.sampling import stream_key
+from sim.engine.draws import uniform
+from sim.engine.tables import stage_table
+from sim.engine.talks import Agenda, Bargainers, appraise
+from sim.engine.truce import EXPIRED, IN_FORCE, PENDING
+from sim.rules.acceptance import accepts
+
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
+
+
+class Expiries(NamedTuple):
+    """What the appraisal of the parties at a term reads: each truce's signed package."""
+
+    due: np.ndarray  # (R, S) bool: a renewable truce reached its term today
+    chosen: np.ndarray  # (R, S) the candidate package in force
+    willing: np.ndarray  # (R, n) bool, written: the party would sign it today
+
+
+class Implementation:
+    """The model's passes over signed stages: conditions precedent met or lapsed, renewals."""
+
+    def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray]) -> None:
+        lay = model.layout
+        self.model = model
+        self.setup_days = stage_table(values, lay, "conditions.setup_days")  # (R, S)
+        stages = model.world.stages
+        self.deadline = np.array([stages[s].conditions.deadline_days or np.inf
+                                  for s in lay.stages], float)  # (S,)
+        self.conditional = bool(lay.conditional.any())
+        self.renewable = bool((~np.isnan(lay.renewal_days)).any())
+        self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
+        self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
+
+    def fulfil(self, live: np.ndarray) -> None:
+        """Today's pending stages: in force where every condition is met, else lapsed where
+        the deadline has passed (back on the table)."""
+        model, truces = self.model, self.model.truces
+        pending = live[:, None] & (truces.status == PENDING)
+        if not self.conditional or not pending.any():
+            return
+        waited = model.day - truces.spell_signed_day  # nan where never signed: not pending
+        for third in model.third_parties:
+            third.approve(pending, waited)
+        held = model.layout.brokered[None]  # (1, n, S) side-payments a third party holds
+        delivered = ~(held & ~truces.approved.transpose(0, 2, 1)).any(axis=1)  # (R, S)
+        met = pending & delivered & (waited >= self.setup_days)
+        lapsed = pending & ~met & (waited >= self.deadline[None])
+        truces.status[met] = IN_FORCE
+        first = met & np.isnan(truces.in_force_day)
+        truces.in_force_day[first] = model.day
+        truces.lapses += lapsed
+        truces.lapsed_day[lapsed & np.isnan(truces.lapsed_day)] = model.day
+        truces.approved[lapsed] = False  # a new signing asks for every approval again
+        truces.table(lapsed, model.day)
+        model.log("in_force", met)
+        model.log("lapsed", lapsed)
+
+    def renew(self, live: np.ndarray) -> None:
+        """Today's renewable truces at their term: renewed for another term where every party
+        renews, else expired (the parties that declined are counted)."""
+        model, truces, today = self.model, self.model.truces, self.model.today
+        if not self.renewable or not today.due.any():
+            return
+        lay = model.layout
+        due = today.due & live[:, None]
+        demanded = np.stack([party.concede() for party in model.parties], axis=-1)
+        renewed = np.zeros_like(due)
+        for s in np.flatnonzero(due.any(axis=0)):
+            renews = due[:, s].copy()
+            for party in model.parties:
+                said = party.renew(int(s), due[:, s], self._willing(party.index, int(s), due,
+                                                                    demanded))
+                truces.declined[:, s, party.index] += due[:, s] & ~said
+                renews &= said
+            ended = due[:, s] & ~renews
+            truces.term[renews, s] += lay.renewal_days[s]
+            truces.renewals[renews, s] += 1
+            truces.renewed_day[renews & np.isnan(truces.renewed_day[:, s]), s] = model.day
+            truces.status[ended, s] = EXPIRED
+            today.expired[ended, s] = True
+            renewed[:, s] = renews
+        model.log("renewed", renewed)
+
+    def _willing(self, i: int, s: int, due: np.ndarray, demanded: np.ndarray) -> np.ndarray:
+        """(R,) whether party i would sign the terms of stage s in force today, with its
+        acceptance noise (a normal under the `renewal:noise` key, counter-based)."""
+        model = self.model
+        willing(i, s, due, model.truces.chosen, demanded[:, i], model.reservation,
+                model.option, model.future, model.exposure(), model.agenda, model.bargainers,
+                self.noise_key, model.day, model.world.horizon_days + 1, self.willing)
+        return self.willing[:, i].copy()
+
+
+@njit(cache=True)
+def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.ndarray,
+            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, exposure: float,
+            agenda: Agenda, sides: Bargainers, key: np.uint64, today: int, days: int,
+            out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Whether party i would sign the package of stage s in force, where it is due (into
+    `out[:, i]`): its appraisal at a round of talks (`sim.engine.talks.appraise`) and its
+    acceptance noise, a standard normal by Box-Muller from two counter-based uniforms whose
+    counter names replicate, day (`today` of `days`), stage and party."""
+    utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
+    stages, parties = due.shape[1], reservation.shape[1]
+    for r in range(due.shape[0]):
+        out[r, i] = False
+        if not due[r, s]:
+            continue
+        choice = chosen[r, s]
+        _, value, bar = appraise(r, i, s, utility[choice, i],
+                                 agenda.audience[s, choice, i] * exposure, demanded[r],
+                                 reservation, option, future, weight, sides)
+        counter = 2 * (((r * days + today) * stages + s) * parties + i)
+        first = 1.0 - uniform(key, counter)  # in (0, 1]
+        noise = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * uniform(key, counter + 1))
+        out[r, i] = accepts(value, bar, sides.acceptance_noise[r, i], noise, weight)
