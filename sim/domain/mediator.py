@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sim.config.errors import ConfigError
-from sim.config.schema import Param, build, number, text
+from sim.config.schema import LARGEST, Param, build, number, text
 from sim.domain.scenario import Scenario
 
 
@@ -48,6 +48,18 @@ class Proposal:
                                          unit="share of the stake per day")
 
 
+@dataclass(frozen=True, kw_only=True)
+class AgendaChoice:
+    """How the mediator moves along its ladder when a stage is blocked: a registered agenda
+    rule (`sim.rules.agendas`) and its parameters. The default, fixed, climbs only once a tier
+    has held."""
+
+    rule: str = text(default="fixed", doc="the agenda rule (sim/rules/agendas/)")
+    parameters: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the rule declares",
+        "doc": "the rule's own parameters, checked against what it declares"})
+
+
 PACKAGES = ("compromise", "logrolling")
 """The package spaces a proposal searches (`sim.rules.bargaining`: `candidate_terms`,
 `frontier_terms`)."""
@@ -77,6 +89,7 @@ class MediatorSpec:
     leverage: Leverage = field(default_factory=lambda: Leverage(carrot_budget=0.0, stick_size=0.0,
                                                                   max_sticks=0))
     proposal: Proposal = field(default_factory=Proposal)
+    agenda: AgendaChoice = field(default_factory=AgendaChoice)
 
 
 def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:

@@ -23,6 +23,7 @@ from sim.engine.keeping import violate
 from sim.engine.offers import Offers
 from sim.engine.talks import Broker, propose, respond, settle
 from sim.engine.truce import IN_FORCE
+from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import main_blocker, reckon
 from sim.rules.renewals import RENEWALS, Expiry
@@ -148,6 +149,11 @@ class Mediator(mesa.Agent):
         self.sticks = np.zeros(r, dtype=np.int32)
         self.idle_rounds = np.zeros(r, dtype=np.int32)
         self.offers = Offers(model)  # who chooses the terms: its Nash package, or a proposer
+        self.agenda = AGENDAS.get(spec.agenda.rule)
+        self.agenda_settings = self.agenda.settings_under(values, "mediator.agenda.parameters.",
+                                                          r)
+        self.rounds_on_tier = np.zeros(r, dtype=np.int32)
+        self._tier_then = np.zeros(r, dtype=np.int64)  # the tier it worked on last round
 
     @property
     def broker(self) -> Broker:
@@ -172,6 +178,24 @@ class Mediator(mesa.Agent):
         settle(stage, model.day, model.reservation, model.future, model.renegotiation,
                self.spec.learns, model.agenda, self.broker, model.truces.docket, model.talks)
         self.offers.learn(stage)
+
+    def steer(self, talking: np.ndarray) -> np.ndarray:
+        """After a round: where its agenda rule says so, move on along the ladder without the
+        current tier having held (`talking`, (R,), where something was on the table and the
+        episode goes on). Returns the tier (R,) to work on; the model tables it."""
+        model = self.model
+        if not self.agenda.steers:
+            return model.tier
+        self.rounds_on_tier[model.tier != self._tier_then] = 0  # the ladder climbed
+        self.rounds_on_tier += talking
+        lay = model.layout
+        course = Course(model.tier, lay.tiers, int(lay.tier[lay.comprehensive & (lay.tier >= 0)]
+                                                   .min()), self.rounds_on_tier,
+                        self.idle_rounds, talking)
+        target = np.maximum(self.agenda.next_tier(course, self.agenda_settings), model.tier)
+        self.rounds_on_tier[target != model.tier] = 0
+        self._tier_then = target.copy()
+        return target
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
                    under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,13 +1,14 @@
 """The mediator's ladder: when every stage of an episode's current tier has held, the next
 tier's stages are tabled (the rule is `sim.rules.ladder.climbs`), a compiled pass over every
-replicate."""
+replicate; and where its agenda rule moves it on without that (`sim.rules.agendas`), the tier
+it chose is tabled beside the stages still on the table."""
 
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from sim.engine.truce import OFF, Tabling, table_stage
+from sim.engine.truce import OFF, Tabling, Truces, table_stage
 from sim.rules.ladder import climbs
 
 
@@ -32,3 +33,14 @@ def climb_ladder(live: np.ndarray, held: np.ndarray, stage_tier: np.ndarray, tie
                 table_stage(r, s, day, hold_out, tablings, contestant, stalemate_end, status)
                 newly_tabled[r, s] = True
     return climbed
+
+
+def move_to(target: np.ndarray, tier: np.ndarray, stage_tier: np.ndarray, truces: Truces,
+            day: int) -> np.ndarray:
+    """Move replicates to tier `target` (R,) where it differs from `tier` (R,, updated),
+    tabling that tier's stages not yet tabled; the stages (R, S) tabled."""
+    moving = target != tier
+    tier[moving] = target[moving]
+    tabled = moving[:, None] & (stage_tier[None, :] == target[:, None]) & (truces.status == OFF)
+    truces.table(tabled, day)
+    return tabled

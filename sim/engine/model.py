@@ -15,11 +15,11 @@ from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party, ThirdParty
 from sim.engine.implementation import Implementation
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
-from sim.engine.ladder import climb_ladder
+from sim.engine.ladder import climb_ladder, move_to
 from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
-from sim.engine.talks import Bargainers, Round, agenda, new_round, open_round
+from sim.engine.talks import Bargainers, agenda, new_round, open_round
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
@@ -284,17 +284,24 @@ class NegotiationModel(mesa.Model):
             med.settle(int(s))
         self.lines.record(talks, self.truces)
         if self.events is not None:
-            self._log_round(talks)
+            self.events.talks(talks, self.reservation)
         self._lose_faith_in_mediator(talks.talking)
         under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
                                            under_test)
         self.log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
+        self._move_to(med.steer(talks.talking & self._live))
 
     def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
         """Each round of talks, a party sees the mediator favour others by the gap in weights."""
         self.party_table.mediator_beta += self.favouritism * talking[:, None]
+
+    def _move_to(self, target: np.ndarray) -> None:
+        """Move replicates to the tier `target` (R,) their mediator's agenda chose."""
+        if (target != self.tier).any():
+            self.log("tabled", move_to(target, self.tier, self.layout.tier, self.truces,
+                                       self.day))
 
     def _climb_ladder(self, live: np.ndarray) -> None:
         """Move to the next tier where every stage of the current tier has held."""
@@ -314,11 +321,3 @@ class NegotiationModel(mesa.Model):
     def log(self, kind: str, mask: np.ndarray, **where: object) -> None:
         if self.events is not None:
             self.events.add(kind, mask, **where)
-
-    def _log_round(self, talks: Round) -> None:
-        assert self.events is not None
-        for s, stage in enumerate(self.layout.stages):
-            self.events.round(s, talks.tabled[:, s], talks.codes[:, s], talks.terms[:, s],
-                              talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
-                              self.reservation[:, :, s])
-            self.log("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)

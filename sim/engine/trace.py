@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.engine.talks import NONE, RESPONSES
+from sim.engine.talks import NONE, RESPONSES, Round
 
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
@@ -40,6 +40,14 @@ class EventLog:
             where = lay.stages[index[1]] if len(index) > 1 else stage
             who = lay.parties[index[2]] if per_stage_party else party
             self._row(r, kind, where, who)
+
+    def talks(self, talks: Round, reservation: np.ndarray) -> None:
+        """Log a round of talks, stage by stage: `round` for each, and the carrots paid."""
+        for s, stage in enumerate(self.model.layout.stages):
+            self.round(s, talks.tabled[:, s], talks.codes[:, s], talks.terms[:, s],
+                       talks.signed[:, s], talks.offered[:, s], talks.bar[:, s],
+                       reservation[:, :, s])
+            self.add("carrot", talks.signed[:, s] & (talks.carrots[:, s] > 0), stage=stage)
 
     def round(self, stage: int, tabled: np.ndarray, codes: np.ndarray, terms: np.ndarray,
               signed: np.ndarray, offered: np.ndarray, bar: np.ndarray,

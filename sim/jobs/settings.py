@@ -16,6 +16,7 @@ from sim.domain.references import NAME
 from sim.domain.scenario import Scenario, load_scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
+from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
 from sim.rules.proposals import PROPOSALS
 from sim.rules.renewals import RENEWALS
@@ -128,6 +129,7 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                                    lambda: load_mediator(cfg["mediator"], None)])
     mediator = load_mediator(cfg["mediator"], scenario)
     STYLES.check(mediator.style, {}, "mediator")
+    AGENDAS.check(mediator.agenda.rule, mediator.agenda.parameters, "mediator.agenda")
     _check_proposal(mediator, scenario)
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")

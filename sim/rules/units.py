@@ -101,7 +101,8 @@ class Registry[U: Unit]:
         draw) lies outside the declared range: one line each."""
         if name not in self._found():
             raise ConfigError(f"{where}.{self.chosen_by}", name,
-                              f"a {self.kind}: {', '.join(self.names())}")
+                              f"{'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind}: "
+                              f"{', '.join(self.names())}")
         declared = self._found()[name].parameters
         for key, value in given.items():
             path = f"{where}.parameters.{key}"

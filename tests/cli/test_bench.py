@@ -94,10 +94,11 @@ def test_the_mechanisms_measured_are_the_ablations_own_points():
 
     configs = bench.mechanism_configs()
     names = list(configs)
-    assert names[0] == "all on" and names[9] == "all off"
-    assert all(n.startswith("without ") for n in names[1:9])
+    assert names[0] == "all on" and names[-1 - len(bench.BEYOND_THE_BASELINE)] == "all off"
+    assert all(n.startswith("without ") for n in names[1:-1 - len(bench.BEYOND_THE_BASELINE)])
     base, on, off = (load_settings(c) for c in (compose_config([]), configs["all on"],
                                                  configs["all off"]))
     assert on.scenario == base.scenario and on.mediator == base.mediator
     assert off.scenario.parties["RU"].red_lines == {} and off.mediator.belief_error == 0.0
+    assert off.scenario.third_parties == {} and off.scenario.stages["energy"].renewal_days is None
     assert set(bench.BEYOND_THE_BASELINE) <= set(names)

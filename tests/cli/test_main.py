@@ -43,7 +43,7 @@ BAD = [
     (["scenario=atlantis"], "scenario: got 'atlantis'; expected one of black_sea_2025, "
                             "black_sea_grain_2022, minsk_2014_2015, symmetric_textbook"),
     (["mediator=bully"], "mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, "
-                         "osce_tcg_2014, parallel, sea_first, un_turkey_2022"),
+                         "osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_turkey_2022"),
     (["runs=0"], "runs: got 0; expected a whole number in [1, 1e+09]"),
     (["runs=ten"], "runs: got 'ten'; expected a whole number in [1, 1e+09]"),
     (["scenario.colour=red"], "scenario.colour: got <unknown key>"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli.precheck import precheck
+from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
 from sim.rules.renewals import RENEWALS
 from sim.rules.stages import STAGE_RULES
@@ -23,7 +24,7 @@ CORPUS = [
     (['scenario=atlantis'],
      "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, symmetric_textbook"),
     (['mediator=bully'],
-     "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, osce_tcg_2014, parallel, sea_first, un_turkey_2022"),
+     "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_turkey_2022"),
     (['experiment=nope'],
      "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, sensitivity, trust_sweep"),
     (['montecarlo=turbo'],
@@ -122,7 +123,7 @@ CORPUS = [
      'negsim: error: command line: mediator.bias.RU: got 1.5; expected a number in [-0.99, 0.99]'),
     (['runs=[1'],
      "negsim: error: command line: runs: got '[1'; expected KEY=VALUE in Hydra's override syntax, special characters quoted: runs='\"...\"' (no viable alternative at input '[1')"),
-    (['scenario.stages.energy.hold_days=45'],
+    (['scenario.stages.energy.renewal_days=null', 'scenario.stages.energy.hold_days=45'],
      'negsim: error: command line: scenario.stages.energy.hold_days: got 45; expected at most duration_days (30), every draw, unless it is renewable (renewal_days)'),
 ]
 
@@ -130,7 +131,7 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
     (['scenario=null'],
      'negsim: error: scenario: got null; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, symmetric_textbook'),
     (['mediator=null'],
-     'negsim: error: mediator: got null; expected one of comprehensive, energy_first, neutral, osce_tcg_2014, parallel, sea_first, un_turkey_2022'),
+     'negsim: error: mediator: got null; expected one of comprehensive, energy_first, neutral, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_turkey_2022'),
     (['montecarlo=null'],
      'negsim: error: montecarlo: got null; expected one of default'),
     (['scenario.parties.UA.salience.donetsk=1e308'],
@@ -272,6 +273,10 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      'negsim: error: command line: scenario.stages.full_ceasefire.conditions.deadline_days: got 0; expected a whole number in [1, 1e+06]'),
     (['+scenario.stages.full_ceasefire.conditions.setup_days=-1'],
      'negsim: error: command line: scenario.stages.full_ceasefire.conditions.setup_days: got -1; expected a number in [0, 1e+06]'),
+    (['mediator.agenda.rule=wander'],
+     "negsim: error: command line: mediator.agenda.rule: got 'wander'; expected an agenda rule: " + ", ".join(AGENDAS.names())),
+    (['mediator.agenda.rule=skip_blocked', '+mediator.agenda.parameters.after_rounds=0'],
+     'negsim: error: command line: mediator.agenda.parameters.after_rounds: got 0.0; expected a number in [1, 1000] (rounds of talks on a tier before it tables the next one beside it, rounds)'),
     # issue 18: forecast questions are checked whole against the scenario
     (['questions=nosuch'],
      "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, none, symmetric_textbook"),
@@ -425,7 +430,7 @@ MULTIRUN = [  # a multirun checks every job first: nothing runs, no folder is ma
      "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]"),
     (["--multirun", "mediator=sea_first,bully"],
      "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, "
-     "neutral, osce_tcg_2014, parallel, sea_first, un_turkey_2022"),
+     "neutral, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_turkey_2022"),
     (["-m", "scenario.colour=red,blue"],
      "negsim: error: command line: scenario.colour: got <unknown key>; expected a key the "
      "config has (use +scenario.colour=... only to add a new one)"),

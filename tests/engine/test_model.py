@@ -84,8 +84,14 @@ def test_a_collapsed_truce_is_back_on_the_table_the_same_day():
     assert collapses > 50
 
 
-def test_climbing_the_ladder_tables_the_next_tier_that_day(baseline):
-    model = NegotiationModel(baseline.scenario, baseline.mediator, 300, 3)
+NO_EU = ("~scenario.third_parties", "+scenario.third_parties={}")
+"""The baseline without the EU's veto over the sea stage's carrot (the mediator pays it)."""
+
+
+def test_climbing_the_ladder_tables_the_next_tier_that_day():
+    """(Without the EU, whose veto keeps most sea truces from holding, there are more climbs.)"""
+    free = settings(*NO_EU)
+    model = NegotiationModel(free.scenario, free.mediator, 300, 3)
     tier_of, climbs = model.layout.tier, 0
     while model.running:
         tier = model.tier.copy()
@@ -157,12 +163,26 @@ def test_russia_stalls_and_ukraine_does_not(baseline):
 
 
 def test_only_a_leverage_mediator_pays_carrots_and_uses_sticks():
-    _, lever = run_model(settings(), 1000)
-    _, facil = run_model(settings("mediator.style=facilitative"), 1000)
+    _, lever = run_model(settings(*NO_EU), 1000)
+    _, facil = run_model(settings(*NO_EU, "mediator.style=facilitative"), 1000)
     assert lever["carrots_paid"].mean() > 0 and lever["sticks"].mean() > 0
     assert facil["carrots_paid"].sum() == 0 and facil["sticks"].sum() == 0
     # Russia links the sea truce to a side-payment, which only a leverage mediator can fund.
     assert lever["stage.sea.signed"].mean() > facil["stage.sea.signed"].mean()
+
+
+def test_a_carrot_the_eu_holds_is_promised_by_any_mediator_and_paid_by_none():
+    """Sanctions relief is the EU's to give: a facilitative mediator, which funds no carrot of
+    its own and so never gets the sea truce signed without the EU, promises the EU's relief and
+    gets it signed; no mediator pays for it, and the truce is in force exactly where the EU
+    approved the relief."""
+    _, lever = run_model(settings(), 1000)
+    _, facil = run_model(settings("mediator.style=facilitative"), 1000)
+    _, alone = run_model(settings(*NO_EU, "mediator.style=facilitative"), 1000)
+    assert lever["carrots_paid"].sum() == 0 == facil["carrots_paid"].sum()
+    assert alone["stage.sea.signed"].sum() == 0 < facil["stage.sea.signed"].sum()
+    in_force = np.isfinite(lever["stage.sea.in_force_day"])
+    assert (in_force == (lever["third_party.EU.approvals"] > 0)).all()
 
 
 def test_bias_toward_russia_costs_the_mediator_ukrainian_trust():

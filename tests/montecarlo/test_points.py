@@ -40,8 +40,12 @@ def test_a_parameter_that_does_not_matter_gives_a_flat_sweep(tmp_path):
     pd.testing.assert_frame_equal(outcomes[0], outcomes[2])
 
 
+NO_EU = ("~scenario.third_parties", "+scenario.third_parties={}")
+"""Without the EU's veto, the mediator's carrot budget decides the sea truce."""
+
+
 def test_a_parameter_that_matters_moves_the_estimate(tmp_path):
-    _, table = sweep(tmp_path, "moves", "+sweep.design=grid",
+    _, table = sweep(tmp_path, "moves", "+sweep.design=grid", *NO_EU,
                      "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
     no_carrot, carrot = table["stages.sea.p_signed"]
     assert carrot > no_carrot
@@ -115,11 +119,11 @@ def test_a_stored_point_whose_table_was_swapped_is_computed_again(tmp_path):
     """A run table of the right length but other bytes (another point's) does not verify."""
     from pathlib import Path
 
-    _, table = sweep(tmp_path, "first", *IRRELEVANT[:1],
+    _, table = sweep(tmp_path, "first", *IRRELEVANT[:1], *NO_EU,
                      "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
     a, b = (Path(f) / "runs.parquet" for f in table["folder"])
     shutil.copy(a, b)
-    second, again = sweep(tmp_path, "second", *IRRELEVANT[:1],
+    second, again = sweep(tmp_path, "second", *IRRELEVANT[:1], *NO_EU,
                           "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
     assert second["computed"] == [1]
     pd.testing.assert_frame_equal(table.drop(columns="folder"), again.drop(columns="folder"))

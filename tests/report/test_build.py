@@ -48,7 +48,7 @@ def test_the_report_opens_with_the_result_in_words(run_folder):
 def test_a_comparison_report_compares_the_strategies(sweep_folder):
     assert {"agreement", "stage_funnel", "time_to_agreement", "convergence"} <= figures(sweep_folder)
     page = (sweep_folder / "report.html").read_text()
-    assert "Across 4 points varying mediator" in page
+    assert "Across 5 points varying mediator" in page
 
 
 def test_a_two_parameter_grid_gets_a_heatmap_and_no_per_point_curves(grid_folder):
@@ -170,7 +170,7 @@ def test_a_sweep_carries_its_forecast_questions_per_point(sweep_folder):
     # The sweep's horizon is 200 days: the questions about later days are not asked.
     table = pd.read_parquet(sweep_folder / "sweep.parquet")
     answered = table["questions.any_truce_day_180.p"]
-    assert len(answered) == 4 and answered.between(0, 1).all()
+    assert len(answered) == 5 and answered.between(0, 1).all()
     assert (table["questions.any_truce_day_180.ci_low"] <= answered).all()
     assert "questions.settlement_within_a_year.p" not in table.columns
 
@@ -179,7 +179,7 @@ def test_a_sweep_is_scored_point_by_point(sweep_folder):
     from sim.cli.score import score_folder
 
     scored = score_folder(sweep_folder, {"any_truce_day_180": False}, None, "outcomes", "")
-    assert scored["kind"] == "sweep" and [p["point"] for p in scored["points"]] == [0, 1, 2, 3]
+    assert scored["kind"] == "sweep" and [p["point"] for p in scored["points"]] == [0, 1, 2, 3, 4]
     for point in scored["points"]:
         p = point["questions"]["any_truce_day_180"]["p"]
         assert point["totals"]["mean_brier"] == pytest.approx(p**2)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.jobs.validation import (
+    agendas,
     commitment,
     histories,
     implementation,
@@ -69,6 +70,7 @@ def run_all(quick: bool = False) -> Findings:
             + turns.alternating_offers(pick["signals"], 17)
             + implementation.conditions_precedent(pick["open_range"], 18)
             + implementation.renewals(pick["signals"], 19)
+            + agendas.flexible_agenda(small, 20)
             + indivisibility.indivisible_issues(small, 8)
             + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)

@@ -62,7 +62,7 @@ def test_the_document_has_a_histories_section_with_every_question(scored):
     for h in scored:
         assert f"### {h.name} (day 0 = {h.start_date}" in text
         assert all(f"| {name}: " in text for name in h.questions)
-    assert "not represented: no renewals (issue 20)" in text
+    assert "as asked: a renewal at the first term" in text
     assert SIZES["histories"][1] == 2_000
     committed = (ROOT / "docs" / "validation.md").read_text()
     assert "## Histories" in committed

@@ -8,12 +8,15 @@ from sim.jobs.validation.document import SIZES
 def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paired():
     variants = mechanisms.ablation(SIZES["mechanisms"][1], 61, ("comprehensive",))
     labels = [v.label for v in variants]
-    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 10
+    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 12
     assert all(v.crossed == "comprehensive" for v in variants)
     assert variants[0].change["signed"] == (0.0, 0.0)
     # a comprehensive push never tables the full ceasefire: making it indivisible changes nothing
     kind = next(v for v in variants if v.label == "without scenario.issues.full_ceasefire.kind")
     assert kind.estimates == variants[0].estimates and kind.change["signed"] == (0.0, 0.0)
+    # nor does the EU's veto over the sea stage's carrot: the sea stage is never tabled
+    veto = next(v for v in variants if v.label == "without scenario.third_parties")
+    assert veto.estimates == variants[0].estimates
     # deals that a side grown stronger can revise: switching that off makes agreement likelier
     commitment = next(v for v in variants if "renegotiation_share" in v.label)
     d, half = commitment.change["signed"]

@@ -12,10 +12,14 @@ from tests.jobs.validation.test_theory import assert_all_pass
 QUICK = SIZES["patterns"][1]
 
 
-def test_the_baseline_reproduces_all_four_patterns_at_once():
+def test_the_baseline_reproduces_the_patterns_renewals_do_not_test():
+    """P1, P2 and P4 hold at once. P3 (the moratorium not renewed) held by construction until
+    a truce could be renewed (issue 20); now it is a test the baseline may fail, and its row
+    says what share of signings stayed within one term: a finding, not a number to tune."""
     rows = patterns.seed_patterns(QUICK, 21)
     assert [r.source for r in rows] == ["F3, F5", "F2", "F6, X2", "F1"]
-    assert_all_pass(rows)
+    assert_all_pass([r for r in rows if r.source != "F6, X2"])
+    assert "<= 30 days" in rows[2].measured
 
 
 def test_abc_keeps_a_region_and_reports_a_forecast_with_its_interval():
