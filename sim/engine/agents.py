@@ -153,6 +153,8 @@ class Mediator(mesa.Agent):
         self.agenda_settings = self.agenda.settings_under(values, "mediator.agenda.parameters.",
                                                           r)
         self.rounds_on_tier = np.zeros(r, dtype=np.int32)
+        lay = model.layout
+        self.comprehensive_tier = int(lay.tier[lay.comprehensive & (lay.tier >= 0)].min())
         self._tier_then = np.zeros(r, dtype=np.int64)  # the tier it worked on last round
 
     @property
@@ -188,10 +190,8 @@ class Mediator(mesa.Agent):
             return model.tier
         self.rounds_on_tier[model.tier != self._tier_then] = 0  # the ladder climbed
         self.rounds_on_tier += talking
-        lay = model.layout
-        course = Course(model.tier, lay.tiers, int(lay.tier[lay.comprehensive & (lay.tier >= 0)]
-                                                   .min()), self.rounds_on_tier,
-                        self.idle_rounds, talking)
+        course = Course(model.tier, model.layout.tiers, self.comprehensive_tier,
+                        self.rounds_on_tier, self.idle_rounds, talking)
         target = np.maximum(self.agenda.next_tier(course, self.agenda_settings), model.tier)
         self.rounds_on_tier[target != model.tier] = 0
         self._tier_then = target.copy()

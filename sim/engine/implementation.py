@@ -13,7 +13,7 @@ here for the parties at a term.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numba import njit
@@ -29,14 +29,6 @@ if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
 
 
-class Expiries(NamedTuple):
-    """What the appraisal of the parties at a term reads: each truce's signed package."""
-
-    due: np.ndarray  # (R, S) bool: a renewable truce reached its term today
-    chosen: np.ndarray  # (R, S) the candidate package in force
-    willing: np.ndarray  # (R, n) bool, written: the party would sign it today
-
-
 class Implementation:
     """The model's passes over signed stages: conditions precedent met or lapsed, renewals."""
 
@@ -48,7 +40,7 @@ class Implementation:
         self.deadline = np.array([stages[s].conditions.deadline_days or np.inf
                                   for s in lay.stages], float)  # (S,)
         self.conditional = bool(lay.conditional.any())
-        self.renewable = bool((~np.isnan(lay.renewal_days)).any())
+        self.renewable = bool(model.truces.renewable.any())
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
         self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
 

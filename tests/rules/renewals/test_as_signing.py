@@ -3,8 +3,8 @@
 import numpy as np
 
 from sim.rules.renewals.as_signing import AsSigning
-from tests.conftest import run_model
-from tests.rules.renewals.contract import RenewalContract, expiry
+from tests.conftest import run_model, textbook
+from tests.rules.renewals.contract import RENEWABLE, RenewalContract, expiry
 
 
 class TestAsSigning(RenewalContract):
@@ -25,9 +25,6 @@ class TestAsSigning(RenewalContract):
     def test_a_side_grown_stronger_by_the_term_lets_the_truce_expire(self) -> None:
         """A's capability grows 5% a day: the split it signed on day 1 is worth less to it by
         day 11 than fighting on, so it declines, B renews, and the truce expires."""
-        from tests.conftest import textbook
-        from tests.rules.renewals.contract import RENEWABLE
-
         rising = textbook(*RENEWABLE, "scenario.conflict.drift_per_day.A=0.05",
                           *(f"scenario.parties.{p}.renewal.rule=as_signing" for p in "AB"))
         _, out = run_model(rising, 8)

@@ -3,9 +3,9 @@
 import numpy as np
 
 from sim.rules.renewals.fixed_chance import FixedChance
-from tests.conftest import run_model
+from tests.conftest import run_model, textbook
 from tests.rules.contract import REPLICATES
-from tests.rules.renewals.contract import RenewalContract, expiry
+from tests.rules.renewals.contract import RENEWABLE, RenewalContract, expiry
 
 
 class TestFixedChance(RenewalContract):
@@ -22,9 +22,6 @@ class TestFixedChance(RenewalContract):
 
     def test_a_party_that_never_renews_ends_the_truce_at_its_first_term(self) -> None:
         """A declines at day 11; B's chance does not matter: the truce lived one term."""
-        from tests.conftest import textbook
-        from tests.rules.renewals.contract import RENEWABLE
-
         _, out = run_model(textbook(*RENEWABLE, "scenario.parties.A.renewal.rule=fixed_chance",
                                     "+scenario.parties.A.renewal.parameters={chance: 0.0}"), 8)
         assert (out["stage.truce.renewals"] == 0).all()
