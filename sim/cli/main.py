@@ -40,6 +40,23 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _redeliver(unraisable: object) -> None:
+    """`sys.unraisablehook`: an interrupt our handlers raised where Python cannot let it
+    propagate (a weakref callback inside importlib, say, during start-up) would be printed with
+    a traceback and then lost. Send the same signal again a moment later, from another thread,
+    so that the main code meets it outside the callback; anything else is reported as usual."""
+    import os
+    import signal
+    import threading
+
+    error = getattr(unraisable, "exc_value", None)
+    if isinstance(error, KeyboardInterrupt | Terminated):
+        signum = signal.SIGINT if isinstance(error, KeyboardInterrupt) else signal.SIGTERM
+        threading.Timer(0.01, os.kill, (os.getpid(), signum)).start()
+        return
+    sys.__unraisablehook__(unraisable)  # type: ignore[arg-type]
+
+
 def _stop_if_interrupted(error: BaseException) -> None:
     """End with the interrupt's one line if the run was interrupted, however the interrupt
     surfaced (inside a library's own clean-up, an import of Hydra or OmegaConf say, it can come
@@ -110,6 +127,7 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _interrupt)  # even when started in background
+    sys.unraisablehook = _redeliver
     try:
         _main(sys.argv[1:])
     except BaseException as error:
