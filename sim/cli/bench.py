@@ -172,6 +172,7 @@ BEYOND_THE_BASELINE = {  # mechanisms the baseline leaves off, each switched on 
         "scenario.issues.donetsk.kind=line_of_control",
         "+scenario.issues.donetsk.line={position: 0.6, mobility: 1.0}", *NO_RED_LINES],
     "with a flexible agenda (sea_first_adaptive)": ["mediator=sea_first_adaptive"],
+    "with a new envoy at an impasse": ["+mediator.recourses.envoy_change={times: 1}"],
 }
 
 

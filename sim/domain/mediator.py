@@ -60,6 +60,10 @@ class AgendaChoice:
         "doc": "the rule's own parameters, checked against what it declares"})
 
 
+DEFAULT_RECOURSES = ("stick", "walk_away")
+"""The recourses (`sim.rules.recourses`) of a mediator whose config names none: the fixed reply
+to an impasse of before, press while the style allows, else leave."""
+
 PACKAGES = ("compromise", "logrolling")
 """The package spaces a proposal searches (`sim.rules.bargaining`: `candidate_terms`,
 `frontier_terms`)."""
@@ -90,6 +94,12 @@ class MediatorSpec:
                                                                   max_sticks=0))
     proposal: Proposal = field(default_factory=Proposal)
     agenda: AgendaChoice = field(default_factory=AgendaChoice)
+    recourses: dict[str, dict[str, Param]] = field(
+        default_factory=lambda: {name: {} for name in DEFAULT_RECOURSES}, metadata={
+            "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as each recourse declares",
+            "doc": "what it does when patience runs out, in the order tried: recourse names "
+                   "(sim/rules/recourses/) mapped to their parameters; the first that takes is "
+                   "carried out, and where none does it persists"})
 
 
 def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:

@@ -5,7 +5,8 @@ speaks for its side in every replicate at once, and each decision it makes is on
 those arrays: a party stalls (its delay tactic, `sim.rules.tactics`), responds to a proposal
 and keeps or breaks a truce (compiled passes in `sim.engine.talks` and `sim.engine.keeping`);
 the mediator proposes with its carrots, settles what was answered and learns from it, and
-reconsiders after each round (its style, `sim.rules.styles`); a party renews a truce at its
+reconsiders after each round (its style, `sim.rules.styles`, and its recourses at an
+impasse, `sim.rules.recourses`); a party renews a truce at its
 term or lets it expire (its renewal rule, `sim.rules.renewals`); a third party approves, or
 not, a side-payment it holds (its role, `sim.rules.roles`).
 """
@@ -21,11 +22,12 @@ from sim.config.sampling import stream_key
 from sim.engine.draws import uniforms
 from sim.engine.keeping import violate
 from sim.engine.offers import Offers
+from sim.engine.persistence import Persistence
 from sim.engine.talks import Broker, propose, respond, settle
 from sim.engine.truce import IN_FORCE
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
-from sim.rules.mediation import main_blocker, reckon
+from sim.rules.mediation import reckon
 from sim.rules.renewals import RENEWALS, Expiry
 from sim.rules.roles import ROLES, Request
 from sim.rules.styles import STYLES
@@ -129,7 +131,8 @@ class Party(mesa.Agent):
 
 class Mediator(mesa.Agent):
     """Proposes stages along its ladder with the carrots it can fund, settles what all accepted
-    and learns from rejections, and after each round wields sticks or walks away."""
+    and learns from rejections, and at an impasse tries its recourses (sticks, threats,
+    pauses, a new envoy, a leaders' call) or walks away."""
 
     def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray],
                  nash_weights: np.ndarray, first_error: np.ndarray) -> None:
@@ -156,6 +159,7 @@ class Mediator(mesa.Agent):
         lay = model.layout
         self.comprehensive_tier = int(lay.tier[lay.comprehensive & (lay.tier >= 0)].min())
         self._tier_then = np.zeros(r, dtype=np.int64)  # the tier it worked on last round
+        self.persistence = Persistence(model, self, values)  # its recourses at an impasse
 
     @property
     def broker(self) -> Broker:
@@ -199,23 +203,24 @@ class Mediator(mesa.Agent):
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
                    under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """After a round: count idle rounds; when patience runs out, press the main blocker
-        with a stick (if its style can, `sim.rules.styles`) or walk away.
+        """After a round: reckon with any threat whose deadline has come, count idle rounds,
+        and where patience has run out try its recourses in order (`sim.rules.recourses`:
+        press the main blocker, threaten, pause, change envoy, call the leaders, walk away);
+        where none takes, it persists. Taking any but walking away resets the count.
 
         A mediator does not abandon a signed comprehensive settlement while it is in force
-        under its hold test (`under_test`, (R,)): such rounds are not idle, and it neither
-        presses nor walks away; should the settlement collapse, counting resumes where it
-        stopped. Returns (pressed, withdrew) masks (R,)."""
+        under its hold test (`under_test`, (R,)): such rounds are not idle, and it is never at
+        an impasse then; should the settlement collapse, counting resumes where it stopped.
+        Returns (pressed, withdrew) masks (R,): a stick decided or a threat carried out."""
+        live = self.model.live  # an episode that has ended is at no impasse
+        carried = self.persistence.reckon_threats(progress, talking, live)
+        self.idle_rounds, stuck = reckon(self.idle_rounds, progress, talking, under_test,
+                                         self.patience_rounds)
+        stuck &= live
         can_press = self.style.can_press(self.sticks, self.spec.leverage.max_sticks)
-        self.idle_rounds, pressed, withdrew = reckon(self.idle_rounds, progress, talking,
-                                                     under_test, self.patience_rounds,
-                                                     can_press)
-        rows = np.flatnonzero(pressed)
-        if rows.size:
-            blocker = main_blocker(blocking[rows], self.nash_weights[rows])
-            self.pressure[rows, blocker] += self.stick_size[rows]
-        self.sticks += pressed
-        return pressed, withdrew
+        pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press)
+        self.idle_rounds[stuck & ~withdrew] = 0
+        return pressed | carried, withdrew
 
 
 class ThirdParty(mesa.Agent):

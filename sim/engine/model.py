@@ -104,7 +104,8 @@ class NegotiationModel(mesa.Model):
         guarantee = stage_table(values, self.layout, "guarantee")
         self.renegotiation = self.renegotiation_share[:, None] * (1.0 - guarantee)  # (R, S)
         self.temptation = stage_table(values, self.layout, "temptation")
-        self.streams = {name: self._random(name) for name in ("balance", "acceptance")}
+        self.streams = {name: self._random(name) for name in ("balance", "acceptance",
+                                                              "acceptance:call")}
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
                                         for kind in DRAWS], dtype=np.uint64)  # counter-based
         self.collapse_key = np.uint64(stream_key(self.seed_sequence, "collapse"))
@@ -117,7 +118,7 @@ class NegotiationModel(mesa.Model):
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
                                    np.zeros((r, *lay.weight.shape)), np.ones(r),
-                                   np.zeros(r, dtype=bool))
+                                   np.zeros(r, dtype=bool), np.zeros((r, n)))
         prospects = self.prospects
         self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
                                                      prospects.option)
@@ -166,14 +167,17 @@ class NegotiationModel(mesa.Model):
         return self._live.copy()
 
     def step(self) -> None:
-        """One day: fighting, truce keeping (and renewals), a round of talks if due,
-        conditions precedent, the ladder, the ending."""
+        """One day: sticks landing, fighting, truce keeping (and renewals), a round of talks if
+        due (and the mediator not pausing), conditions precedent, the ladder, the ending."""
         self.day += 1
-        live = self.live
+        live, persistence = self.live, self.mediator.persistence
+        persistence.land(self.day)  # sticks decided earlier, their delay up
         self._fight(live)
         self._keep_truces(live)
         if self.day % self.world.round_interval_days == 0:
-            self._negotiate(live)
+            self._negotiate(persistence.at_table(live, self.day), "acceptance")
+        elif (called := persistence.called_for(self.day)).any():  # a leaders' call's round:
+            self._negotiate(persistence.at_table(live & called, self.day), "acceptance:call")
         self.implementation.fulfil(self._live)  # today's signings too: approval may be at once
         self._climb_ladder(self._live)
         if self.day >= self.world.horizon_days:
@@ -267,12 +271,14 @@ class NegotiationModel(mesa.Model):
             self._end(today.agreed, AGREEMENT)
 
     # --- talks -------------------------------------------------------------------------------
-    def _negotiate(self, live: np.ndarray) -> None:
+    def _negotiate(self, live: np.ndarray, stream: str) -> None:
         """A round: each stage on the table, in ladder order, is proposed by the mediator,
-        answered by every party and settled; then the mediator reckons with the round."""
+        answered by every party and settled; then the mediator reckons with the round. Its
+        acceptance noise comes from `stream`: a round a leaders' call set off the schedule
+        draws from its own, so it leaves every scheduled round's numbers as they were."""
         med, parties = self.mediator, self.agents_by_type[Party]
-        noise = self.streams["acceptance"].standard_normal((len(self.layout.stages),
-                                                            *self.cost_borne.shape))
+        noise = self.streams[stream].standard_normal((len(self.layout.stages),
+                                                      *self.cost_borne.shape))
         self.project()
         stalling = np.stack(parties.map("stall"), axis=-1)
         demanded = np.stack(parties.map("concede"), axis=-1)

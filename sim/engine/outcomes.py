@@ -26,6 +26,13 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         "carrots_paid": med.carrots_paid.copy(),
         "sticks": med.sticks.copy(),
     }
+    persistence = med.persistence  # its recourses at an impasse (sim.rules.recourses)
+    cols |= {"mediator.threats": persistence.threats.copy(),
+             "mediator.threats_carried_out": persistence.carried_out.copy(),
+             "mediator.credibility": persistence.credibility.copy(),
+             "mediator.pauses": persistence.pauses.copy(),
+             "mediator.envoy_changes": persistence.envoys.copy(),
+             "mediator.leaders_calls": persistence.calls.copy()}
     probed = _in_force_on(model)
     for s, name in enumerate(lay.stages):
         cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()

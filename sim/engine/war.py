@@ -20,7 +20,7 @@ from sim.engine.truce import IN_FORCE
 from sim.rules.acceptance import option_value
 from sim.rules.bargaining import contest_success, reservation
 from sim.rules.commitment import projected_reservation
-from sim.rules.conflict import advance_balance, cost_left, daily_cost
+from sim.rules.conflict import advance_balance, cost_left, daily_cost, expected_cost
 
 
 class Front(NamedTuple):
@@ -52,6 +52,7 @@ class Prospects(NamedTuple):
     future: np.ndarray  # (R, n, S) reservation after the shift if s is signed (where `commits`)
     left: np.ndarray  # (R,) share of the daily cost the truces in force left, as assessed
     stale: np.ndarray  # (R,) bool: assessed since `future` was last projected (`project`)
+    menace: np.ndarray  # (R, n) rise in daily cost a party expects from a threat (a share)
 
 
 @njit(cache=True)
@@ -103,7 +104,8 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
         left = cost_left(cost_relief[r], in_force)
         daily_cost(cost_per_day[r], pressure[r], left, cost[r])
         for i in range(drift.shape[1]):
-            cost_of_war[i] = cost[r, i] * horizon[r]
+            cost_of_war[i] = expected_cost(cost[r, i], cost_per_day[r, i],
+                                           prospects.menace[r, i], left) * horizon[r]
             prospects.cost_multiplier[r, i] = (1.0 + pressure[r, i]) * left
         contest_success(log_capability[r], decisiveness[r], p_win[r])
         reservation(p_win[r], cost_of_war, stakes, weights, value[r])
@@ -127,7 +129,9 @@ def project(front: Front, log_capability: np.ndarray,
         if not prospects.stale[r]:
             continue
         for i in range(parties):
-            cost_of_war[i] = prospects.daily_cost[r, i] * front.cost_horizon[r]
+            cost_of_war[i] = expected_cost(prospects.daily_cost[r, i], front.cost_per_day[r, i],
+                                           prospects.menace[r, i],
+                                           prospects.left[r]) * front.cost_horizon[r]
         projected_reservation(log_capability[r], front.drift[r], front.rearmament[r],
                               prospects.left[r], front.cost_relief[r], front.shift_days[r],
                               front.decisiveness[r], cost_of_war, front.stakes,

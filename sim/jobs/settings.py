@@ -19,6 +19,7 @@ from sim.results.files import FORMATS
 from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
 from sim.rules.proposals import PROPOSALS
+from sim.rules.recourses import RECOURSES
 from sim.rules.renewals import RENEWALS
 from sim.rules.roles import ROLES
 from sim.rules.stages import STAGE_RULES
@@ -130,6 +131,8 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
     mediator = load_mediator(cfg["mediator"], scenario)
     STYLES.check(mediator.style, {}, "mediator")
     AGENDAS.check(mediator.agenda.rule, mediator.agenda.parameters, "mediator.agenda")
+    for name, given in mediator.recourses.items():
+        RECOURSES.check(name, given, "mediator", f"mediator.recourses.{name}")
     _check_proposal(mediator, scenario)
     for name, party in scenario.parties.items():
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")

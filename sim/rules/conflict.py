@@ -44,3 +44,11 @@ def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, left: float,
     relief = 1.0 - left
     for i in range(cost_per_day.shape[0]):
         cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief)
+
+
+@rule
+def expected_cost(cost: float, cost_per_day: float, menace: float, left: float) -> float:
+    """The daily cost of war a party weighs against a deal: today's (`daily_cost`), plus the
+    stick a standing threat makes it expect (`menace`, credibility times the stick's size, as a
+    share of its base cost), less what truces in force avert."""
+    return cost + cost_per_day * menace * left if menace != 0.0 else cost

@@ -1,5 +1,5 @@
-"""The mediator's decisions: carrots, learning from rejections, and what to do when patience
-runs out (press the main blocker with a stick, or walk away).
+"""The mediator's decisions: carrots, learning from rejections, when its patience runs out
+(an impasse) and on whom a stick falls.
 
 `carrot` and `raised_estimate` are rules for one replicate, compiled (see `sim.rules.compiled`)
 and applied in the round of talks; `reckon` and `main_blocker` run once a round over every
@@ -36,21 +36,17 @@ def raised_estimate(premium: float, floor: float, step: float) -> float:
 
 
 def reckon(idle_rounds: np.ndarray, progress: np.ndarray, talking: np.ndarray,
-           under_test: np.ndarray, patience_rounds: np.ndarray | float,
-           can_press: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """After a round, (R,) each: the idle rounds counted, and where patience ran out, whether
-    the mediator presses (it has leverage and sticks left) or walks away.
+           under_test: np.ndarray,
+           patience_rounds: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """After a round, (R,) each: the idle rounds counted, and where patience ran out (an
+    impasse: the mediator's recourses, `sim.rules.recourses`, decide what it does).
 
     A round with talks and no signing is idle; a signing resets the count. A mediator does not
     abandon a signed comprehensive settlement while it is in force under its hold test
-    (`under_test`): such rounds are not idle, and it neither presses nor walks away. Returns
-    (idle_rounds, pressed, withdrew); a press resets the count."""
+    (`under_test`): such rounds are not idle, and it is never at an impasse then."""
     idle = talking & ~under_test
     idle_rounds = np.where(progress, 0, idle_rounds + idle)
-    out_of_patience = (idle_rounds >= patience_rounds) & ~under_test
-    pressed = out_of_patience & can_press
-    idle_rounds[pressed] = 0
-    return idle_rounds, pressed, out_of_patience & ~can_press
+    return idle_rounds, (idle_rounds >= patience_rounds) & ~under_test
 
 
 def main_blocker(blocking: np.ndarray, nash_weights: np.ndarray) -> np.ndarray:

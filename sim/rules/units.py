@@ -95,17 +95,19 @@ class Registry[U: Unit]:
         """The unit called `name`, made ready to decide."""
         return self._found()[name]()
 
-    def check(self, name: str, given: Mapping[str, Any], where: str) -> None:
+    def check(self, name: str, given: Mapping[str, Any], where: str,
+              parameters_at: str | None = None) -> None:
         """Refuse an unknown unit (named at `where.<chosen_by>`), or a parameter (at
-        `where.parameters`) it does not declare or whose value (every value a distribution can
-        draw) lies outside the declared range: one line each."""
+        `parameters_at`, by default `where.parameters`) it does not declare or whose value
+        (every value a distribution can draw) lies outside the declared range: one line
+        each."""
         if name not in self._found():
             raise ConfigError(f"{where}.{self.chosen_by}", name,
                               f"{'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind}: "
                               f"{', '.join(self.names())}")
         declared = self._found()[name].parameters
         for key, value in given.items():
-            path = f"{where}.parameters.{key}"
+            path = f"{parameters_at or where + '.parameters'}.{key}"
             if key not in declared:
                 known = ", ".join(declared) or "none"
                 raise ConfigError(path, "<unknown key>", f"a parameter of {self.kind} '{name}' "

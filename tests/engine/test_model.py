@@ -89,8 +89,9 @@ NO_EU = ("~scenario.third_parties", "+scenario.third_parties={}")
 
 
 def test_climbing_the_ladder_tables_the_next_tier_that_day():
-    """(Without the EU, whose veto keeps most sea truces from holding, there are more climbs.)"""
-    free = settings(*NO_EU)
+    """(Without the EU, whose veto keeps most sea truces from holding, there are more climbs;
+    without leaders' calls, which table partial stages out of turn.)"""
+    free = settings(*NO_EU, "mediator.recourses.leaders_call.times=0")
     model = NegotiationModel(free.scenario, free.mediator, 300, 3)
     tier_of, climbs = model.layout.tier, 0
     while model.running:
@@ -146,12 +147,15 @@ def test_an_impatient_mediator_still_walks_away_when_nothing_is_signed(baseline)
     assert (out["end_reason"] == WITHDREW).mean() > 0.5
 
 
-def test_the_ladder_is_climbed_in_order(baseline):
+def test_the_ladder_is_climbed_in_order_unless_the_leaders_call(baseline):
+    """A leaders' call tables every partial stage at once: only then is energy signed first."""
     _, out = run_model(baseline, 1500, seed=4)
     sea, energy = out["stage.sea.signed_day"], out["stage.energy.signed_day"]
     both = np.isfinite(sea) & np.isfinite(energy)
-    assert both.any()
-    assert (energy[both] > sea[both]).all()
+    called = out["mediator.leaders_calls"] > 0
+    assert (both & ~called).any()
+    assert (energy[both & ~called] > sea[both & ~called]).all()
+    assert (energy[both & called] < sea[both & called]).any()
 
 
 def test_russia_stalls_and_ukraine_does_not(baseline):

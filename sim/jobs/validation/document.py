@@ -25,6 +25,7 @@ from sim.jobs.validation import (
     mechanisms,
     open_range,
     patterns,
+    persistence,
     ratification,
     red_lines,
     signals,
@@ -71,6 +72,7 @@ def run_all(quick: bool = False) -> Findings:
             + implementation.conditions_precedent(pick["open_range"], 18)
             + implementation.renewals(pick["signals"], 19)
             + agendas.flexible_agenda(small, 20)
+            + persistence.persistent_mediator(pick["signals"] // 10, 22)
             + indivisibility.indivisible_issues(small, 8)
             + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)

@@ -8,7 +8,7 @@ from sim.jobs.validation.document import SIZES
 def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paired():
     variants = mechanisms.ablation(SIZES["mechanisms"][1], 61, ("comprehensive",))
     labels = [v.label for v in variants]
-    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 12
+    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 13
     assert all(v.crossed == "comprehensive" for v in variants)
     assert variants[0].change["signed"] == (0.0, 0.0)
     # a comprehensive push never tables the full ceasefire: making it indivisible changes nothing
@@ -21,6 +21,10 @@ def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paire
     commitment = next(v for v in variants if "renegotiation_share" in v.label)
     d, half = commitment.change["signed"]
     assert d - half > 0
+    # a mediator that leaves when its sticks are spent, as before: fewer signings
+    fixed_exit = next(v for v in variants if v.label == "without mediator.recourses")
+    d, half = fixed_exit.change["signed"]
+    assert d + half < 0
     text = "\n".join(mechanisms.markdown(variants, SIZES["mechanisms"][1], 61))
     assert "### comprehensive" in text and "Within Monte Carlo noise:" in text
     assert "scenario.issues.full_ceasefire.kind" in text.split("Within Monte Carlo noise:")[1]

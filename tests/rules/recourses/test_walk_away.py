@@ -1,0 +1,26 @@
+"""Walking away: at an impasse that reaches it, the mediator leaves with its chance."""
+
+import numpy as np
+
+from sim.jobs.validation.cases import simulate
+from sim.jobs.validation.persistence import deadlocked
+from sim.rules.recourses.walk_away import WalkAway
+from tests.rules.contract import REPLICATES
+from tests.rules.recourses.contract import RecourseContract, impasse
+
+
+class TestWalkAway(RecourseContract):
+    name = "walk_away"
+
+    def test_story(self, unit: WalkAway) -> None:
+        """Chance 1 leaves wherever stuck; chance 0 never; between, where the draw says."""
+        today = impasse(4)
+        always, never = np.ones(REPLICATES), np.zeros(REPLICATES)
+        assert np.array_equal(unit.takes(today, {"chance": always}), today.stuck)
+        assert not unit.takes(today, {"chance": never}).any()
+        half = unit.takes(today, {"chance": np.full(REPLICATES, 0.5)})
+        assert np.array_equal(half, today.stuck & (today.draw < 0.5))
+
+    def test_a_mediator_that_never_walks_away_stays_to_the_horizon(self) -> None:
+        out = simulate(deadlocked({"walk_away": {"chance": 0.0}}, style="facilitative"), 4, 1)
+        assert (out["end_reason"] == "horizon").all()
