@@ -97,6 +97,9 @@ class Persistence:
             self.carried_out += carried
             failed = due & ~carried
             self.credibility[failed] *= 1.0 - self.loss[failed]
+            model.log("threat_carried_out", carried)
+            model.log("threat_empty", failed)
+        self.model.log("threat_lifted", lifted)
         ended = lifted | due
         self.model.prospects.menace[ended] = 0.0
         self.threatened[ended] = NONE
@@ -150,6 +153,7 @@ class Persistence:
         self.rounds_left[where] = np.ceil(deadline_rounds[where])
         self.loss[where] = loss[where]
         self.threats += rows
+        self.model.log("threat", rows)
         self.model.prospects.menace[where, blocker] = (self.credibility[where]
                                                        * self.mediator.stick_size[where])
 

@@ -20,6 +20,12 @@ _VERBS = {
     "carrot": "the mediator funds the side-payment demanded for the {stage}",
     "agreement": "a comprehensive agreement is reached and holds",
     "mediator_withdrew": "the mediator walks away", "horizon": "the horizon is reached",
+    "threat": "the mediator threatens a stick unless a stage is signed",
+    "threat_carried_out": "the threat's deadline passes and the mediator carries it out",
+    "threat_empty": "the threat's deadline passes and nothing happens: its credibility falls",
+    "threat_lifted": "a signing lifts the mediator's threat",
+    "paused": "the mediator pauses the talks", "envoy_changed": "a new envoy takes over",
+    "leaders_call": "the leaders talk by phone and every partial stage is tabled",
 }
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 from sim.jobs.settings import load_settings
 from sim.jobs.validation.cases import simulate, with_ladder
 from sim.jobs.validation.persistence import deadlocked
+from sim.report.narrative import narrate
 from tests.conftest import run_model, textbook
 
 
@@ -45,3 +46,11 @@ def test_an_episode_that_ended_seeks_no_recourse_after_its_end() -> None:
     out = simulate(cfg, 200, 4)
     left = out["end_day"] == 21
     assert left.any() and (out["mediator.leaders_calls"][left] == 0).all()
+
+
+def test_a_traced_episode_tells_of_each_threat_and_its_fate() -> None:
+    s = load_settings(deadlocked({"threat": {"credibility": 0.0, "floor": 0.0,
+                                             "deadline_rounds": 1}, "walk_away": {}}))
+    model, _ = run_model(s, 1, trace=True)
+    told = narrate(pd.DataFrame(model.events.rows), {"settlement": "settlement"}, {"A": "A", "B": "B"})
+    assert "the mediator threatens a stick" in told and "its credibility falls" in told
