@@ -45,6 +45,18 @@ class Renewal:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Participation:
+    """Whether a party, while a truce it signed is in force, suspends its part and returns, or
+    withdraws: a registered participation rule (`sim.rules.participation`) and its
+    parameters. The default, stays, never does either."""
+
+    rule: str = text(default="stays", doc="the participation rule (sim/rules/participation/)")
+    parameters: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the rule declares",
+        "doc": "the rule's own parameters, checked against what it declares"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class ThirdParty:
     """An actor beyond the belligerents and the mediator (a sanctions holder, a guarantor):
     a registered role (`sim.rules.roles`) with its conditions and parameters."""

@@ -22,11 +22,13 @@ from sim.config.errors import ConfigError
 from sim.domain.references import NAME
 from sim.domain.scenario import Scenario
 
-STAGE_EVENTS = ("signed", "in_force", "held", "collapsed", "signed_again", "lapsed", "renewed")
+STAGE_EVENTS = ("signed", "in_force", "held", "collapsed", "signed_again", "lapsed", "renewed",
+                "suspended", "withdrawn")
 """Events on a stage, by a day: first signed; in force at some time (not merely signed: a stage
 with conditions precedent is pending until they are met); held its test; collapsed at least
 once; signed a second time, after a collapse, expiry or lapse; lapsed (signed, its conditions
-unmet by its deadline); renewed at its term at least once."""
+unmet by its deadline); renewed at its term at least once; suspended by a party at least once
+(it may return); withdrawn from by a party (the truce ends)."""
 REPORTED_WEEKLY = "reported_weekly"
 """A stage's reported violations averaged at least `at_least` a week over the days it was in
 force (at least a week of them), over the whole run: "violations were reported in most

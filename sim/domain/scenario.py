@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sim.config.schema import LARGEST, Param, build, number, text
-from sim.domain.implementation import Conditions, Renewal, ThirdParty
+from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
 from sim.domain.politics import Commitment, Cover, Line, RedLine
 from sim.domain.references import check_references
 
@@ -120,6 +120,7 @@ class Party:
                                      unit="log capability per day")
     delay: Delay = field(default_factory=lambda: Delay(prize=0.0, cost_per_day=1.0))
     renewal: Renewal = field(default_factory=Renewal)
+    participation: Participation = field(default_factory=Participation)
     linkage: dict[str, Linkage] = field(default_factory=dict)
     red_lines: dict[str, RedLine] = field(default_factory=dict, metadata={
         "doc": "public limits by issue, with the cost of crossing each (section 7 of docs/ODD.md)"})

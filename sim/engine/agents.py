@@ -28,6 +28,7 @@ from sim.engine.truce import IN_FORCE
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
+from sim.rules.participation import PARTICIPATION, Standing
 from sim.rules.renewals import RENEWALS, Expiry
 from sim.rules.roles import ROLES, Request
 from sim.rules.styles import STYLES
@@ -63,6 +64,11 @@ class Party(mesa.Agent):
         self.renewal_settings = self.renewal.settings_under(
             values, prefix + "renewal.parameters.", model.replicates)
         self.renewal_key = np.uint64(stream_key(model.seed_sequence, f"renewal:{name}"))
+        self.participation = PARTICIPATION.get(spec.participation.rule)
+        self.participation_settings = self.participation.settings_under(
+            values, prefix + "participation.parameters.", model.replicates)
+        self.participation_key = np.uint64(stream_key(model.seed_sequence,
+                                                      f"participation:{name}"))
 
     def stall(self) -> np.ndarray:
         """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides."""
@@ -113,6 +119,17 @@ class Party(mesa.Agent):
                             model.replicates)
         expiry = Expiry(due, willing, model.truces.renewals[:, stage], draw)
         return due & self.renewal.renews(expiry, self.renewal_settings)
+
+    def take_part(self, stage: int, in_force: np.ndarray, suspended: np.ndarray,
+                  days_suspended: np.ndarray) -> np.ndarray:
+        """(R,) int8: whether it stays, suspends, returns or withdraws from `stage`'s truce
+        today, as its participation rule decides (where `in_force` or it has `suspended`)."""
+        model = self.model
+        stages, days = len(model.layout.stages), model.world.horizon_days + 1
+        draw = uniforms(self.participation_key, model.day * stages + stage, days * stages,
+                        model.replicates)
+        standing = Standing(in_force, suspended, np.where(suspended, days_suspended, 0), draw)
+        return self.participation.decide(standing, self.participation_settings)
 
     def trust_in_others(self) -> np.ndarray:
         """Mean trust (R,) that the other parties comply."""

@@ -1,4 +1,5 @@
-"""Carrying out what was signed: conditions precedent and renewals, every replicate at once.
+"""Carrying out what was signed: conditions precedent, renewals, and a party's suspending,
+resuming or withdrawing from a truce in force, every replicate at once.
 
 A stage signed with conditions precedent is pending (`sim.engine.truce.PENDING`). Each day,
 after any round of talks (so from the day of signing), its verification mechanism may be ready
@@ -8,7 +9,9 @@ stage is in force, and if its deadline passes first it lapses and goes back on t
 the term of a renewable truce each party decides whether to renew it (`Party.renew`, its
 renewal rule); all must, else it expires. Whether a party would sign the terms in force today
 is the same appraisal it makes at a round of talks (`sim.engine.talks.appraise`), computed
-here for the parties at a term.
+here for the parties at a term. Each day a party may suspend its part in a truce in force,
+return to one it suspended, or withdraw, as its participation rule decides
+(`Party.take_part`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from sim.config.sampling import stream_key
 from sim.engine.draws import uniform
 from sim.engine.tables import stage_table
 from sim.engine.talks import Agenda, Bargainers, appraise
-from sim.engine.truce import EXPIRED, IN_FORCE, PENDING
+from sim.engine.truce import EXPIRED, IN_FORCE, PENDING, SUSPENDED
 from sim.rules.acceptance import accepts
+from sim.rules.participation import RETURN, SUSPEND, WITHDRAW
 
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
@@ -93,6 +97,45 @@ class Implementation:
             today.expired[ended, s] = True
             renewed[:, s] = renews
         model.log("renewed", renewed)
+
+    def take_part(self, live: np.ndarray) -> None:
+        """Each party whose participation rule decides: on each truce in force it may suspend
+        its part (out of force, off the table, its term and hold test waiting), on one it
+        suspended it may return, and on either it may withdraw (the truce ends)."""
+        model, truces = self.model, self.model.truces
+        for party in model.parties:
+            if not party.participation.decides:
+                continue
+            i = party.index
+            mine = truces.suspended_by == i
+            for s in range(truces.status.shape[1]):
+                in_force = live & (truces.status[:, s] == IN_FORCE)
+                suspended = live & (truces.status[:, s] == SUSPENDED) & mine[:, s]
+                if not (in_force.any() or suspended.any()):
+                    continue
+                code = party.take_part(s, in_force, suspended,
+                                       model.day - truces.suspended_since[:, s])
+                self._carry_out(i, s, code, in_force, suspended)
+
+    def _carry_out(self, i: int, s: int, code: np.ndarray, in_force: np.ndarray,
+                   suspended: np.ndarray) -> None:
+        """Party i's decisions on stage s: suspensions, returns, withdrawals."""
+        model, truces, day = self.model, self.model.truces, self.model.day
+        out = in_force & (code == SUSPEND)
+        back = suspended & (code == RETURN)
+        gone = (in_force | suspended) & (code == WITHDRAW)
+        truces.status[out, s], truces.suspended_by[out, s] = SUSPENDED, i
+        truces.suspended_since[out, s] = day
+        truces.suspensions[out, s] += 1
+        truces.suspended_day[out & np.isnan(truces.suspended_day[:, s]), s] = day
+        truces.status[back, s], truces.suspended_by[back, s] = IN_FORCE, -1
+        truces.status[gone, s], truces.suspended_by[gone, s] = EXPIRED, -1
+        truces.withdrawn[gone, s, i] = True
+        truces.withdrawn_day[gone & np.isnan(truces.withdrawn_day[:, s]), s] = day
+        for kind, mask in (("suspended", out), ("returned", back), ("withdrawn", gone)):
+            if mask.any():
+                model.log(kind, mask, party=model.layout.parties[i],
+                          stage=model.layout.stages[s])
 
     def _willing(self, i: int, s: int, due: np.ndarray, demanded: np.ndarray) -> np.ndarray:
         """(R,) whether party i would sign the terms of stage s in force today, with its

@@ -174,6 +174,7 @@ class NegotiationModel(mesa.Model):
         persistence.land(self.day)  # sticks decided earlier, their delay up
         self._fight(live)
         self._keep_truces(live)
+        self.implementation.take_part(self._live)  # a party suspends, returns or withdraws
         if self.day % self.world.round_interval_days == 0:
             self._negotiate(persistence.at_table(live, self.day), "acceptance")
         elif (called := persistence.called_for(self.day)).any():  # a leaders' call's round:

@@ -54,12 +54,16 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         cols[f"stage.{name}.lapsed_day"] = truces.lapsed_day[:, s].copy()
         cols[f"stage.{name}.renewals"] = truces.renewals[:, s].copy()
         cols[f"stage.{name}.renewed_day"] = truces.renewed_day[:, s].copy()
+        cols[f"stage.{name}.suspensions"] = truces.suspensions[:, s].copy()
+        cols[f"stage.{name}.suspended_day"] = truces.suspended_day[:, s].copy()
+        cols[f"stage.{name}.withdrawn_day"] = truces.withdrawn_day[:, s].copy()
         for day, in_force in probed.items():
             cols[f"stage.{name}.in_force_on_day_{day}"] = in_force[:, s].copy()
         for i, party in enumerate(lay.parties):
             cols[f"stage.{name}.violations.{party}"] = truces.violations[:, s, i].copy()
             cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
             cols[f"stage.{name}.renewal_declined.{party}"] = truces.declined[:, s, i].copy()
+            cols[f"stage.{name}.withdrawn_by.{party}"] = truces.withdrawn[:, s, i].copy()
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()

@@ -1,5 +1,5 @@
 """The state of every stage in every replicate: tabled, signed and pending on its conditions,
-in force, held, collapsed, expired."""
+in force, suspended by a party, held, collapsed, expired."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sim.engine.tables import Layout
 from sim.rules.delay import stalemate
 from sim.rules.stages import STAGE_RULES, StageRule
 
-OFF, TABLED, IN_FORCE, EXPIRED, PENDING = 0, 1, 2, 3, 4
+OFF, TABLED, IN_FORCE, EXPIRED, PENDING, SUSPENDED = 0, 1, 2, 3, 4, 5
 TABLINGS = 8
 """Hold-out draws kept per stage and party; a stage tabled more often reuses them in turn."""
 
@@ -123,6 +123,12 @@ class Truces:
         self.renewed_day = np.full((r, s), np.nan)  # first renewal
         self.declined = np.zeros((r, s, len(lay.parties)), dtype=np.int32)  # renewals refused
         self.approved = np.zeros((r, s, len(lay.parties)), dtype=bool)  # side-payment, this spell
+        self.suspensions = np.zeros((r, s), dtype=np.int32)  # a party suspended its part
+        self.suspended_day = np.full((r, s), np.nan)  # first suspension
+        self.suspended_by = np.full((r, s), -1, dtype=np.int64)  # the party, while suspended
+        self.suspended_since = np.zeros((r, s), dtype=np.int64)
+        self.withdrawn = np.zeros((r, s, len(lay.parties)), dtype=bool)  # by party
+        self.withdrawn_day = np.full((r, s), np.nan)
 
     @property
     def docket(self) -> Docket:

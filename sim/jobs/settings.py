@@ -18,6 +18,7 @@ from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.participation import PARTICIPATION
 from sim.rules.proposals import PROPOSALS
 from sim.rules.recourses import RECOURSES
 from sim.rules.renewals import RENEWALS
@@ -140,6 +141,8 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                           f"scenario.parties.{name}.concession")
         RENEWALS.check(party.renewal.rule, party.renewal.parameters,
                        f"scenario.parties.{name}.renewal")
+        PARTICIPATION.check(party.participation.rule, party.participation.parameters,
+                            f"scenario.parties.{name}.participation")
     for name, third in scenario.third_parties.items():
         ROLES.check(third.role, third.parameters, f"scenario.third_parties.{name}")
         if ROLES.get(third.role).holds_payments and not third.holds:

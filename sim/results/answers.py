@@ -62,7 +62,7 @@ def event_days(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray
         return columns[f"stage.{q.stage}.in_force_day"].astype(float)
     if q.event in ("signed", "in_force"):
         return columns[f"stage.{q.stage}.signed_day"].astype(float)
-    if q.event in ("lapsed", "renewed"):
+    if q.event in ("lapsed", "renewed", "suspended", "withdrawn"):
         return columns[f"stage.{q.stage}.{q.event}_day"].astype(float)
     if q.event == "signed_again":
         return columns[f"stage.{q.stage}.signed_again_day"].astype(float)

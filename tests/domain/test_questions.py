@@ -50,7 +50,7 @@ def test_combinations_come_after_their_parts_whatever_the_order_written():
     ({"q": signed()}, "questions.q", "exactly one of by_day, by_date"),
     ({"q": signed(by_day=5, when="soon")}, "questions.q.when", "one of"),
     ({"q": {"event": "signed", "stage": "sea", "by_day": 5}}, "questions.q.text", "plain words"),
-    ({"q": {"text": "?", "event": "suspended", "stage": "sea", "by_day": 5}}, "questions.q.event", "one of"),
+    ({"q": {"text": "?", "event": "postponed", "stage": "sea", "by_day": 5}}, "questions.q.event", "one of"),
     ({"q": {"text": "?", "all": ["q", "r"]}, "r": signed(by_day=1)}, "questions.q", "do not refer"),
     ({"a": {"text": "?", "not": "b"}, "b": {"text": "?", "any": ["a"]}}, "questions.a", "do not refer"),
     ({"q": {"text": "?", "any": ["nobody"]}}, "questions.q.any", "a question of this set"),

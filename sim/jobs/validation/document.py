@@ -71,6 +71,7 @@ def run_all(quick: bool = False) -> Findings:
             + turns.alternating_offers(pick["signals"], 17)
             + implementation.conditions_precedent(pick["open_range"], 18)
             + implementation.renewals(pick["signals"], 19)
+            + implementation.suspension_and_withdrawal(pick["signals"] // 10, 23)
             + agendas.flexible_agenda(small, 20)
             + persistence.persistent_mediator(pick["signals"] // 10, 22)
             + indivisibility.indivisible_issues(small, 8)

@@ -32,12 +32,13 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "renewed_three_times": "as asked, except that every renewal is for the first term's "
                                "120 days (the real second and third were for 60)",
         "in_force_day_300": "as asked, by renewals",
-        "suspended_at_least_once": "in part: a collapse on reported violations, re-tabled at "
-                                   "once; no suspension by one party and return",
-        "ended_within_a_year": "in part: the model's corridor ends by a party declining to "
-                               "renew or by collapse; a refusal over an undelivered "
-                               "side-payment is not represented (the memorandum is a carrot "
-                               "the mediator pays)",
+        "suspended_at_least_once": "as asked: Russia suspends its part and returns (its "
+                                   "participation rule, walks_out), with daily chances that "
+                                   "are assumptions, unrelated to any attack",
+        "ended_within_a_year": "in part: the corridor ends by a party declining to renew, by "
+                               "collapse or by Russia's withdrawal; a withdrawal because the "
+                               "memorandum went undelivered is not represented (the "
+                               "memorandum is a carrot the mediator pays in full)",
         "days_to_corridor": "as asked, at the model's weekly rounds",
     },
     "minsk_2014_2015": {
@@ -84,7 +85,8 @@ BEFORE: dict[str, tuple[str, ...]] = {
                              # issue 20's renewals and set-up time, set back
                              "scenario.stages.corridor.renewal_days=null",
                              "scenario.stages.corridor.hold_days=120",
-                             "scenario.stages.corridor.conditions.setup_days=0.0"),
+                             "scenario.stages.corridor.conditions.setup_days=0.0",
+                             "~scenario.parties.RU.participation"),  # and Russia stays in
     "minsk_2014_2015": (*_BEFORE_COMMON, "scenario.issues.ceasefire.kind=divisible",
                         "scenario.issues.ceasefire.status_quo=null",
                         "scenario.parties.UA.ratification_premium=0.0"),

@@ -113,3 +113,53 @@ def renewals(replicates: int, seed: int) -> list[Row]:
                     "Fearon 1995 (a deal in the range is kept)", f"{cap} renewals in every run",
                     f"{n.min()}-{n.max()} renewals", "exact", bool((n == cap).all())))
     return rows
+
+
+SUSPEND_P, RETURN_D, WITHDRAW_P = 0.05, 5, 0.02  # chances a day; days out
+
+
+def stepping_out(rule: dict[str, Any]) -> dict[str, Any]:
+    """The textbook settlement, signed on day 1 and never held within the horizon, with A on
+    participation rule `rule`."""
+    cfg = textbook()
+    cfg["scenario"]["stages"]["settlement"]["hold_days"] = 10 * cfg["scenario"]["horizon_days"]
+    cfg["scenario"]["parties"]["A"]["participation"] = rule
+    return cfg
+
+
+def _geometric_fit(days: np.ndarray, p: float, cells: int) -> float:
+    """Chi-square p-value of days 1, 2, ... (nan: never, within the horizon) against the
+    geometric law P(k) = (1 - p)^(k-1) p, the tail pooled."""
+    k = np.where(np.isfinite(days), days, cells).astype(int)
+    chances = np.array([(1 - p) ** (j - 1) * p for j in range(1, cells)] + [(1 - p) ** (cells - 1)])
+    counts = np.bincount(np.clip(k, 1, cells), minlength=cells + 1)[1:]
+    return float(stats.chisquare(counts, chances * counts.sum()).pvalue)
+
+
+def suspension_and_withdrawal(replicates: int, seed: int) -> list[Row]:
+    """A party that suspends with a daily chance returns after a fixed time; one that
+    withdraws with a daily chance ends the truce on a geometric day."""
+    out = simulate(stepping_out({"rule": "walks_out", "parameters": {
+        "suspend_per_day": SUSPEND_P, "return_days": RETURN_D}}), replicates, seed)
+    first = out["stage.settlement.suspended_day"] - out["stage.settlement.in_force_day"]
+    p_value = _geometric_fit(first, SUSPEND_P, 30)
+    never_gone = not np.isfinite(out["stage.settlement.withdrawn_day"]).any()
+    rows = [Row(f"A party suspends with chance {SUSPEND_P} a day, back after {RETURN_D} days",
+                "geometric law (closed form); facts G7, G8", "first suspension k days after "
+                f"entry with (1 - p)^(k-1) p, mean {1 / SUSPEND_P:.0f}; it always returns",
+                f"mean {np.nanmean(first):.2f} (within the horizon), "
+                f"{out['stage.settlement.suspensions'].mean():.2f} suspensions an episode; "
+                f"chi-square p = {p_value:.3f}; withdrawals: none",
+                "p > 0.001", bool(p_value > 1e-3 and never_gone))]
+    out = simulate(stepping_out({"rule": "walks_out", "parameters": {
+        "withdraw_per_day": WITHDRAW_P}}), replicates, seed + 1)
+    gone = out["stage.settlement.withdrawn_day"] - out["stage.settlement.in_force_day"]
+    p_value = _geometric_fit(gone, WITHDRAW_P, 60)
+    by_a = out["stage.settlement.withdrawn_by.A"]
+    rows.append(Row(f"A party withdraws with chance {WITHDRAW_P} a day", "geometric law; G12",
+                    "withdrawal k days after entry with (1 - p)^(k-1) p; only by A",
+                    f"{pct(np.isfinite(gone).mean())} withdrew within the horizon; chi-square "
+                    f"p = {p_value:.3f}; by B: {int(out['stage.settlement.withdrawn_by.B'].sum())}",
+                    "p > 0.001", bool(p_value > 1e-3 and (by_a == np.isfinite(gone)).all()
+                                      and not out["stage.settlement.withdrawn_by.B"].any())))
+    return rows
