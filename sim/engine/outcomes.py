@@ -27,12 +27,12 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
         "sticks": med.sticks.copy(),
     }
     persistence = med.persistence  # its recourses at an impasse (sim.rules.recourses)
-    cols |= {"mediator.threats": persistence.threats.copy(),
+    cols |= {"mediator.threats": persistence.used("threat"),
              "mediator.threats_carried_out": persistence.carried_out.copy(),
              "mediator.credibility": persistence.credibility.copy(),
-             "mediator.pauses": persistence.pauses.copy(),
-             "mediator.envoy_changes": persistence.envoys.copy(),
-             "mediator.leaders_calls": persistence.calls.copy()}
+             "mediator.pauses": persistence.used("pause"),
+             "mediator.envoy_changes": persistence.used("envoy_change"),
+             "mediator.leaders_calls": persistence.used("leaders_call")}
     probed = _in_force_on(model)
     for s, name in enumerate(lay.stages):
         cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()

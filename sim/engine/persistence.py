@@ -44,19 +44,21 @@ class Persistence:
         self.credibility = np.full(r, np.nan)  # NaN until its first threat
         self.threatened = np.full(r, NONE, dtype=np.int64)  # the party a threat stands against
         self.rounds_left, self.loss = np.zeros(r), np.zeros(r)
-        self.threats = np.zeros(r, dtype=np.int32)
         self.carried_out = np.zeros(r, dtype=np.int32)
         self.landing, self.lands_on = np.zeros((r, n)), np.zeros(r, dtype=np.int64)
+        self.queued = False  # some stick is yet to land (`land` has nothing to do otherwise)
         self.paused_until = np.zeros(r, dtype=np.int64)
-        self.pauses = np.zeros(r, dtype=np.int32)
         self.talks_on = np.full(r, -1, dtype=np.int64)  # the day a leaders' call set talks for
-        self.calls, self.envoys = np.zeros(r, dtype=np.int32), np.zeros(r, dtype=np.int32)
         table = model.party_table
         self.prior_trust = (table.mediator_alpha.copy(), table.mediator_beta.copy())
         lay = model.layout
         self.partial = (lay.tier >= 0) & ~lay.comprehensive  # what a leaders' call can table
         self.blocking = np.zeros((r, n))
         self.pressed, self.withdrew = np.zeros(r, dtype=bool), np.zeros(r, dtype=bool)
+
+    def used(self, name: str) -> np.ndarray:
+        """(R,) times the recourse `name` was taken (0 where the mediator does not list it)."""
+        return self.uses.get(name, np.zeros(self.model.replicates, dtype=np.int32)).copy()
 
     # --- each day and each round -------------------------------------------------------------
     def at_table(self, live: np.ndarray, day: int) -> np.ndarray:
@@ -70,10 +72,13 @@ class Persistence:
 
     def land(self, day: int) -> None:
         """Sticks decided earlier land today where their delay is up."""
+        if not self.queued:
+            return
         due = (self.lands_on <= day) & (self.landing > 0).any(axis=1)
         if due.any():
             self.mediator.pressure[due] += self.landing[due]
             self.landing[due] = 0.0
+        self.queued = bool(self.landing.any())
 
     def reckon_threats(self, progress: np.ndarray, talking: np.ndarray,
                        live: np.ndarray) -> np.ndarray:
@@ -140,7 +145,8 @@ class Persistence:
         self.mediator.pressure[where[now], blocker[now]] += size[now]
         later = ~now
         self.landing[where[later], blocker[later]] += size[later]
-        self.lands_on[where[later]] = self.model.day + delay[later]
+        self.lands_on[where[later]] = self.model.day + delay[later]  # a later stick on a
+        self.queued |= bool(later.any())  # replicate with one still to land: both land then
         self.pressed |= rows
         self.mediator.sticks += rows
 
@@ -152,21 +158,18 @@ class Persistence:
         self.threatened[where] = blocker
         self.rounds_left[where] = np.ceil(deadline_rounds[where])
         self.loss[where] = loss[where]
-        self.threats += rows
         self.model.log("threat", rows)
         self.model.prospects.menace[where, blocker] = (self.credibility[where]
                                                        * self.mediator.stick_size[where])
 
     def pause(self, rows: np.ndarray, days: np.ndarray) -> None:
         self.paused_until[rows] = self.model.day + np.ceil(days[rows]).astype(np.int64)
-        self.pauses += rows
         self.model.log("paused", rows)
 
     def change_envoy(self, rows: np.ndarray) -> None:
         table, (alpha, beta) = self.model.party_table, self.prior_trust
         table.mediator_alpha[rows] = alpha[rows]
         table.mediator_beta[rows] = beta[rows]
-        self.envoys += rows
         self.model.log("envoy_changed", rows)
 
     def call_leaders(self, rows: np.ndarray) -> None:
@@ -175,7 +178,6 @@ class Persistence:
         tabled = rows[:, None] & self.partial[None, :] & (truces.status == OFF)
         truces.table(tabled, model.day)
         self.talks_on[rows] = model.day + 1
-        self.calls += rows
         model.log("leaders_call", rows)
         model.log("tabled", tabled & (truces.status == TABLED))
 

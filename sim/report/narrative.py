@@ -26,6 +26,8 @@ _VERBS = {
     "threat_lifted": "a signing lifts the mediator's threat",
     "paused": "the mediator pauses the talks", "envoy_changed": "a new envoy takes over",
     "leaders_call": "the leaders talk by phone and every partial stage is tabled",
+    "suspended": "{party} suspends its part in the {stage}",
+    "returned": "{party} returns to the {stage}", "withdrawn": "{party} withdraws from the {stage}",
 }
 
 

@@ -29,7 +29,7 @@ def test_a_standing_threat_makes_the_blocker_weigh_the_stick_it_expects() -> Non
     model, _ = run_model(s, 2)
     assert np.allclose(model.prospects.menace[:, 0], 0.25)  # A, the blocker
     assert (model.prospects.menace[:, 1] == 0).all()
-    assert (model.mediator.persistence.threats == 1).all()
+    assert (model.mediator.persistence.used("threat") == 1).all()
 
 
 def test_a_mediator_with_no_recourse_left_stays_on_to_the_horizon() -> None:
