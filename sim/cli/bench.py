@@ -173,6 +173,11 @@ BEYOND_THE_BASELINE = {  # mechanisms the baseline leaves off, each switched on 
         "+scenario.issues.donetsk.line={position: 0.6, mobility: 1.0}", *NO_RED_LINES],
     "with a flexible agenda (sea_first_adaptive)": ["mediator=sea_first_adaptive"],
     "with a new envoy at an impasse": ["+mediator.recourses.envoy_change={times: 1}"],
+    "with a spoiler striking at the energy moratorium": [
+        "+scenario.third_parties.spoiler={label: Spoiler, role: spoiler, stages: [energy], "
+        "blames: RU}"],
+    "with a host holding half the rounds": [
+        "+scenario.third_parties.host={label: Host, role: host}"],
 }
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sim.config.errors import ConfigError
 from sim.config.schema import LARGEST, Param, number, text
+from sim.domain.politics import TrustPrior
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,16 +59,26 @@ class Participation:
 
 @dataclass(frozen=True, kw_only=True)
 class ThirdParty:
-    """An actor beyond the belligerents and the mediator (a sanctions holder, a guarantor):
-    a registered role (`sim.rules.roles`) with its conditions and parameters."""
+    """An actor beyond the belligerents and the mediator (a sanctions holder, a guarantor, a
+    spoiler): a registered role (`sim.rules.roles`) with its conditions and parameters."""
 
     label: str = text(doc="display name")
-    role: str = text(doc="its role (sim/rules/roles/): veto_player")
+    role: str = text(doc="its role (sim/rules/roles/): veto_player, guarantor, spoiler, host")
     holds: tuple[str, ...] = text(default=(), doc="the side-payments it must approve before "
                                   "they are delivered, as PARTY.STAGE (the party's linkage on "
                                   "that stage)")
     requires: tuple[str, ...] = text(default=(), doc="stages that must be in force before it "
                                      "approves as its role's rule says (its conditions)")
+    stages: tuple[str, ...] = text(default=(), doc="the stages its role acts on: those a "
+                                   "guarantor guarantees, those a spoiler strikes at")
+    blames: str | None = text(default=None, doc="the party a spoiler's strikes are made to "
+                              "look like (monitoring takes them for that party's violations)")
+    trust: dict[str, TrustPrior] = field(default_factory=dict, metadata={
+        "doc": "each party's trust in a host, by party (a party not listed trusts it as it "
+               "trusts the mediator)"})
+    bias: dict[str, Param] = field(default_factory=dict, metadata={
+        "low": 0.0, "high": LARGEST, "above": False, "unit": "Nash-weight bonus",
+        "doc": "a host's rapport with each party, by party: its Nash weight is 1 plus this"})
     parameters: dict[str, Param] = field(default_factory=dict, metadata={
         "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the role declares",
         "doc": "the role's own parameters, checked against what it declares"})
@@ -91,7 +102,16 @@ def check_third_parties(third_parties: dict[str, ThirdParty], linkages: dict[str
                                   f"a side-payment no other third party holds ({holder[held]} "
                                   "does)")
             holder[held] = name
-        for i, stage in enumerate(third.requires):
-            if stage not in stages:
-                raise ConfigError(f"{where}.requires[{i}]", stage,
-                                  f"a stage name: {', '.join(stages)}")
+        for key in ("requires", "stages"):
+            for i, stage in enumerate(getattr(third, key)):
+                if stage not in stages:
+                    raise ConfigError(f"{where}.{key}[{i}]", stage,
+                                      f"a stage name: {', '.join(stages)}")
+        for key in ("trust", "bias"):
+            for party in getattr(third, key):
+                if party not in linkages:
+                    raise ConfigError(f"{where}.{key}.{party}", party,
+                                      f"a party name: {', '.join(linkages)}")
+        if third.blames is not None and third.blames not in linkages:
+            raise ConfigError(f"{where}.blames", third.blames,
+                              f"a party name: {', '.join(linkages)}")

@@ -84,3 +84,11 @@ def check_line(kind: str, line: Line | None, status_quo: float | None, where: st
         raise ConfigError(f"{where}.kind", kind, "divisible or indivisible: parties "
                           f"{', '.join(red_lined_by)} draw a red line on it, and a line of "
                           "control's terms are where the war puts it, not a proposal")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrustPrior:
+    """Beta(alpha, beta) belief that the other complies; mean alpha / (alpha + beta)."""
+
+    alpha: Param = number(0, above=True, doc="prior compliant evidence", unit="pseudo-counts")
+    beta: Param = number(0, doc="prior violation evidence", unit="pseudo-counts")

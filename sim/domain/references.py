@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.domain.gestures import check_gestures
 from sim.domain.implementation import check_third_parties
 from sim.domain.politics import check_line
 
@@ -43,11 +44,12 @@ def check_references(s: Scenario, path: str) -> None:
     _check_conflict(s, path, parties)
     check_third_parties(s.third_parties, {p: list(party.linkage) for p, party in s.parties.items()},
                         stages, path)
+    check_gestures(s.gestures, parties, path)
 
 
 def _check_names(s: Scenario, path: str) -> None:
     for group, names in (("issues", s.issues), ("parties", s.parties), ("stages", s.stages),
-                         ("third_parties", s.third_parties)):
+                         ("third_parties", s.third_parties), ("gestures", s.gestures)):
         for name in names:
             if not NAME.fullmatch(name) or name == MEDIATOR:
                 raise ConfigError(f"{path}.{group}.{name}", name,

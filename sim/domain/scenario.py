@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sim.config.schema import LARGEST, Param, build, number, text
+from sim.domain.gestures import Gesture
 from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
-from sim.domain.politics import Commitment, Cover, Line, RedLine
+from sim.domain.politics import Commitment, Cover, Line, RedLine, TrustPrior
 from sim.domain.references import check_references
 
 
@@ -66,14 +67,10 @@ class Linkage:
     side_payment: Param = number(0, 1, doc="side-payment demanded for signing",
                                  unit="share of the stake")
     description: str = text(default="", doc="what the side-payment is")
-
-
-@dataclass(frozen=True, kw_only=True)
-class TrustPrior:
-    """Beta(alpha, beta) belief that the other complies; mean alpha / (alpha + beta)."""
-
-    alpha: Param = number(0, above=True, doc="prior compliant evidence", unit="pseudo-counts")
-    beta: Param = number(0, doc="prior violation evidence", unit="pseudo-counts")
+    precedent: bool = text(default=True, doc="where a third party holds it: whether it must be "
+                           "delivered before the stage is in force (a condition precedent); "
+                           "false: the stage comes into force on signing and the payment is "
+                           "owed until its holder approves")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -225,6 +222,9 @@ class Scenario:
     political_cover: Cover = field(default_factory=Cover)
     third_parties: dict[str, ThirdParty] = field(default_factory=dict, metadata={
         "doc": "actors beyond the parties and the mediator (sim/domain/implementation.py)"})
+    gestures: dict[str, Gesture] = field(default_factory=dict, metadata={
+        "doc": "steps short of a truce: unilateral truces, humanitarian exchanges "
+               "(sim/domain/gestures.py)"})
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""

@@ -7,8 +7,8 @@ and keeps or breaks a truce (compiled passes in `sim.engine.talks` and `sim.engi
 the mediator proposes with its carrots, settles what was answered and learns from it, and
 reconsiders after each round (its style, `sim.rules.styles`, and its recourses at an
 impasse, `sim.rules.recourses`); a party renews a truce at its
-term or lets it expire (its renewal rule, `sim.rules.renewals`); a third party approves, or
-not, a side-payment it holds (its role, `sim.rules.roles`).
+term or lets it expire (its renewal rule, `sim.rules.renewals`). Third parties are in
+`sim.engine.third_parties`.
 """
 
 from __future__ import annotations
@@ -24,13 +24,11 @@ from sim.engine.keeping import violate
 from sim.engine.offers import Offers
 from sim.engine.persistence import Persistence
 from sim.engine.talks import Broker, propose, respond, settle
-from sim.engine.truce import IN_FORCE
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
 from sim.rules.participation import PARTICIPATION, Standing
 from sim.rules.renewals import RENEWALS, Expiry
-from sim.rules.roles import ROLES, Request
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
@@ -121,14 +119,16 @@ class Party(mesa.Agent):
         return due & self.renewal.renews(expiry, self.renewal_settings)
 
     def take_part(self, stage: int, in_force: np.ndarray, suspended: np.ndarray,
-                  days_suspended: np.ndarray) -> np.ndarray:
+                  days_suspended: np.ndarray, days_owed: np.ndarray | None) -> np.ndarray:
         """(R,) int8: whether it stays, suspends, returns or withdraws from `stage`'s truce
-        today, as its participation rule decides (where `in_force` or it has `suspended`)."""
+        today, as its participation rule decides (where `in_force` or it has `suspended`;
+        `days_owed`, a side-payment owed to it and undelivered, `Standing.days_owed`)."""
         model = self.model
         stages, days = len(model.layout.stages), model.world.horizon_days + 1
         draw = uniforms(self.participation_key, model.day * stages + stage, days * stages,
                         model.replicates)
-        standing = Standing(in_force, suspended, np.where(suspended, days_suspended, 0), draw)
+        standing = Standing(in_force, suspended, np.where(suspended, days_suspended, 0), draw,
+                            days_owed)
         return self.participation.decide(standing, self.participation_settings)
 
     def trust_in_others(self) -> np.ndarray:
@@ -238,42 +238,3 @@ class Mediator(mesa.Agent):
         pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press)
         self.idle_rounds[stuck & ~withdrew] = 0
         return pressed | carried, withdrew
-
-
-class ThirdParty(mesa.Agent):
-    """An actor beyond the parties and the mediator (a sanctions holder): it approves, or not,
-    the side-payments it holds for stages signed and pending on them, as its role decides."""
-
-    def __init__(self, model: NegotiationModel, name: str, values: dict[str, np.ndarray]) -> None:
-        super().__init__(model)
-        spec, lay = model.world.third_parties[name], model.layout
-        self.name, self.spec = name, spec
-        self.role = ROLES.get(spec.role)
-        self.settings = self.role.settings_under(
-            values, f"scenario.third_parties.{name}.parameters.", model.replicates)
-        held = [h.partition(".") for h in spec.holds]
-        self.holds = [(lay.parties.index(p), lay.stages.index(s)) for p, _, s in held]
-        self.requires = [lay.stages.index(s) for s in spec.requires]
-        self.key = np.uint64(stream_key(model.seed_sequence, f"third_party:{name}"))
-        self.approvals = np.zeros(model.replicates, dtype=np.int32)
-
-    def approve(self, pending: np.ndarray, waited: np.ndarray) -> None:
-        """Approve, or not, each side-payment it holds where its stage is pending (`pending`,
-        (R, S)) and it has not approved yet this signing; `waited` (R, S) days since signing.
-        Its conditions are met where every stage it requires is in force."""
-        model, truces = self.model, self.model.truces
-        met = (truces.status[:, self.requires] == IN_FORCE).all(axis=1)
-        stages, days = len(model.layout.stages), model.world.horizon_days + 1
-        parties = len(model.layout.parties)
-        for party, stage in self.holds:
-            waiting = pending[:, stage] & ~truces.approved[:, stage, party]
-            if not waiting.any():
-                continue
-            draw = (uniforms(self.key, (model.day * stages + stage) * parties + party,
-                             days * stages * parties, model.replicates)
-                    if self.role.draws else None)
-            days_waiting = np.nan_to_num(waited[:, stage]).astype(np.int64)
-            yes = waiting & self.role.approves(Request(waiting, met, days_waiting, draw),
-                                               self.settings)
-            truces.approved[:, stage, party] |= yes
-            self.approvals += yes

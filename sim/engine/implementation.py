@@ -44,21 +44,29 @@ class Implementation:
         self.deadline = np.array([stages[s].conditions.deadline_days or np.inf
                                   for s in lay.stages], float)  # (S,)
         self.conditional = bool(lay.conditional.any())
+        self.owing = bool(lay.owed.any())  # side-payments owed after entry into force
         self.renewable = bool(model.truces.renewable.any())
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
         self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
 
     def fulfil(self, live: np.ndarray) -> None:
         """Today's pending stages: in force where every condition is met, else lapsed where
-        the deadline has passed (back on the table)."""
+        the deadline has passed (back on the table). Side-payments owed on a stage in force
+        (or suspended) wait on their holders' approval too."""
         model, truces = self.model, self.model.truces
+        if self.owing:
+            standing = live[:, None] & np.isin(truces.status, (IN_FORCE, SUSPENDED))
+            if standing.any():
+                waited = model.day - truces.spell_signed_day
+                for third in model.third_parties:
+                    third.approve(standing, waited, owed=True)
         pending = live[:, None] & (truces.status == PENDING)
         if not self.conditional or not pending.any():
             return
         waited = model.day - truces.spell_signed_day  # nan where never signed: not pending
         for third in model.third_parties:
             third.approve(pending, waited)
-        held = model.layout.brokered[None]  # (1, n, S) side-payments a third party holds
+        held = (model.layout.brokered & ~model.layout.owed)[None]  # (1, n, S) conditions
         delivered = ~(held & ~truces.approved.transpose(0, 2, 1)).any(axis=1)  # (R, S)
         met = pending & delivered & (waited >= self.setup_days)
         lapsed = pending & ~met & (waited >= self.deadline[None])
@@ -114,8 +122,18 @@ class Implementation:
                 if not (in_force.any() or suspended.any()):
                     continue
                 code = party.take_part(s, in_force, suspended,
-                                       model.day - truces.suspended_since[:, s])
+                                       model.day - truces.suspended_since[:, s],
+                                       self._days_owed(i, s))
                 self._carry_out(i, s, code, in_force, suspended)
+
+    def _days_owed(self, i: int, s: int) -> np.ndarray | None:
+        """(R,) days the side-payment owed to party i on stage s has gone undelivered since
+        signing, -1 where none is owed; None where the stage owes it nothing."""
+        truces = self.model.truces
+        if not self.model.layout.owed[i, s]:
+            return None
+        days = np.nan_to_num(self.model.day - truces.spell_signed_day[:, s], nan=-1.0)
+        return np.where(truces.approved[:, s, i], -1, days).astype(np.int64)
 
     def _carry_out(self, i: int, s: int, code: np.ndarray, in_force: np.ndarray,
                    suspended: np.ndarray) -> None:

@@ -12,7 +12,8 @@ import numpy as np
 from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
-from sim.engine.agents import Mediator, Party, ThirdParty
+from sim.engine.agents import Mediator, Party
+from sim.engine.gestures import Gestures
 from sim.engine.implementation import Implementation
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
 from sim.engine.ladder import climb_ladder, move_to
@@ -20,6 +21,7 @@ from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, agenda, new_round, open_round
+from sim.engine.third_parties import ThirdParty, seat
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
@@ -53,6 +55,10 @@ class NegotiationModel(mesa.Model):
         self.vetoes = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
         self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
         self.third_parties = [ThirdParty(self, name, values) for name in scenario.third_parties]
+        for third in self.third_parties:
+            third.assure(self.renegotiation)  # a guarantor's, before the parties weigh deals
+        self.spoilers = [third for third in self.third_parties if third.blamed >= 0]
+        self.hosts = [third for third in self.third_parties if third.role.hosts_talks]
         first_error = self._random("belief").standard_normal(
             (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
@@ -68,6 +74,7 @@ class NegotiationModel(mesa.Model):
                              stage_rules(scenario, values, replicates),
                              stage_table(values, self.layout, "hold_days"))
         self.implementation = Implementation(self, values)  # conditions precedent, renewals
+        self.gestures = Gestures(self, values)  # unilateral truces, humanitarian exchanges
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
@@ -118,7 +125,7 @@ class NegotiationModel(mesa.Model):
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
                                    np.zeros((r, *lay.weight.shape)), np.ones(r),
-                                   np.zeros(r, dtype=bool), np.zeros((r, n)))
+                                   np.zeros(r, dtype=bool), np.zeros((r, n)), np.zeros((r, n)))
         prospects = self.prospects
         self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
                                                      prospects.option)
@@ -172,11 +179,12 @@ class NegotiationModel(mesa.Model):
         self.day += 1
         live, persistence = self.live, self.mediator.persistence
         persistence.land(self.day)  # sticks decided earlier, their delay up
+        self.gestures.make(live, self.day, self.prospects.respite)
         self._fight(live)
         self._keep_truces(live)
         self.implementation.take_part(self._live)  # a party suspends, returns or withdraws
         if self.day % self.world.round_interval_days == 0:
-            self._negotiate(persistence.at_table(live, self.day), "acceptance")
+            self._negotiate(persistence.at_table(live, self.day), "acceptance", self.hosts)
         elif (called := persistence.called_for(self.day)).any():  # a leaders' call's round:
             self._negotiate(persistence.at_table(live & called, self.day), "acceptance:call")
         self.implementation.fulfil(self._live)  # today's signings too: approval may be at once
@@ -256,6 +264,9 @@ class NegotiationModel(mesa.Model):
         esc = self.world.conflict.escalation
         self.agents_by_type[Party].do("violate",
                                       escalating(self.day, esc.period_days, esc.window_days))
+        own = today.violated.copy() if self.spoilers else None
+        for spoiler in self.spoilers:  # its strikes look like a party's violations
+            spoiler.strike(live, truces.status, today.violated)
         table = self.party_table
         monitor(self.violation_keys, self.day, self.world.horizon_days + 1, self.propensity,
                 truces.status, table.trust_alpha, table.trust_beta, self.reported,
@@ -263,6 +274,8 @@ class NegotiationModel(mesa.Model):
         judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
         self.implementation.renew(live)
+        if own is not None:
+            today.violated[:] = own  # the parties' own, for the log
         if self.events is not None:
             self.log("violation", today.violated, per_stage_party=True)
             self.log("report", today.reports > 0, per_stage_party=True)
@@ -272,11 +285,24 @@ class NegotiationModel(mesa.Model):
             self._end(today.agreed, AGREEMENT)
 
     # --- talks -------------------------------------------------------------------------------
-    def _negotiate(self, live: np.ndarray, stream: str) -> None:
+    def _negotiate(self, live: np.ndarray, stream: str, hosts: list[ThirdParty] = ()) -> None:
         """A round: each stage on the table, in ladder order, is proposed by the mediator,
         answered by every party and settled; then the mediator reckons with the round. Its
         acceptance noise comes from `stream`: a round a leaders' call set off the schedule
-        draws from its own, so it leaves every scheduled round's numbers as they were."""
+        draws from its own, so it leaves every scheduled round's numbers as they were. Where
+        one of `hosts` holds it, the parties face the host's trust and bias instead."""
+        med, table = self.mediator, self.party_table
+        saved, self._hosted = (med.nash_weights, self.bargainers), None
+        if hosts:
+            self._hosted, med.nash_weights, alpha, beta = seat(
+                hosts, live, med.nash_weights, table.mediator_alpha, table.mediator_beta)
+            self.bargainers = self.bargainers._replace(mediator_alpha=alpha, mediator_beta=beta)
+        try:
+            self._hold_round(live, stream)
+        finally:
+            med.nash_weights, self.bargainers = saved
+
+    def _hold_round(self, live: np.ndarray, stream: str) -> None:
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams[stream].standard_normal((len(self.layout.stages),
                                                       *self.cost_borne.shape))
@@ -292,7 +318,8 @@ class NegotiationModel(mesa.Model):
         self.lines.record(talks, self.truces)
         if self.events is not None:
             self.events.talks(talks, self.reservation)
-        self._lose_faith_in_mediator(talks.talking)
+        self._lose_faith_in_mediator(talks.talking if self._hosted is None
+                                     else talks.talking & ~self._hosted)
         under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
                                            under_test)

@@ -78,7 +78,16 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
                 cols[prefix + f"trust_in.{other.name}"] = alpha / (alpha + party.trust_beta[:,
                                                                                  other.index])
     for third in model.third_parties:
-        cols[f"third_party.{third.name}.approvals"] = third.approvals.copy()
+        if third.role.holds_payments:
+            cols[f"third_party.{third.name}.approvals"] = third.approvals.copy()
+        if third.role.blames:
+            cols[f"third_party.{third.name}.strikes"] = third.strikes.copy()
+        if third.role.hosts_talks:
+            cols[f"third_party.{third.name}.rounds_hosted"] = third.rounds_hosted.copy()
+    for making in model.gestures.makings:
+        cols[f"gesture.{making.name}.made"] = making.made.copy()
+        if making.unit.unilateral:
+            cols[f"gesture.{making.name}.kept"] = making.kept_count.copy()
     for k, issue in enumerate(lay.issues):
         cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
     return cols

@@ -55,6 +55,7 @@ class Layout:
     has_linkage: np.ndarray  # (n, S) bool
     brokered: np.ndarray  # (n, S) bool: the party's side-payment is a third party's to approve
     conditional: np.ndarray  # (S,) bool: signing it leaves it pending on conditions precedent
+    owed: np.ndarray  # (n, S) bool: a third party's side-payment owed once in force, not before
     renewal_days: np.ndarray  # (S,) days of a renewed term, nan where it is not renewed
     candidate_terms: list[np.ndarray]  # per stage (C, K)
     candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines,
@@ -92,7 +93,7 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
                 for s in range(len(stages))]
     utilities = [utility(terms[s], ideal, salience * mask_traded[s]) - crossing[s][0]
                  for s in range(len(stages))]
-    brokered, conditional = conditions_precedent(scenario)
+    brokered, owed, conditional = conditions_precedent(scenario)
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,
         stage_issues=mask, weight=stage_weights(salience, mask),
@@ -102,7 +103,7 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         comprehensive=np.array([scenario.stages[s].comprehensive for s in stages]),
         tier=tier, tiers=len(mediator.ladder),
         has_linkage=np.array([[s in scenario.parties[p].linkage for s in stages] for p in parties]),
-        brokered=brokered, conditional=conditional,
+        brokered=brokered, conditional=conditional, owed=owed,
         renewal_days=np.array([np.nan if scenario.stages[s].renewal_days is None
                                else scenario.stages[s].renewal_days for s in stages], float),
         candidate_terms=terms, candidate_utility=utilities,
@@ -110,17 +111,22 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
     )
 
 
-def conditions_precedent(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
-    """Which side-payments a third party holds, (n, S) bool, and which stages a signing leaves
-    pending on conditions precedent, (S,) bool: a deadline, a set-up time that may exceed 0,
-    or a side-payment some third party must approve."""
+def conditions_precedent(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which side-payments a third party holds, (n, S) bool; which of those are owed after the
+    stage is in force rather than conditions precedent, (n, S) bool; and which stages a signing
+    leaves pending on conditions precedent, (S,) bool: a deadline, a set-up time that may
+    exceed 0, or a side-payment some third party must approve first."""
     parties, stages = scenario.party_names, scenario.stage_names
     held = {h for third in scenario.third_parties.values() for h in third.holds}
     brokered = np.array([[f"{p}.{s}" in held for s in stages] for p in parties], dtype=bool)
+    owed = brokered & np.array([[s in scenario.parties[p].linkage
+                                 and not scenario.parties[p].linkage[s].precedent
+                                 for s in stages] for p in parties], dtype=bool)
     conditional = np.array([scenario.stages[s].conditions.deadline_days is not None
                             or scenario.stages[s].conditions.setup_days != 0.0
-                            or brokered[:, k].any() for k, s in enumerate(stages)], dtype=bool)
-    return brokered, conditional
+                            or (brokered & ~owed)[:, k].any() for k, s in enumerate(stages)],
+                           dtype=bool)
+    return brokered, owed, conditional
 
 
 def no_empty_deals(terms: np.ndarray, on_stage: np.ndarray, status_quo: np.ndarray) -> np.ndarray:

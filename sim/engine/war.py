@@ -53,6 +53,7 @@ class Prospects(NamedTuple):
     left: np.ndarray  # (R,) share of the daily cost the truces in force left, as assessed
     stale: np.ndarray  # (R,) bool: assessed since `future` was last projected (`project`)
     menace: np.ndarray  # (R, n) rise in daily cost a party expects from a threat (a share)
+    respite: np.ndarray  # (R, n) share of its daily cost another's unilateral truce lifts today
 
 
 @njit(cache=True)
@@ -102,11 +103,12 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
         for s in range(status.shape[1]):
             in_force[s] = status[r, s] == IN_FORCE
         left = cost_left(cost_relief[r], in_force)
-        daily_cost(cost_per_day[r], pressure[r], left, cost[r])
+        daily_cost(cost_per_day[r], pressure[r], left, prospects.respite[r], cost[r])
         for i in range(drift.shape[1]):
             cost_of_war[i] = expected_cost(cost[r, i], cost_per_day[r, i],
                                            prospects.menace[r, i], left) * horizon[r]
-            prospects.cost_multiplier[r, i] = (1.0 + pressure[r, i]) * left
+            prospects.cost_multiplier[r, i] = ((1.0 + pressure[r, i]) * left
+                                               * (1.0 - prospects.respite[r, i]))
         contest_success(log_capability[r], decisiveness[r], p_win[r])
         reservation(p_win[r], cost_of_war, stakes, weights, value[r])
         option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])

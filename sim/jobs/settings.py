@@ -10,6 +10,8 @@ from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError, gather
 from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
+from sim.domain.gestures import Gesture
+from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.questions import QuestionSet, load_questions
 from sim.domain.references import NAME
@@ -18,6 +20,7 @@ from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
+from sim.rules.gestures import GESTURES
 from sim.rules.participation import PARTICIPATION
 from sim.rules.proposals import PROPOSALS
 from sim.rules.recourses import RECOURSES
@@ -92,6 +95,44 @@ class Settings:
     questions: QuestionSet = field(default_factory=QuestionSet)
 
 
+def _check_gesture(name: str, gesture: Gesture) -> None:
+    """A gesture's rule is registered, its parameters as it declares; a unilateral one is made
+    by a party, one the parties make together by none."""
+    where = f"scenario.gestures.{name}"
+    GESTURES.check(gesture.rule, gesture.parameters, where)
+    unilateral = GESTURES.get(gesture.rule).unilateral
+    if unilateral and gesture.by is None:
+        raise ConfigError(f"{where}.by", None, f"a party name: a {gesture.rule} is made by one "
+                          "party")
+    if not unilateral and gesture.by is not None:
+        raise ConfigError(f"{where}.by", gesture.by, f"null: a {gesture.rule} is made by the "
+                          "parties together")
+
+
+def _check_role(name: str, third: ThirdParty) -> None:
+    """A third party has what its role acts on (side-payments it holds, stages, a party to
+    blame) and nothing its role would ignore (a host's trust and bias are optional)."""
+    role, where = ROLES.get(third.role), f"scenario.third_parties.{name}"
+    required = {"holds": (role.holds_payments, "at least one side-payment as PARTY.STAGE: a "
+                          f"{third.role} approves the side-payments it holds"),
+                "stages": (role.needs_stages, f"at least one stage name: a {third.role} acts "
+                           "on the stages it is given"),
+                "blames": (role.blames, f"a party name: a {third.role}'s acts are made to look "
+                           "like that party's")}
+    optional = {"trust": role.hosts_talks, "bias": role.hosts_talks}
+    for key, (needed, allowed) in required.items():
+        given = getattr(third, key)
+        if needed and not given:
+            raise ConfigError(f"{where}.{key}", list(given) if isinstance(given, tuple) else given,
+                              allowed)
+        optional[key] = needed
+    for key, used in optional.items():
+        given = getattr(third, key)
+        if given and not used:
+            shown = given if isinstance(given, str) else list(given)
+            raise ConfigError(f"{where}.{key}", shown, f"none: a {third.role} does not use {key}")
+
+
 def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
     """A proposal rule that screens needs a proposing party and exactly one other."""
     proposal = mediator.proposal
@@ -145,10 +186,9 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                             f"scenario.parties.{name}.participation")
     for name, third in scenario.third_parties.items():
         ROLES.check(third.role, third.parameters, f"scenario.third_parties.{name}")
-        if ROLES.get(third.role).holds_payments and not third.holds:
-            raise ConfigError(f"scenario.third_parties.{name}.holds", [],
-                              f"at least one side-payment as PARTY.STAGE: a {third.role} "
-                              "approves the side-payments it holds")
+        _check_role(name, third)
+    for name, gesture in scenario.gestures.items():
+        _check_gesture(name, gesture)
     for name, stage in scenario.stages.items():
         STAGE_RULES.check(stage.collapse.rule, stage.collapse.parameters,
                           f"scenario.stages.{name}.collapse")

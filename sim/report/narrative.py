@@ -28,6 +28,12 @@ _VERBS = {
     "leaders_call": "the leaders talk by phone and every partial stage is tabled",
     "suspended": "{party} suspends its part in the {stage}",
     "returned": "{party} returns to the {stage}", "withdrawn": "{party} withdraws from the {stage}",
+    "spoiler_strike": "{party} strikes at the {stage}, and monitoring takes it for a violation",
+    "hosted": "{party} hosts the round",
+    "unilateral_truce": "{party} declares a unilateral truce",
+    "unilateral_truce_kept": "{party}'s unilateral truce ends, kept",
+    "unilateral_truce_broken": "{party}'s unilateral truce ends, broken",
+    "humanitarian_exchange": "the parties carry out a humanitarian exchange",
 }
 
 

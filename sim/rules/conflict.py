@@ -37,13 +37,14 @@ def cost_left(cost_relief: np.ndarray, in_force: np.ndarray) -> float:
 
 @rule
 def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, left: float,
-               cost: np.ndarray) -> None:
+               respite: np.ndarray, cost: np.ndarray) -> None:
     """Each party's cost (n,) of one more day of war, written into `cost`: its base cost,
     raised by any stick the mediator wields (`pressure`), less what truces in force avert
-    (`left`, the share they leave: `cost_left`)."""
+    (`left`, the share they leave: `cost_left`) and what another's unilateral truce lifts
+    (`respite`, a share each)."""
     relief = 1.0 - left
     for i in range(cost_per_day.shape[0]):
-        cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief)
+        cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief) * (1.0 - respite[i])
 
 
 @rule

@@ -102,5 +102,9 @@ def test_the_mechanisms_measured_are_the_ablations_own_points():
                                                  configs["all off"]))
     assert on.scenario == base.scenario and on.mediator == base.mediator
     assert off.scenario.parties["RU"].red_lines == {} and off.mediator.belief_error == 0.0
-    assert off.scenario.third_parties == {} and off.scenario.stages["energy"].renewal_days is None
+    assert list(off.scenario.third_parties) == ["coalition"]  # the EU off, the guarantor idle
+    assert off.scenario.third_parties["coalition"].parameters["credibility"] == 0.0
+    assert not any(g.parameters[k] for g, k in ((off.scenario.gestures["holiday_truce"], "chance"),
+                   (off.scenario.gestures["prisoner_exchange"], "attempt_per_day")))
+    assert off.scenario.stages["energy"].renewal_days is None
     assert set(bench.BEYOND_THE_BASELINE) <= set(names)

@@ -36,7 +36,7 @@ CORPUS = [
     (['scenario.colour=red'],
      'negsim: error: command line: scenario.colour: got <unknown key>; expected a key the config has (use +scenario.colour=... only to add a new one)'),
     (['+scenario.colour=red'],
-     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, provenance'),
+     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, gestures, provenance'),
     (['~scenario.horizon_days'],
      'negsim: error: command line: scenario.horizon_days: got <missing>; expected a whole number in [1, 36500]'),
     (['~scenario.parties.RU.capability'],
@@ -250,7 +250,7 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.stages.sea.guarantee: got -0.1; expected a number in [0, 1]"),
     # issue 20: third parties, conditions precedent and renewals
     (['++scenario.third_parties={EU: {label: EU, role: banker, holds: [RU.sea]}}'],
-     "negsim: error: command line: scenario.third_parties.EU.role: got 'banker'; expected a third-party role: veto_player"),
+     "negsim: error: command line: scenario.third_parties.EU.role: got 'banker'; expected a third-party role: guarantor, host, spoiler, veto_player"),
     (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [UA.sea]}}'],
      "negsim: error: command line: scenario.third_parties.EU.holds[0]: got 'UA.sea'; expected a side-payment as PARTY.STAGE, one of the parties' linkages: RU.sea"),
     (['++scenario.third_parties={EU: {label: EU, role: veto_player, holds: [RU.sea], requires: [peace]}}'],

@@ -20,13 +20,20 @@ def test_balance_drifts_diffuses_and_jumps():
 def test_truces_in_force_compound_their_relief_and_sticks_raise_the_cost():
     cost = np.empty(2)
     relief, base = np.array([0.5, 0.5, 0.9]), np.array([0.02, 0.01])
-    daily_cost(base, np.zeros(2), cost_left(relief, np.array([False, False, False])), cost)
+    none = np.zeros(2)
+    daily_cost(base, none, cost_left(relief, np.array([False, False, False])), none, cost)
     assert cost == pytest.approx(base)
-    daily_cost(base, np.zeros(2), cost_left(relief, np.array([True, True, False])), cost)
+    daily_cost(base, none, cost_left(relief, np.array([True, True, False])), none, cost)
     assert cost == pytest.approx(base * 0.25)  # each averts half of what the other leaves
     daily_cost(base, np.array([1.0, 0.0]), cost_left(relief, np.array([False, False, False])),
-               cost)
+               none, cost)
     assert cost == pytest.approx([0.04, 0.01])  # a stick of size 1 doubles the cost
+
+
+def test_another_sides_unilateral_truce_lifts_its_share_of_the_cost():
+    cost, base = np.empty(2), np.array([0.02, 0.01])
+    daily_cost(base, np.zeros(2), 1.0, np.array([0.0, 0.4]), cost)
+    assert cost == pytest.approx([0.02, 0.006])  # B's cost falls while A holds fire
 
 
 def test_escalation_windows_open_every_period():

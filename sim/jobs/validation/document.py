@@ -16,6 +16,7 @@ from typing import Any
 from sim.jobs.validation import (
     agendas,
     commitment,
+    gestures,
     histories,
     implementation,
     indivisibility,
@@ -31,6 +32,7 @@ from sim.jobs.validation import (
     signals,
     statistics,
     theory,
+    third_parties,
     turns,
 )
 from sim.jobs.validation.cases import Row, cell
@@ -74,6 +76,8 @@ def run_all(quick: bool = False) -> Findings:
             + implementation.suspension_and_withdrawal(pick["signals"] // 10, 23)
             + agendas.flexible_agenda(small, 20)
             + persistence.persistent_mediator(pick["signals"] // 10, 22)
+            + third_parties.third_parties(pick["signals"] // 2, 24)
+            + gestures.gestures(pick["signals"] // 2, 25)
             + indivisibility.indivisible_issues(small, 8)
             + lines.lines_of_control(small, 16)
             + ratification.two_level_game(small, 9)

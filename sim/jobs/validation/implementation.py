@@ -116,6 +116,7 @@ def renewals(replicates: int, seed: int) -> list[Row]:
 
 
 SUSPEND_P, RETURN_D, WITHDRAW_P = 0.05, 5, 0.02  # chances a day; days out
+UNPAID_P, GRACE = 0.05, 5  # a daily chance of withdrawing while unpaid; days of grace
 
 
 def stepping_out(rule: dict[str, Any]) -> dict[str, Any]:
@@ -127,7 +128,7 @@ def stepping_out(rule: dict[str, Any]) -> dict[str, Any]:
     return cfg
 
 
-def _geometric_fit(days: np.ndarray, p: float, cells: int) -> float:
+def geometric_fit(days: np.ndarray, p: float, cells: int) -> float:
     """Chi-square p-value of days 1, 2, ... (nan: never, within the horizon) against the
     geometric law P(k) = (1 - p)^(k-1) p, the tail pooled."""
     k = np.where(np.isfinite(days), days, cells).astype(int)
@@ -142,7 +143,7 @@ def suspension_and_withdrawal(replicates: int, seed: int) -> list[Row]:
     out = simulate(stepping_out({"rule": "walks_out", "parameters": {
         "suspend_per_day": SUSPEND_P, "return_days": RETURN_D}}), replicates, seed)
     first = out["stage.settlement.suspended_day"] - out["stage.settlement.in_force_day"]
-    p_value = _geometric_fit(first, SUSPEND_P, 30)
+    p_value = geometric_fit(first, SUSPEND_P, 30)
     never_gone = not np.isfinite(out["stage.settlement.withdrawn_day"]).any()
     rows = [Row(f"A party suspends with chance {SUSPEND_P} a day, back after {RETURN_D} days",
                 "geometric law (closed form); facts G7, G8", "first suspension k days after "
@@ -154,7 +155,7 @@ def suspension_and_withdrawal(replicates: int, seed: int) -> list[Row]:
     out = simulate(stepping_out({"rule": "walks_out", "parameters": {
         "withdraw_per_day": WITHDRAW_P}}), replicates, seed + 1)
     gone = out["stage.settlement.withdrawn_day"] - out["stage.settlement.in_force_day"]
-    p_value = _geometric_fit(gone, WITHDRAW_P, 60)
+    p_value = geometric_fit(gone, WITHDRAW_P, 60)
     by_a = out["stage.settlement.withdrawn_by.A"]
     rows.append(Row(f"A party withdraws with chance {WITHDRAW_P} a day", "geometric law; G12",
                     "withdrawal k days after entry with (1 - p)^(k-1) p; only by A",
@@ -162,4 +163,38 @@ def suspension_and_withdrawal(replicates: int, seed: int) -> list[Row]:
                     f"p = {p_value:.3f}; by B: {int(out['stage.settlement.withdrawn_by.B'].sum())}",
                     "p > 0.001", bool(p_value > 1e-3 and (by_a == np.isfinite(gone)).all()
                                       and not out["stage.settlement.withdrawn_by.B"].any())))
-    return rows
+    return [*rows, unpaid_withdrawal(replicates, seed + 2)]
+
+
+def owed(approval: float) -> dict[str, Any]:
+    """The textbook settlement, in force on signing, with a side-payment owed to A after entry
+    into force, held by a veto player approving with a daily chance; A withdraws with a daily
+    chance while it goes undelivered past a grace period."""
+    cfg = stepping_out({"rule": "walks_out", "parameters": {
+        "unpaid_withdraw_per_day": UNPAID_P, "grace_days": GRACE}})
+    scenario = cfg["scenario"]
+    scenario["parties"]["A"]["linkage"] = {"settlement": {"side_payment": SIDE_PAYMENT,
+                                                          "precedent": False}}
+    scenario["third_parties"] = {"V": {
+        "label": "Veto player", "role": "veto_player", "holds": ["A.settlement"],
+        "parameters": {"approval_per_day": approval, "exception_per_day": approval}}}
+    return cfg
+
+
+def unpaid_withdrawal(replicates: int, seed: int) -> Row:
+    """A payment never delivered: in force at once, withdrawal on a geometric day after the
+    grace period; delivered at once: no withdrawal."""
+    out = simulate(owed(0.0), replicates, seed)
+    paid = simulate(owed(1.0), replicates // 10, seed + 1)
+    entered = out["stage.settlement.in_force_day"] == out["stage.settlement.signed_day"]
+    gone = out["stage.settlement.withdrawn_day"] - out["stage.settlement.signed_day"] - GRACE
+    p_value = geometric_fit(gone, UNPAID_P, 60)
+    kept = not np.isfinite(paid["stage.settlement.withdrawn_day"]).any()
+    return Row(f"A side-payment owed after entry into force, never delivered; A withdraws with "
+               f"{UNPAID_P} a day after {GRACE} days", "Walter 2002; G4, G12; geometric law",
+               "in force on signing; withdrawal k days after the grace period with "
+               "(1 - p)^(k-1) p; delivered at once: no withdrawal",
+               f"in force on signing: {pct(entered.mean())}; withdrew {pct(np.isfinite(gone).mean())}"
+               f", chi-square p = {p_value:.3f}; delivered: withdrawals "
+               f"{int(np.isfinite(paid['stage.settlement.withdrawn_day']).sum())}",
+               "p > 0.001; exact", bool(entered.all() and p_value > 1e-3 and kept))

@@ -35,6 +35,8 @@ class Standing:
     suspended: np.ndarray  # (R,) bool: it has suspended its part (it may return or withdraw)
     days_suspended: np.ndarray  # (R,) int: days since it suspended (0 where it has not)
     draw: np.ndarray  # (R,) uniform in [0, 1), today's, for this stage and party
+    days_owed: np.ndarray | None = None  # (R,) int: days a side-payment owed to it on this
+    # stage has gone undelivered since signing, -1 where none is owed (None: none anywhere)
 
 
 class ParticipationRule(Unit):

@@ -24,6 +24,7 @@ class VetoPlayer(Role):
               "Veto players and civil war duration, American Journal of Political Science "
               "50(4): 875-892")
     draws = True
+    holds_payments = True
     parameters = declare(
         approval_per_day=Setting(
             "daily chance it approves once the stages it requires are in force", "probability",

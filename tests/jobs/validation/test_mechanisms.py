@@ -8,7 +8,7 @@ from sim.jobs.validation.document import SIZES
 def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paired():
     variants = mechanisms.ablation(SIZES["mechanisms"][1], 61, ("comprehensive",))
     labels = [v.label for v in variants]
-    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 13
+    assert labels[0] == "all on" and labels[-1] == "all off" and len(labels) == 16
     assert all(v.crossed == "comprehensive" for v in variants)
     assert variants[0].change["signed"] == (0.0, 0.0)
     # a comprehensive push never tables the full ceasefire: making it indivisible changes nothing
