@@ -35,10 +35,10 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "suspended_at_least_once": "as asked: Russia suspends its part and returns (its "
                                    "participation rule, walks_out), with daily chances that "
                                    "are assumptions, unrelated to any attack",
-        "ended_within_a_year": "in part: the corridor ends by a party declining to renew, by "
-                               "collapse or by Russia's withdrawal; a withdrawal because the "
-                               "memorandum went undelivered is not represented (the "
-                               "memorandum is a carrot the mediator pays in full)",
+        "ended_within_a_year": "as asked: the corridor ends by a party declining to renew, by "
+                               "collapse or by Russia's withdrawal, more likely while the "
+                               "memorandum, held by Western governments, goes undelivered "
+                               "(rates that are assumptions)",
         "days_to_corridor": "as asked, at the model's weekly rounds",
     },
     "minsk_2014_2015": {
