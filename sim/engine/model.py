@@ -292,17 +292,18 @@ class NegotiationModel(mesa.Model):
         draws from its own, so it leaves every scheduled round's numbers as they were. Where
         one of `hosts` holds it, the parties face the host's trust and bias instead."""
         med, table = self.mediator, self.party_table
-        saved, self._hosted = (med.nash_weights, self.bargainers), None
+        saved, hosted = (med.nash_weights, self.bargainers), None
         if hosts:
-            self._hosted, med.nash_weights, alpha, beta = seat(
+            hosted, med.nash_weights, alpha, beta = seat(
                 hosts, live, med.nash_weights, table.mediator_alpha, table.mediator_beta)
             self.bargainers = self.bargainers._replace(mediator_alpha=alpha, mediator_beta=beta)
         try:
-            self._hold_round(live, stream)
+            self._hold_round(live, stream, hosted)
         finally:
             med.nash_weights, self.bargainers = saved
 
-    def _hold_round(self, live: np.ndarray, stream: str) -> None:
+    def _hold_round(self, live: np.ndarray, stream: str, hosted: np.ndarray | None) -> None:
+        """The round itself; `hosted` (R,) where a host holds it (None: nowhere)."""
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams[stream].standard_normal((len(self.layout.stages),
                                                       *self.cost_borne.shape))
@@ -318,8 +319,8 @@ class NegotiationModel(mesa.Model):
         self.lines.record(talks, self.truces)
         if self.events is not None:
             self.events.talks(talks, self.reservation)
-        self._lose_faith_in_mediator(talks.talking if self._hosted is None
-                                     else talks.talking & ~self._hosted)
+        self._lose_faith_in_mediator(talks.talking if hosted is None
+                                     else talks.talking & ~hosted)
         under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
                                            under_test)

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 class ThirdParty(mesa.Agent):
-    """An actor beyond the parties and the mediator: a sanctions holder, a guarantor or a
-    spoiler, as its role decides."""
+    """An actor beyond the parties and the mediator: a sanctions holder, a guarantor, a
+    spoiler or a host, as its role decides."""
 
     def __init__(self, model: NegotiationModel, name: str, values: dict[str, np.ndarray]) -> None:
         super().__init__(model)
@@ -104,9 +104,8 @@ class ThirdParty(mesa.Agent):
 
     def strike(self, live: np.ndarray, status: np.ndarray, violated: np.ndarray) -> None:
         """Strike, or not, at the truces it targets in force today (`status` (R, S)), marking
-        each struck one as violated (`violated` (R, S, n)) by the party it blames."""
-        if not self.stages or self.blamed < 0:
-            return
+        each struck one as violated (`violated` (R, S, n)) by the party it blames (a spoiler
+        always has stages and a party to blame: `sim.jobs.settings`)."""
         model = self.model
         in_force = live[:, None] & (status[:, self.stages] == IN_FORCE)  # (R, targets)
         exposed = in_force.any(axis=1)

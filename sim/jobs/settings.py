@@ -113,21 +113,19 @@ def _check_role(name: str, third: ThirdParty) -> None:
     """A third party has what its role acts on (side-payments it holds, stages, a party to
     blame) and nothing its role would ignore (a host's trust and bias are optional)."""
     role, where = ROLES.get(third.role), f"scenario.third_parties.{name}"
-    required = {"holds": (role.holds_payments, "at least one side-payment as PARTY.STAGE: a "
-                          f"{third.role} approves the side-payments it holds"),
-                "stages": (role.needs_stages, f"at least one stage name: a {third.role} acts "
-                           "on the stages it is given"),
-                "blames": (role.blames, f"a party name: a {third.role}'s acts are made to look "
-                           "like that party's")}
-    optional = {"trust": role.hosts_talks, "bias": role.hosts_talks}
-    for key, (needed, allowed) in required.items():
+    fields = {  # key: (the role uses it, it must be given, what is allowed when it is not)
+        "holds": (role.holds_payments, True, "at least one side-payment as PARTY.STAGE: a "
+                  f"{third.role} approves the side-payments it holds"),
+        "stages": (role.needs_stages, True, f"at least one stage name: a {third.role} acts on "
+                   "the stages it is given"),
+        "blames": (role.blames, True, f"a party name: a {third.role}'s acts are made to look "
+                   "like that party's"),
+        "trust": (role.hosts_talks, False, ""), "bias": (role.hosts_talks, False, "")}
+    for key, (used, required, allowed) in fields.items():
         given = getattr(third, key)
-        if needed and not given:
+        if used and required and not given:
             raise ConfigError(f"{where}.{key}", list(given) if isinstance(given, tuple) else given,
                               allowed)
-        optional[key] = needed
-    for key, used in optional.items():
-        given = getattr(third, key)
         if given and not used:
             shown = given if isinstance(given, str) else list(given)
             raise ConfigError(f"{where}.{key}", shown, f"none: a {third.role} does not use {key}")
