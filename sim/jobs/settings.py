@@ -10,6 +10,7 @@ from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError, gather
 from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
+from sim.config.uncertainty import declared_inputs, sampled_fields, with_uncertainty
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec, load_mediator
@@ -56,6 +57,9 @@ class RunOptions:
     point_store: str = text(default="results/points", doc="folder of finished sweep points")
     trace: bool = False
     sweep: dict[str, Any] | None = text(default=None, doc="a sweep block (see sim/montecarlo/designs.py)")
+    uncertain: dict[str, Any] | None = text(default=None, doc="inputs to sample per replicate: "
+                                            "path -> range, distribution or '±X%' "
+                                            "(sim/config/uncertainty.py)")
     montecarlo: MonteCarlo = MonteCarlo(chunk_size=10000, progress=True)
     report: ReportOptions = ReportOptions()
 
@@ -156,6 +160,22 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
                           f"{', '.join(scenario.party_names)}")
 
 
+def _made_uncertain(cfg: Mapping[str, Any], declared: Mapping[str, Any], scenario: Scenario,
+                    mediator: MediatorSpec) -> tuple[Scenario, MediatorSpec]:
+    """The scenario and mediator again, with the `uncertain:` block's inputs as distributions;
+    a range the field cannot take is named by its key in that block."""
+    sampled = sampled_fields(scenario, "scenario") | sampled_fields(mediator, "mediator")
+    raw = with_uncertainty(cfg, declared, sampled)
+    paths = list(declared_inputs(declared))
+    try:
+        scenario = load_scenario(raw["scenario"])
+        return scenario, load_mediator(raw["mediator"], scenario)
+    except ConfigError as error:
+        raise ConfigError.joined([ConfigError(
+            f"uncertain.{p.key}" if p.key in paths else p.key, p.value, p.allowed)
+            for p in error.problems]) from None
+
+
 def load_settings(cfg: Mapping[str, Any]) -> Settings:
     """Validate a composed config (a plain mapping); raise ConfigError on the first problem."""
     if not isinstance(cfg, Mapping):
@@ -169,6 +189,8 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                                    lambda: load_scenario(cfg.get("scenario")),
                                    lambda: load_mediator(cfg["mediator"], None)])
     mediator = load_mediator(cfg["mediator"], scenario)
+    if options.uncertain:
+        scenario, mediator = _made_uncertain(cfg, options.uncertain, scenario, mediator)
     STYLES.check(mediator.style, {}, "mediator")
     AGENDAS.check(mediator.agenda.rule, mediator.agenda.parameters, "mediator.agenda")
     for name, given in mediator.recourses.items():

@@ -26,7 +26,7 @@ CORPUS = [
     (['mediator=bully'],
      "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_turkey_2022"),
     (['experiment=nope'],
-     "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, sensitivity, trust_sweep"),
+     "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, sensitivity, sensitivity_morris, trust_sweep"),
     (['montecarlo=turbo'],
      "negsim: error: montecarlo: got 'turbo'; expected one of default"),
     (['report=poster'],

@@ -16,7 +16,7 @@ TINY = ("runs=20", "montecarlo.chunk_size=20", "montecarlo.progress=false",
 
 def test_the_shipped_studies_are_all_there():
     assert {"baseline", "mediator_strategies", "trust_sweep", "delay_vs_patience", "leverage",
-            "mediator_bias", "sensitivity", "mechanisms"} <= set(EXPERIMENTS)
+            "mediator_bias", "sensitivity", "sensitivity_morris", "mechanisms"} <= set(EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
