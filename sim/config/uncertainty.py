@@ -24,21 +24,6 @@ PERCENT = re.compile(r"\s*(?:±|\+-|\+/-)\s*(\d+(?:\.\d+)?)\s*%\s*")
 ALLOWED = "a range {low, high}, a distribution {dist: ...} or a text '±X%' around the value"
 
 
-def flat_parameters(given: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Parameter paths as dotted keys. `+sweep.parameters.a.b=[1, 2]` on the command line
-    nests them ({a: {b: [1, 2]}}); a mapping whose values are all scalars is a leaf (a range)."""
-    flat: dict[str, Any] = {}
-    for key, value in given.items():
-        path = f"{prefix}{key}"
-        nested = isinstance(value, Mapping) and value and any(
-            isinstance(v, Mapping | list | tuple) for v in value.values())
-        if nested:
-            flat |= flat_parameters(value, path + ".")
-        else:
-            flat[path] = value
-    return flat
-
-
 def declared_inputs(given: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     """An `uncertain:` block as dotted paths; a leaf is a text, a range {low, high} or a
     distribution {dist: ...}, however the block was nested."""

@@ -23,7 +23,6 @@ from scipy.stats import qmc
 
 from sim.config.errors import ConfigError
 from sim.config.schema import build, number, text
-from sim.config.uncertainty import flat_parameters
 
 DESIGNS = ("grid", "lhs", "sobol", "morris", "ablation")
 
@@ -100,6 +99,21 @@ def _axis(path: str, raw: Any) -> Axis:
             raise ConfigError(f"{where}.low", r.low, "a number > 0 on a log scale")
         return Axis(path, range=r)
     raise ConfigError(where, raw, "a list of values or a range {low, high[, num, integer, log]}")
+
+
+def flat_parameters(given: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Parameter paths as dotted keys. `+sweep.parameters.a.b=[1, 2]` on the command line
+    nests them ({a: {b: [1, 2]}}); a mapping whose values are all scalars is a range."""
+    flat: dict[str, Any] = {}
+    for key, value in given.items():
+        path = f"{prefix}{key}"
+        nested = isinstance(value, Mapping) and value and any(
+            isinstance(v, Mapping | list | tuple) for v in value.values())
+        if nested:
+            flat |= flat_parameters(value, path + ".")
+        else:
+            flat[path] = value
+    return flat
 
 
 def load_sweep(raw: Any, uncertain_ranges: Mapping[str, tuple[float, float]]) -> tuple[SweepSpec,

@@ -81,8 +81,9 @@ def _problem(inputs: pd.DataFrame) -> dict:
 
 def given_data_indices(sample: GivenSample, seed: int = 0,
                        methods: tuple[str, ...] = METHODS) -> pd.DataFrame:
-    """One row per input and method: the index, its 95% interval (RBD-FAST: bootstrap; PAWN:
-    the lowest and highest KS distance over the slices), ranked by the first method."""
+    """One row per input and method: the index with `low` and `high` (RBD-FAST: its bootstrap
+    95% interval; PAWN: the lowest and highest KS distance over the slices, a spread and not a
+    confidence interval), ranked by the first method."""
     from SALib.analyze import pawn, rbd_fast
 
     if len(sample.outcome) < SMALLEST:
@@ -103,8 +104,8 @@ def given_data_indices(sample: GivenSample, seed: int = 0,
             index, low, high = r["median"], r["minimum"], r["maximum"]
         else:
             raise ValueError(f"method: got {method!r}; expected any of {', '.join(METHODS)}")
-        rows += [{"parameter": name, "method": method, "index": float(i), "ci_low": float(lo),
-                  "ci_high": float(hi)} for name, i, lo, hi in zip(problem["names"], index, low,
+        rows += [{"parameter": name, "method": method, "index": float(i), "low": float(lo),
+                  "high": float(hi)} for name, i, lo, hi in zip(problem["names"], index, low,
                                                                     high, strict=True)]
     table = pd.DataFrame(rows)
     order = table[table["method"] == methods[0]].sort_values("index", ascending=False)["parameter"]
@@ -118,12 +119,12 @@ def ranking_text(table: pd.DataFrame, outcome: str, top: int = 10) -> str:
     """The ranking in plain lines, and which inputs are no clearer than the dummy."""
     first = table["method"].iloc[0]
     shown = table[table["method"] == first]
-    dummy = shown[shown["parameter"] == DUMMY]["ci_high"].iloc[0]
+    dummy = shown[shown["parameter"] == DUMMY]["high"].iloc[0]
     lines = [f"Given-data sensitivity of {outcome} ({first}: index and 95% interval), largest "
              "first:"]
     for r in shown.head(top).itertuples():
-        lines.append(f"  {r.parameter:<58} {r.index:7.4f} [{r.ci_low:.4f}, {r.ci_high:.4f}]")
-    clear = int((shown["ci_low"] > dummy).sum())
+        lines.append(f"  {r.parameter:<58} {r.index:7.4f} [{r.low:.4f}, {r.high:.4f}]")
+    clear = int((shown["low"] > dummy).sum())
     lines.append(f"{clear} of {len(shown) - 1} inputs lie clearly above the dummy input's interval "
                  f"(upper end {dummy:.4f}).")
     return "\n".join(lines)

@@ -34,7 +34,7 @@ def test_rbd_fast_recovers_the_first_order_indices_of_the_ishigami_function(indi
 def test_an_input_that_enters_nothing_has_an_interval_that_holds_zero(indices):
     s1 = indices[indices["method"] == "rbd_fast"].set_index("parameter")
     for name in ("x4", DUMMY):
-        assert s1.at[name, "ci_low"] <= 0 <= s1.at[name, "ci_high"], name
+        assert s1.at[name, "low"] <= 0 <= s1.at[name, "high"], name
 
 
 def test_pawn_puts_the_inputs_that_matter_above_those_that_do_not(indices):
