@@ -107,3 +107,19 @@ def with_uncertainty(cfg: Mapping[str, Any], declared: Mapping[str, Any],
                               f"mediator (e.g. {example}; {len(sampled)} in this config)")
         _place(raw, path, _distribution(path, given, sampled[path]))
     return {**cfg, **raw}
+
+
+def with_values(cfg: Mapping[str, Any], values: Mapping[str, float],
+                sampled: Mapping[str, float | Distribution]) -> dict[str, Any]:
+    """A copy of the raw config with each path of `values` set to its number, to check it
+    against the field's bounds; a path that is not a sampled number is named as
+    `inputs.<path>`."""
+    raw = {group: copy.deepcopy(dict(cfg[group])) for group in ("scenario", "mediator")}
+    for path, value in values.items():
+        if path not in sampled:
+            example = next(iter(sampled), "scenario.conflict.contest_exponent")
+            raise ConfigError(f"inputs.{path}", value, f"a column named by a number the model "
+                              f"samples per replicate, under scenario or mediator (e.g. "
+                              f"{example}; {len(sampled)} in this config)")
+        _place(raw, path, value)
+    return {**cfg, **raw}

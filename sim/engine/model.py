@@ -6,6 +6,8 @@ mediator proposes and the parties respond. R=1 is a single episode to inspect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import mesa
 import numpy as np
 
@@ -37,7 +39,8 @@ class NegotiationModel(mesa.Model):
 
     def __init__(self, scenario: Scenario, mediator: MediatorSpec, replicates: int = 1,
                  seed: int | np.random.SeedSequence = 0, trace: bool = False,
-                 probe_days: tuple[int, ...] = ()) -> None:
+                 probe_days: tuple[int, ...] = (),
+                 given: Mapping[str, np.ndarray] | None = None) -> None:
         self.seed_sequence = seed if isinstance(seed, np.random.SeedSequence) else (
             np.random.SeedSequence(seed))
         super().__init__(rng=stream(self.seed_sequence, "mesa"))
@@ -45,8 +48,13 @@ class NegotiationModel(mesa.Model):
         self.day = 0
         values = sample(scenario, "scenario", self.seed_sequence, replicates)
         values |= sample(mediator, "mediator", self.seed_sequence, replicates)
-        self.inputs = {k: values[k] for k in uncertain(scenario, "scenario")
-                       + uncertain(mediator, "mediator")}
+        given = dict(given or {})  # inputs the caller sets per replicate, recorded as drawn
+        unknown = set(given) - set(values)
+        if unknown:
+            raise KeyError(f"not a number the model samples per replicate: {sorted(unknown)}")
+        values |= given
+        drawn = uncertain(scenario, "scenario") + uncertain(mediator, "mediator")
+        self.inputs = {k: values[k] for k in [*drawn, *(k for k in given if k not in drawn)]}
         self.layout: Layout = layout(scenario, mediator)
         self.party_table = party_table(values, self.layout)
         self._read_world(values)

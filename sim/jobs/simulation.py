@@ -4,7 +4,7 @@ config and seed they give the same numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 import numpy as np
@@ -20,28 +20,30 @@ from sim.montecarlo.chunks import Chunk, Columns, monte_carlo
 from sim.results.answers import answer
 
 
-def simulation(settings: Settings,
-               trace: list[NegotiationModel] | None = None) -> Callable[[Chunk], Columns]:
+def simulation(settings: Settings, trace: list[NegotiationModel] | None = None,
+               given: Mapping[str, np.ndarray] | None = None) -> Callable[[Chunk], Columns]:
     """What simulates one chunk of these settings and answers its questions (kept models go to
-    `trace` when given)."""
+    `trace` when given; `given` sets inputs per replicate, (runs,) arrays by path)."""
     return partial(_simulate, settings.scenario, settings.mediator, settings.questions,
-                   trace=trace)
+                   trace=trace, given=given)
 
 
 def _simulate(scenario: Scenario, mediator: MediatorSpec, questions: QuestionSet, chunk: Chunk,
-              trace: list[NegotiationModel] | None = None) -> Columns:
-    columns = simulate_chunk(scenario, mediator, chunk, trace, questions.probe_days)
+              trace: list[NegotiationModel] | None = None,
+              given: Mapping[str, np.ndarray] | None = None) -> Columns:
+    columns = simulate_chunk(scenario, mediator, chunk, trace, questions.probe_days, given)
     return columns | answer(questions, scenario, columns)
 
 
 def chunks_of(settings: Settings, runs: int | None = None, seed: int | None = None,
               backend: Backend | None = None, progress: bool = False,
               trace: list[NegotiationModel] | None = None,
-              chunk_size: int | None = None) -> Iterator[tuple[Chunk, Columns]]:
+              chunk_size: int | None = None,
+              given: Mapping[str, np.ndarray] | None = None) -> Iterator[tuple[Chunk, Columns]]:
     """Each chunk of the run with its columns, in order. Runs, seed, backend and chunk size
-    are the settings' unless given."""
+    are the settings' unless given; `given` sets inputs per replicate (`simulate_chunk`)."""
     options = settings.options
-    return monte_carlo(simulation(settings, trace), runs or options.runs,
+    return monte_carlo(simulation(settings, trace, given), runs or options.runs,
                        chunk_size or options.montecarlo.chunk_size,
                        options.seed if seed is None else seed,
                        backend or options.monte_carlo, progress)
