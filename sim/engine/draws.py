@@ -40,3 +40,15 @@ def uniforms(key: np.uint64, offset: int, stride: int,
     for r in range(count):
         out[r] = uniform(key, offset + r * stride)
     return out
+
+
+@njit(cache=True)
+def uniform_table(key: np.uint64, offset: int, columns: int, stride: int,
+                  count: int) -> np.ndarray:  # pragma: no cover - compiled
+    """(count, columns) draws, [r, k] for counter offset + k + r * stride: the columns of
+    `uniforms(key, offset + k, stride, count)` side by side, in one pass."""
+    out = np.empty((count, columns))
+    for r in range(count):
+        for k in range(columns):
+            out[r, k] = uniform(key, offset + k + r * stride)
+    return out

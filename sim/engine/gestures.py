@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.config.sampling import stream_key
-from sim.engine.draws import uniforms
+from sim.engine.draws import uniform_table
 from sim.rules.gestures import GESTURES, Occasion
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ class Making:
         if not free.any():
             return
         total = (self.model.world.horizon_days + 1) * self.columns
-        draws = np.stack([uniforms(self.key, day * self.columns + k, total, live.shape[0])
-                          for k in range(self.columns)], axis=1)
+        draws = uniform_table(self.key, day * self.columns, self.columns, total, live.shape[0])
         occasion = Occasion(free, draws)
         made = self.unit.made(occasion, self.settings) & free
         if made.any():
@@ -115,5 +114,6 @@ class Gestures:
         for making in self.makings:
             making.make(live, day)
             on = making.under_way(day)
-            left[on] *= 1.0 - making.relief[on]
+            if on.any():
+                left[on] *= 1.0 - making.relief[on]
         respite[:] = 1.0 - left

@@ -44,6 +44,8 @@ class Implementation:
         self.deadline = np.array([stages[s].conditions.deadline_days or np.inf
                                   for s in lay.stages], float)  # (S,)
         self.conditional = bool(lay.conditional.any())
+        # the side-payments a stage's entry into force waits on: (party, stage) pairs
+        self.conditions = list(zip(*np.nonzero(lay.brokered & ~lay.owed), strict=True))
         self.owing = bool(lay.owed.any())  # side-payments owed after entry into force
         self.renewable = bool(model.truces.renewable.any())
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
@@ -55,7 +57,8 @@ class Implementation:
         (or suspended) wait on their holders' approval too."""
         model, truces = self.model, self.model.truces
         if self.owing:
-            standing = live[:, None] & np.isin(truces.status, (IN_FORCE, SUSPENDED))
+            standing = live[:, None] & ((truces.status == IN_FORCE)
+                                        | (truces.status == SUSPENDED))
             if standing.any():
                 waited = model.day - truces.spell_signed_day
                 for third in model.third_parties:
@@ -66,8 +69,9 @@ class Implementation:
         waited = model.day - truces.spell_signed_day  # nan where never signed: not pending
         for third in model.third_parties:
             third.approve(pending, waited)
-        held = (model.layout.brokered & ~model.layout.owed)[None]  # (1, n, S) conditions
-        delivered = ~(held & ~truces.approved.transpose(0, 2, 1)).any(axis=1)  # (R, S)
+        delivered = np.ones_like(pending)  # (R, S): every side-payment it waits on approved
+        for party, stage in self.conditions:
+            delivered[:, stage] &= truces.approved[:, stage, party]
         met = pending & delivered & (waited >= self.setup_days)
         lapsed = pending & ~met & (waited >= self.deadline[None])
         truces.status[met] = IN_FORCE
@@ -75,8 +79,9 @@ class Implementation:
         truces.in_force_day[first] = model.day
         truces.lapses += lapsed
         truces.lapsed_day[lapsed & np.isnan(truces.lapsed_day)] = model.day
-        truces.approved[lapsed] = False  # a new signing asks for every approval again
-        truces.table(lapsed, model.day)
+        if lapsed.any():
+            truces.approved[lapsed] = False  # a new signing asks for every approval again
+            truces.table(lapsed, model.day)
         model.log("in_force", met)
         model.log("lapsed", lapsed)
 

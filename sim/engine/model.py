@@ -30,6 +30,7 @@ from sim.engine.war import Front, Prospects, assess, project, wage_war
 from sim.rules.bargaining import range_open
 from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
+from sim.rules.rows import any_of
 
 AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
 
@@ -329,7 +330,7 @@ class NegotiationModel(mesa.Model):
             self.events.talks(talks, self.reservation)
         self._lose_faith_in_mediator(talks.talking if hosted is None
                                      else talks.talking & ~hosted)
-        under_test = (self.truces.status[:, self.layout.comprehensive] == IN_FORCE).any(axis=1)
+        under_test = any_of(self.truces.status[:, self.layout.comprehensive] == IN_FORCE)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
                                            under_test)
         self.log("stick", pressed)

@@ -19,6 +19,7 @@ from sim.engine.draws import uniforms
 from sim.engine.truce import OFF, TABLED
 from sim.rules.mediation import main_blocker
 from sim.rules.recourses import RECOURSES, Impasse
+from sim.rules.rows import any_of
 
 if TYPE_CHECKING:
     from sim.engine.agents import Mediator
@@ -74,7 +75,7 @@ class Persistence:
         """Sticks decided earlier land today where their delay is up."""
         if not self.queued:
             return
-        due = (self.lands_on <= day) & (self.landing > 0).any(axis=1)
+        due = (self.lands_on <= day) & any_of(self.landing > 0)
         if due.any():
             self.mediator.pressure[due] += self.landing[due]
             self.landing[due] = 0.0

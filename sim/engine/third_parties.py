@@ -17,6 +17,7 @@ from sim.config.sampling import stream_key
 from sim.engine.draws import uniforms
 from sim.engine.truce import IN_FORCE
 from sim.rules.roles import ROLES, Moment, Request
+from sim.rules.rows import all_of, any_of
 
 if TYPE_CHECKING:
     from sim.engine.model import NegotiationModel
@@ -52,19 +53,22 @@ class ThirdParty(mesa.Agent):
         force) and it has not approved yet this signing; `waited` (R, S) days since signing.
         Its conditions are met where every stage it requires is in force."""
         model, truces = self.model, self.model.truces
-        met = (truces.status[:, self.requires] == IN_FORCE).all(axis=1)
         stages, days = len(model.layout.stages), model.world.horizon_days + 1
         parties = len(model.layout.parties)
+        met = None  # the same for every payment it holds: found once, if any waits
         for party, stage in self.holds:
             if model.layout.owed[party, stage] != owed:
                 continue
             waiting = pending[:, stage] & ~truces.approved[:, stage, party]
             if not waiting.any():
                 continue
+            if met is None:
+                met = all_of(truces.status[:, self.requires] == IN_FORCE)
             draw = (uniforms(self.key, (model.day * stages + stage) * parties + party,
                              days * stages * parties, model.replicates)
                     if self.role.draws else None)
-            days_waiting = np.nan_to_num(waited[:, stage]).astype(np.int64)
+            since = waited[:, stage]
+            days_waiting = np.where(np.isnan(since), 0.0, since).astype(np.int64)
             yes = waiting & self.role.approves(Request(waiting, met, days_waiting, draw),
                                                self.settings)
             truces.approved[:, stage, party] |= yes
@@ -108,7 +112,7 @@ class ThirdParty(mesa.Agent):
         always has stages and a party to blame: `sim.jobs.settings`)."""
         model = self.model
         in_force = live[:, None] & (status[:, self.stages] == IN_FORCE)  # (R, targets)
-        exposed = in_force.any(axis=1)
+        exposed = any_of(in_force)
         if not exposed.any():
             return
         draw = (uniforms(self.strike_key, model.day, model.world.horizon_days + 1,

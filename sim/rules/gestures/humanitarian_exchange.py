@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from sim.rules.gestures import Gesture, Means, Occasion
+from sim.rules.rows import all_of
 from sim.rules.units import Setting, declare
 
 PROPOSED = 0  # its uniform, then one a party
@@ -39,7 +40,7 @@ class HumanitarianExchange(Gesture):
 
     def made(self, occasion: Occasion, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         draws = occasion.draws
-        accepted = (draws[:, PROPOSED + 1:] < settings["acceptance"][:, None]).all(axis=1)
+        accepted = all_of(draws[:, PROPOSED + 1:] < settings["acceptance"][:, None])
         return occasion.free & (draws[:, PROPOSED] < settings["attempt_per_day"]) & accepted
 
     def carry_out(self, means: Means, rows: np.ndarray, occasion: Occasion,
