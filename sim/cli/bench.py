@@ -24,6 +24,7 @@ import numpy as np
 
 from sim.config.compose import compose_config
 from sim.engine.model import NegotiationModel
+from sim.engine.outcomes import outcomes
 from sim.jobs.processes import descendants, processes
 from sim.jobs.settings import load_settings
 from sim.jobs.simulation import chunks_of
@@ -156,6 +157,57 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
             "state_bytes_per_replicate": _state_bytes(model) / replicates}
 
 
+PHASES = (  # (label, owner in the model, method): the day's phases in the order `step` runs them
+    ("persistence (sticks landing)", "mediator.persistence", "land"),
+    ("gestures", "gestures", "make"),
+    ("war", "", "_fight"),
+    ("keeping (violations, monitoring, renewals)", "", "_keep_truces"),
+    ("participation", "implementation", "take_part"),
+    ("talks (rounds, third parties hosting)", "", "_negotiate"),
+    ("implementation (conditions, side-payments)", "implementation", "fulfil"),
+    ("ladder", "", "_climb_ladder"),
+)
+
+
+def phases(replicates: int = 5_000, overrides: tuple[str, ...] = ()) -> dict[str, float]:
+    """ns per replicate-day of each phase of the day on one core, one chunk (the compiled
+    loops loaded first), with every baseline mechanism on unless `overrides` say otherwise;
+    "other" is the rest of `step`, and "setup and outcomes" what a chunk costs besides."""
+    s = load_settings(compose_config(list(overrides)))
+    NegotiationModel(s.scenario, s.mediator, 100, 1).run()  # load or compile the loops
+    started = time.perf_counter()
+    model = NegotiationModel(s.scenario, s.mediator, replicates, 1)
+    spent = {label: 0.0 for label, _, _ in PHASES}
+    for label, owner, method in PHASES:
+        holder = model
+        for name in filter(None, owner.split(".")):
+            holder = getattr(holder, name)
+        setattr(holder, method, _clocked(getattr(holder, method), spent, label))
+    stepping = 0.0
+    while model.running:
+        begun = time.perf_counter()
+        model.step()
+        stepping += time.perf_counter() - begun
+    outcomes(model)
+    total = time.perf_counter() - started
+    days = replicates * model.day
+    costs = {label: seconds / days * 1e9 for label, seconds in spent.items()}
+    costs["other (the day's bookkeeping)"] = (stepping - sum(spent.values())) / days * 1e9
+    costs["setup and outcomes"] = (total - stepping) / days * 1e9
+    costs["total"] = total / days * 1e9
+    return costs
+
+
+def _clocked(method: Any, spent: dict[str, float], label: str) -> Any:
+    def clocked(*args: Any, **kwargs: Any) -> Any:
+        begun = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - begun
+    return clocked
+
+
 NO_RED_LINES = ("~scenario.parties.RU.red_lines", "+scenario.parties.RU.red_lines={}")
 """A dict override merges into the dict it names: removing Russia's red lines takes two."""
 
@@ -271,6 +323,7 @@ def main() -> None:
     result["engine_vs_mesa_way_one_core"] = one["episodes_per_s"] / mesa_way["episodes_per_s"]
     result["whole_process"] = [quickest(1_000), *[whole_process(n) for n in sizes if n > 1_000]]
     result["machine"], result["anatomy"] = machine(), anatomy()
+    result["phases_ns_per_replicate_day"] = phases()
     result["mechanisms_ns_per_replicate_day"] = mechanism_costs()
     result["targets"] = verdicts(result)
     folder = Path("results/bench") / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
@@ -294,6 +347,9 @@ def main() -> None:
     print(f"per replicate-day on one core: {a['ns_per_replicate_day']:.0f} ns; random numbers "
           f"{sum(draws.values()):.1f} ({', '.join(f'{k} {v:.2f}' for k, v in draws.items())}); "
           f"state {a['state_bytes_per_replicate']:,.0f} bytes per replicate")
+    print("per replicate-day on one core, by phase (5,000 replicates, every baseline mechanism on):")
+    for name, ns in result["phases_ns_per_replicate_day"].items():
+        print(f"  {name:<44}{ns:8.0f} ns")
     for name, ns in result["mechanisms_ns_per_replicate_day"].items():
         print(f"  {name}: {ns:.0f} ns per replicate-day")
     _print_verdicts(result["targets"])

@@ -108,3 +108,12 @@ def test_the_mechanisms_measured_are_the_ablations_own_points():
                    (off.scenario.gestures["prisoner_exchange"], "attempt_per_day")))
     assert off.scenario.stages["energy"].renewal_days is None
     assert set(bench.BEYOND_THE_BASELINE) <= set(names)
+
+
+def test_each_phase_of_the_day_is_costed_and_the_parts_make_the_whole():
+    costs = bench.phases(replicates=100)
+    labels = [label for label, _, _ in bench.PHASES]
+    assert list(costs)[:len(labels)] == labels
+    assert costs["war"] > 0 and costs["talks (rounds, third parties hosting)"] > 0
+    parts = sum(v for k, v in costs.items() if k != "total")
+    assert abs(parts - costs["total"]) < 1e-6 * costs["total"]
