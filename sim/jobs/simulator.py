@@ -23,10 +23,10 @@ import pandas as pd
 import pyarrow as pa
 
 from sim.config.compose import compose_config, search_path
+from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.config.sampling import parameters
 from sim.config.uncertainty import sampled_fields, with_values
-from sim.domain.mediator import load_mediator
-from sim.domain.scenario import load_scenario
 from sim.jobs.settings import MAX_RUNS, Settings, load_settings
 from sim.jobs.simulation import chunks_of
 from sim.montecarlo.backends import Backend
@@ -64,8 +64,12 @@ class Simulator:
         if self.settings.options.sweep is not None:
             raise ConfigError("sweep", "<a sweep block>", "a single run: run a sweep with "
                               "`negsim experiment=NAME`")
-        self.sampled = (sampled_fields(self.settings.scenario, "scenario")
-                        | sampled_fields(self.settings.mediator, "mediator"))
+        scenario, mediator = self.settings.scenario, self.settings.mediator
+        drawn = {path: value for path, value in (parameters(scenario, "scenario")
+                                                 | parameters(mediator, "mediator")).items()
+                 if isinstance(value, Distribution)}  # a unit's parameters too
+        self.sampled = (sampled_fields(scenario, "scenario") | sampled_fields(mediator, "mediator")
+                        | drawn)
 
     def run(self, runs: int | None = None, seed: int | None = None, inputs: Inputs | None = None,
             workers: int = 1) -> Result:
@@ -104,10 +108,8 @@ class Simulator:
         return table
 
     def _check(self, values: dict[str, float]) -> None:
-        raw = with_values(self.config, values, self.sampled)
         try:
-            scenario = load_scenario(raw["scenario"])
-            load_mediator(raw["mediator"], scenario)
+            load_settings(with_values(self.config, values, self.sampled))
         except ConfigError as error:
             raise ConfigError.joined([ConfigError(
                 f"inputs.{p.key}" if p.key in values else p.key, p.value, p.allowed)

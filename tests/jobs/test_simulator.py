@@ -56,6 +56,14 @@ def test_inputs_set_one_row_a_replicate_replace_the_drawn_ones(simulator):
     np.testing.assert_array_equal(runs[f"input.{COST}"], values / 1e5)
 
 
+def test_a_units_parameter_the_config_draws_can_be_set_per_replicate(simulator):
+    path = "mediator.recourses.threat.credibility"  # a recourse's, given as a distribution
+    runs = simulator.run(seed=4, inputs={path: [0.2, 0.9, 0.5]}).runs
+    assert runs[f"input.{path}"].tolist() == [0.2, 0.9, 0.5]
+    with pytest.raises(ConfigError, match=f"inputs.{path}: got 1.5"):
+        simulator.run(inputs={path: [0.2, 1.5]})
+
+
 @pytest.mark.parametrize(("inputs", "message"), [
     ({"scenario.parties.XX.cost_per_day": [0.1]}, "inputs.scenario.parties.XX.cost_per_day: got "
      "0.1; expected a column named by a number the model samples per replicate"),

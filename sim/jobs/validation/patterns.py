@@ -9,9 +9,10 @@ import numpy as np
 from scipy import stats
 from scipy.stats import qmc
 
-from sim.jobs.settings import load_settings, uncertain_ranges
+from sim.jobs.settings import uncertain_ranges
+from sim.jobs.simulator import Result, Simulator
 from sim.jobs.validation.cases import Row, config, pct, simulate
-from sim.montecarlo.designs import override
+from sim.montecarlo.chunks import Columns
 from sim.results.estimators import wilson
 
 FULL_FIRST = "mediator.ladder=[[full_ceasefire],[settlement]]"
@@ -44,6 +45,11 @@ def measure(overrides: tuple[str, ...], replicates: int, seed: int) -> Patterns:
     """The four patterns' statistics under the sea-first and the full-ceasefire-first ladders."""
     sea = simulate(config(*overrides), replicates, seed)
     full = simulate(config(*overrides, FULL_FIRST), replicates, seed)
+    return _patterns(sea, full)
+
+
+def _patterns(sea: Columns, full: Columns) -> Patterns:
+    """The statistics of the runs under the sea-first (`sea`) and full-first (`full`) ladders."""
     offered = max(int(full["stage.full_ceasefire.proposals"].sum()), 1)
     energy = sea["stage.energy.signed"]
     both = (sea["stage.energy.violations.RU"] > 0) & (sea["stage.energy.violations.UA"] > 0)
@@ -85,14 +91,17 @@ def calibrate(draws: int, replicates: int, seed: int) -> tuple[list[Row], dict]:
     """Approximate Bayesian computation by rejection: draw the uncertain inputs over their prior
     ranges (Latin hypercube), keep the draws whose runs reproduce all four patterns, and report
     the region kept and P(agreement) under it: the calibrated forecast."""
-    base = load_settings(config())
+    ladders = (Simulator(), Simulator([FULL_FIRST]))  # composed once; each draw sets inputs
+    base = ladders[0].settings
     priors = uncertain_ranges(base.scenario, base.mediator)
     unit = qmc.LatinHypercube(d=len(priors), seed=seed).random(draws)
     kept, agreements = [], []
     for row in unit:
         values = {path: lo + u * (hi - lo) for (path, (lo, hi)), u in zip(priors.items(), row,
                                                                           strict=True)}
-        patterns = measure(tuple(override(k, v) for k, v in values.items()), replicates, seed)
+        given = {path: np.full(replicates, value) for path, value in values.items()}
+        sea, full = (_columns(ladder.run(replicates, seed, inputs=given)) for ladder in ladders)
+        patterns = _patterns(sea, full)
         if all(patterns.checks().values()):
             kept.append(values)
             agreements.append(patterns.agreement)
@@ -111,6 +120,10 @@ def calibrate(draws: int, replicates: int, seed: int) -> tuple[list[Row], dict]:
                         f"{pct(pooled.p)} [{pct(pooled.ci_low)}, {pct(pooled.ci_high)}]; 5-95% "
                         f"across kept draws {pct(spread[0])}-{pct(spread[1])}", "n/a", True))
     return rows, result
+
+
+def _columns(result: Result) -> Columns:
+    return {name: column.to_numpy() for name, column in result.runs.items()}
 
 
 def collapse_rate(out: dict[str, np.ndarray], stage: str) -> tuple[float, float, float]:
