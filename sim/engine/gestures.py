@@ -80,7 +80,8 @@ class Making:
         table = self.model.party_table
         n = table.trust_alpha.shape[1]
         off = ~np.eye(n, dtype=bool)
-        table.trust_alpha[rows] += weight[rows, None, None] * off
+        picked = np.flatnonzero(rows)  # a few a day: indices, not a mask over every replicate
+        table.trust_alpha[picked] += weight[picked, None, None] * off
 
     def _conclude(self, day: int) -> None:
         """Truces whose last day was yesterday: the others weigh them, kept or broken."""
