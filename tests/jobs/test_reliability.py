@@ -15,6 +15,9 @@ import pytest
 from tests.cli.test_main import ROOT, SCRIPT, negsim
 
 COMPLETE = ("summary.json", "runs.parquet", "report.html", "sweep.parquet")
+QUICK_DAYS = ("scenario.horizon_days=30",)
+"""Episodes a month long: a run table's first row group (50,000 replicates) is written in
+seconds, not the better part of a minute; what is killed, written or refused is the same."""
 
 
 def start(log: Path, *args: str) -> subprocess.Popen:
@@ -54,7 +57,8 @@ def wait_until_writing(folder: Path, process: subprocess.Popen, timeout: float =
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_a_killed_run_leaves_nothing_that_claims_to_be_complete(tmp_path, sig):
     folder, log = tmp_path / "run", tmp_path / "stderr.txt"
-    process = start(log, "runs=400000", "montecarlo.progress=false", f"hydra.run.dir={folder}")
+    process = start(log, *QUICK_DAYS, "runs=2000000", "montecarlo.progress=false",
+                    f"hydra.run.dir={folder}")
     wait_until_writing(folder, process)
     kill(process, sig)
     err = log.read_text()
@@ -80,7 +84,8 @@ def test_a_run_stopped_while_its_report_is_drawn_stops_writing(tmp_path):
 
 def test_a_killed_sweep_resumes_without_recomputing_finished_points(tmp_path):
     store, first = tmp_path / "points", tmp_path / "first"
-    args = ["experiment=mediator_bias", "runs=3000", "montecarlo.progress=false", "workers=1",
+    args = ["experiment=mediator_bias", "runs=3000", "scenario.horizon_days=120",
+            "montecarlo.progress=false", "workers=1",
             f"point_store={store}"]
     process = start(tmp_path / "stderr.txt", *args, f"hydra.run.dir={first}")
     deadline = time.monotonic() + 300
@@ -131,12 +136,14 @@ def test_a_full_disk_gives_a_clear_error_and_earlier_results_stay_intact(mounted
     earlier = negsim("runs=20", "montecarlo.progress=false", f"hydra.run.dir={disk / 'earlier'}")
     assert earlier.returncode == 0, earlier.stderr
     before = {p: p.read_bytes() for p in (disk / "earlier").rglob("*") if p.is_file()}
-    done = negsim("runs=60000", "montecarlo.progress=false", f"hydra.run.dir={disk / 'later'}")
+    done = negsim(*QUICK_DAYS, "runs=60000", "montecarlo.progress=false",
+                  f"hydra.run.dir={disk / 'later'}")
     assert done.returncode == 1
     assert "No space left on device" in done.stderr and "Traceback" not in done.stderr
     assert not (disk / "later" / "summary.json").exists()
     assert not list((disk / "later").rglob(".*.tmp"))  # the failed write took its file with it
-    again = negsim("runs=60000", "montecarlo.progress=false", f"hydra.run.dir={disk / 'later'}")
+    again = negsim(*QUICK_DAYS, "runs=60000", "montecarlo.progress=false",
+                   f"hydra.run.dir={disk / 'later'}")
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert "No space left on device" in again.stderr
     after = {p: p.read_bytes() for p in (disk / "earlier").rglob("*") if p.is_file()}
