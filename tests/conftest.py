@@ -42,3 +42,20 @@ def run_model(s: Settings, replicates: int, seed: int = 1, trace: bool = False):
 @pytest.fixture(scope="session")
 def baseline() -> Settings:
     return settings()
+
+
+SLOW_MODULES = {  # every test here starts processes or a browser, or runs many points
+    "tests/app/test_browser.py", "tests/report/test_browser.py", "tests/report/test_multirun.py",
+    "tests/jobs/test_reliability.py", "tests/jobs/test_head_start.py",
+    "tests/jobs/test_experiments.py", "tests/montecarlo/test_points.py",
+    "tests/cli/test_analyze.py", "tests/cli/test_main.py", "tests/cli/test_score.py",
+    "tests/engine/test_properties.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of SLOW_MODULES slow (`scripts/test --quick` leaves them out); a single
+    slow test elsewhere carries its own `@pytest.mark.slow`."""
+    for item in items:
+        if item.nodeid.split("::")[0] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

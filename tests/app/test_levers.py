@@ -50,6 +50,7 @@ def test_bad_levers_are_refused_with_one_line_naming_the_key(levers, key, allowe
     assert str(caught.value).startswith(key) and allowed in str(caught.value)
 
 
+@pytest.mark.slow
 def test_quick_estimate_is_the_same_whatever_the_number_of_workers():
     one = likelihood(Levers(seed=3), runs=600, workers=1, chunk_size=200)
     two = likelihood(Levers(seed=3), runs=600, workers=2, chunk_size=200)
@@ -82,6 +83,7 @@ def test_a_lever_set_by_a_distribution_starts_at_its_mean_whatever_the_family():
         _number({"dist": "cauchy"}, "x")
 
 
+@pytest.mark.slow
 def test_the_quick_estimate_gives_the_numbers_negsim_gives(tmp_path):
     """It used chunks of 5,000 against the config's 10,000: other seeds, other numbers."""
     from dataclasses import replace

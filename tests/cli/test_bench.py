@@ -1,5 +1,7 @@
 """The benchmark's measurements run and report sane figures (speed itself is not asserted)."""
 
+import pytest
+
 from sim.cli import bench
 from sim.cli.bench import engine, one_model_per_replicate
 
@@ -88,6 +90,7 @@ def test_a_target_the_bench_did_not_measure_is_not_judged():
     assert met["negsim runs=1000, whole process"] is False
 
 
+@pytest.mark.slow
 def test_the_mechanisms_measured_are_the_ablations_own_points():
     # "All on" is the baseline itself, "all off" the experiment's off values (Russia's red lines
     # removed, not merged): one list of mechanisms, in experiments/mechanisms.yaml.

@@ -403,6 +403,7 @@ FOLDERS = [  # (what is laid into a folder given with --config-dir, the message 
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lay", "message"), FOLDERS, ids=[f[0].__name__ for f in FOLDERS])
 def test_a_config_folder_that_would_hang_or_crash_is_refused(tmp_path: Path, lay, message):
     lay(tmp_path)
@@ -513,6 +514,7 @@ SAVED = [  # (program, how the saved folder is spoiled, the message after "PROGR
 
 @pytest.mark.parametrize(("program", "spoil", "message"), SAVED,
                          ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(SAVED)])
+@pytest.mark.slow
 def test_a_spoiled_results_folder_gets_one_line(tmp_path, monkeypatch, program, spoil, message):
     import sys
 

@@ -50,6 +50,7 @@ def test_run_table_has_one_row_per_replicate_with_inputs_and_outcomes(baseline_r
             "terms.donetsk"} <= set(runs.columns)
 
 
+@pytest.mark.slow
 def test_same_seed_gives_identical_summary_for_one_or_two_workers(tmp_path, baseline_run):
     folder, _ = baseline_run
     for workers in (1, 2):
@@ -61,6 +62,7 @@ def test_same_seed_gives_identical_summary_for_one_or_two_workers(tmp_path, base
     pd.testing.assert_frame_equal(load_runs(tmp_path / "1"), load_runs(tmp_path / "2"))
 
 
+@pytest.mark.slow
 def test_another_seed_gives_other_numbers(tmp_path, baseline_run):
     _, reference = baseline_run
     other = run(composed(*SMALL, "seed=8"), tmp_path, echo=quiet, argv=["test"])

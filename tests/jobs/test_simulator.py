@@ -21,6 +21,7 @@ def simulator() -> sim.Simulator:
     return sim.Simulator(CHUNKS)
 
 
+@pytest.mark.slow
 def test_a_run_from_python_is_the_run_negsim_writes(simulator, tmp_path):
     script = Path(sys.executable).with_name("negsim")
     done = subprocess.run([str(script), "runs=150", "seed=3", *CHUNKS, f"hydra.run.dir={tmp_path}",

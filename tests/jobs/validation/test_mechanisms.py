@@ -1,10 +1,13 @@
 """The ablation of issue 19's mechanisms, as docs/validation.md shows it: the experiment's own
 points, paired on the same replicates, so a mechanism a strategy never meets changes nothing."""
 
+import pytest
+
 from sim.jobs.validation import mechanisms
 from sim.jobs.validation.document import SIZES
 
 
+@pytest.mark.slow
 def test_the_ablation_runs_the_experiments_points_and_measures_each_change_paired():
     variants = mechanisms.ablation(SIZES["mechanisms"][1], 61, ("comprehensive",))
     labels = [v.label for v in variants]

@@ -3,6 +3,7 @@
 import re
 
 import numpy as np
+import pytest
 
 from sim.jobs.validation import patterns
 from sim.jobs.validation.document import SIZES, markdown
@@ -22,6 +23,7 @@ def test_the_baseline_reproduces_the_patterns_renewals_do_not_test():
     assert "<= 30 days" in rows[2].measured
 
 
+@pytest.mark.slow
 def test_abc_keeps_a_region_and_reports_a_forecast_with_its_interval():
     rows, result = patterns.calibrate(*SIZES["abc"][1], seed=31)
     assert result["kept"] >= 1
