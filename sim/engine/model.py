@@ -15,6 +15,7 @@ from sim.config.sampling import sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
+from sim.engine.endings import AGREEMENT, HORIZON, RUNNING, WITHDREW
 from sim.engine.gestures import Gestures
 from sim.engine.implementation import Implementation
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
@@ -31,8 +32,6 @@ from sim.rules.bargaining import range_open
 from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
 from sim.rules.rows import any_of
-
-AGREEMENT, WITHDREW, HORIZON, RUNNING = "agreement", "mediator_withdrew", "horizon", ""
 
 
 class NegotiationModel(mesa.Model):

@@ -9,21 +9,16 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import mesa  # noqa: F401 - first: its import inspects the stack against every loaded module
 import pandas as pd
 
-from sim.engine.episode import representative_episode
-from sim.engine.model import NegotiationModel
-from sim.engine.trace import EVENT_COLUMNS
 from sim.jobs.finish import Job, finish
 from sim.jobs.head_start import Finisher
 from sim.jobs.provenance import identity, labels, provenance, write_parameter_csv, write_run_info
 from sim.jobs.settings import Settings, load_settings
 from sim.jobs.simulation import chunks_of
 from sim.montecarlo.backends import release_workers
-from sim.report.narrative import narrate
 from sim.results.files import (
     EPISODE,
     EVENTS,
@@ -34,8 +29,14 @@ from sim.results.files import (
     write_json,
 )
 
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
+
 
 def _write_trace(model: NegotiationModel, folder: Path, echo: Callable[[str], None]) -> None:
+    from sim.engine.trace import EVENT_COLUMNS
+    from sim.report.narrative import narrate
+
     assert model.events is not None
     events = pd.DataFrame(model.events.rows, columns=EVENT_COLUMNS)
     write_csv(folder / EVENTS, events)
@@ -107,7 +108,12 @@ def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
 
 
 def save_for_report(folder: Path, settings: Settings) -> None:
-    """The parameter table with provenance and a representative episode, beside the results."""
+    """The parameter table with provenance and a representative episode, beside the results.
+    The model is imported here, not before: a run whose chunks went to workers needs it only
+    now, once they are gone (`sim.jobs.simulation`)."""
+    from sim.engine.episode import representative_episode
+    from sim.engine.trace import EVENT_COLUMNS
+
     write_parameter_csv(folder / PARAMETERS, settings.scenario, settings.mediator)
     events, timeline, outcome = representative_episode(settings.scenario, settings.mediator,
                                                        settings.options.seed)

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sim.domain.mediator import MediatorSpec
 from sim.domain.questions import QuestionSet
 from sim.domain.scenario import Scenario
-from sim.engine.chunk import simulate_chunk
-from sim.engine.model import NegotiationModel
 from sim.jobs.settings import Settings
 from sim.montecarlo.backends import Backend
 from sim.montecarlo.chunks import Chunk, Columns, monte_carlo
 from sim.results.answers import answer
+
+if TYPE_CHECKING:
+    from sim.engine.model import NegotiationModel
 
 
 def simulation(settings: Settings, trace: list[NegotiationModel] | None = None,
@@ -31,6 +33,10 @@ def simulation(settings: Settings, trace: list[NegotiationModel] | None = None,
 def _simulate(scenario: Scenario, mediator: MediatorSpec, questions: QuestionSet, chunk: Chunk,
               trace: list[NegotiationModel] | None = None,
               given: Mapping[str, np.ndarray] | None = None) -> Columns:
+    # imported here: a process that hands its chunks to workers never loads the model (Mesa,
+    # Numba's loops: about 150 MB that would sit beside the workers' own)
+    from sim.engine.chunk import simulate_chunk
+
     columns = simulate_chunk(scenario, mediator, chunk, trace, questions.probe_days, given)
     return columns | answer(questions, scenario, columns)
 

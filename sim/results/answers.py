@@ -18,7 +18,7 @@ import numpy as np
 
 from sim.domain.questions import ANY_STAGE, IN_FORCE_ON, REPORTED_WEEKLY, Question, QuestionSet
 from sim.domain.scenario import Scenario
-from sim.engine.model import WITHDREW
+from sim.engine.endings import WITHDREW
 
 COLUMN = "question."
 
