@@ -78,11 +78,23 @@ class Registry[U: Unit]:
         self._units: dict[str, type[U]] | None = None
 
     def _found(self) -> dict[str, type[U]]:
+        """The family's units: subclasses of its base defined in its own package, so that a
+        subclass made elsewhere (a test's, say) never joins it; two with one name are refused."""
         if self._units is None:
             root = importlib.import_module(self.package)
             for module in pkgutil.iter_modules(root.__path__):
                 importlib.import_module(f"{self.package}.{module.name}")
-            self._units = {cls.name: cls for cls in _subclasses(self.base)}
+            units: dict[str, type[U]] = {}
+            for cls in _subclasses(self.base):
+                if cls.__module__ != self.package and not cls.__module__.startswith(
+                        self.package + "."):
+                    continue
+                if cls.name in units:
+                    raise TypeError(f"two {self.kind}s are named {cls.name!r}: "
+                                    f"{units[cls.name].__module__}.{units[cls.name].__qualname__} "
+                                    f"and {cls.__module__}.{cls.__qualname__}")
+                units[cls.name] = cls
+            self._units = units
         return self._units
 
     def names(self) -> list[str]:

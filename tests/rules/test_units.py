@@ -5,7 +5,7 @@ import pytest
 from sim.config.distributions import parse_distribution
 from sim.config.errors import ConfigError
 from sim.rules.tactics import TACTICS, DelayTactic
-from sim.rules.units import Setting, declare
+from sim.rules.units import Registry, Setting, declare
 
 WHERE = "scenario.parties.RU.delay"
 
@@ -47,6 +47,26 @@ def test_a_value_or_a_distribution_outside_the_declared_range_is_refused(monkeyp
     wide = parse_distribution({"dist": "uniform", "low": 1, "high": 5}, "care")
     with pytest.raises(ConfigError, match="draws reaching 1 to 5"):
         TACTICS.check("cautious_for_test", {"care": wide}, WHERE)
+
+
+def test_a_unit_defined_outside_its_familys_package_never_joins_it():
+    fresh = Registry("delay tactic", DelayTactic, "sim.rules.tactics", "tactic")
+    assert "cautious_for_test" not in fresh.names()  # Cautious is a DelayTactic, made here
+    assert fresh.names() == TACTICS.names()
+
+
+def test_two_units_of_one_name_in_a_family_are_refused(tmp_path, monkeypatch):
+    package = tmp_path / "twin_tactics"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    unit = ("from sim.rules.tactics import DelayTactic\n"
+            "class {0}(DelayTactic):\n    name = 'twin'\n")
+    (package / "one.py").write_text(unit.format("One"))
+    (package / "two.py").write_text(unit.format("Two"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    twins = Registry("delay tactic", DelayTactic, "twin_tactics", "tactic")
+    with pytest.raises(TypeError, match="two delay tactics are named 'twin': twin_tactics"):
+        twins.names()
 
 
 def test_a_unit_fills_in_the_defaults_of_parameters_not_given():
