@@ -35,6 +35,26 @@ class UnitContract:
         _, again = run_model(self.chosen(), 40, seed=5)
         assert pd.DataFrame(first).equals(pd.DataFrame(again))
 
+    def test_the_engine_consults_it_in_a_whole_model_run(self, monkeypatch) -> None:
+        """Registered is not enough: a run configured with the unit reads it, through a
+        decision (a public method its class or its family's base defines) or a flag the
+        engine asks before deciding (a unit that never steers, say, is asked whether it does)."""
+        cls, base = type(self.registry.get(self.name)), self.registry.base
+        members = {n: getattr(cls, n) for owner in (cls, base) for n in vars(owner)
+                   if not n.startswith("_") and n not in vars(Unit)}
+        consulted: list[str] = []
+        for name, member in members.items():
+            if isinstance(member, bool):  # a flag, read through a property that notes it
+                monkeypatch.setattr(cls, name, property(
+                    lambda _self, _n=name, _v=member: consulted.append(_n) or _v))
+            elif callable(member) and not isinstance(member, type):
+                def spy(*args: Any, _original: Any = member, _n: str = name, **kw: Any) -> Any:
+                    consulted.append(_n)
+                    return _original(*args, **kw)
+                monkeypatch.setattr(cls, name, spy)
+        run_model(self.chosen(), 40, seed=5)
+        assert consulted, f"{self.name}: none of {sorted(members)} was read"
+
     @pytest.fixture
     def unit(self) -> Unit:
         return self.registry.get(self.name)
