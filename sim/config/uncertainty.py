@@ -98,13 +98,11 @@ def with_uncertainty(cfg: Mapping[str, Any], declared: Mapping[str, Any],
                      sampled: Mapping[str, float | Distribution]) -> dict[str, Any]:
     """A copy of the raw config with every declared input given as its distribution.
     `sampled`: the fields that may be uncertain (`sampled_fields` of the validated config)."""
-    raw = {group: copy.deepcopy(dict(cfg[group])) for group in ("scenario", "mediator")}
+    raw = _groups(cfg)
     for path, given in declared_inputs(declared).items():
         if path not in sampled:
-            example = next(iter(sampled), "scenario.conflict.contest_exponent")
-            raise ConfigError(f"uncertain.{path}", dict(given) if isinstance(given, Mapping) else given,
-                              f"a number the model samples per replicate, under scenario or "
-                              f"mediator (e.g. {example}; {len(sampled)} in this config)")
+            raise _unsampled(f"uncertain.{path}", dict(given) if isinstance(given, Mapping)
+                             else given, "a number", sampled)
         _place(raw, path, _distribution(path, given, sampled[path]))
     return {**cfg, **raw}
 
@@ -114,12 +112,22 @@ def with_values(cfg: Mapping[str, Any], values: Mapping[str, float],
     """A copy of the raw config with each path of `values` set to its number, to check it
     against the field's bounds; a path that is not a sampled number is named as
     `inputs.<path>`."""
-    raw = {group: copy.deepcopy(dict(cfg[group])) for group in ("scenario", "mediator")}
+    raw = _groups(cfg)
     for path, value in values.items():
         if path not in sampled:
-            example = next(iter(sampled), "scenario.conflict.contest_exponent")
-            raise ConfigError(f"inputs.{path}", value, f"a column named by a number the model "
-                              f"samples per replicate, under scenario or mediator (e.g. "
-                              f"{example}; {len(sampled)} in this config)")
+            raise _unsampled(f"inputs.{path}", value, "a column named by a number", sampled)
         _place(raw, path, value)
     return {**cfg, **raw}
+
+
+def _groups(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    """Copies of the raw config's scenario and mediator, to set values in."""
+    return {group: copy.deepcopy(dict(cfg[group])) for group in ("scenario", "mediator")}
+
+
+def _unsampled(key: str, value: Any, what: str,
+               sampled: Mapping[str, float | Distribution]) -> ConfigError:
+    """The error for a path that is not a number the model samples per replicate."""
+    example = next(iter(sampled), "scenario.conflict.contest_exponent")
+    return ConfigError(key, value, f"{what} the model samples per replicate, under scenario or "
+                       f"mediator (e.g. {example}; {len(sampled)} in this config)")

@@ -30,6 +30,7 @@ from sim.config.uncertainty import sampled_fields, with_values
 from sim.jobs.settings import MAX_RUNS, Settings, load_settings
 from sim.jobs.simulation import chunks_of
 from sim.montecarlo.backends import Backend
+from sim.results.files import arrow_table
 
 Inputs = pd.DataFrame | Mapping[str, Sequence[float] | np.ndarray]
 """One row per replicate, one column per sampled number's dotted path (as on the command line,
@@ -84,7 +85,7 @@ class Simulator:
         if not (isinstance(runs, int) and 1 <= runs <= MAX_RUNS):
             raise ConfigError("runs", runs, f"a whole number in [1, {MAX_RUNS:.0e}]")
         backend = Backend("local", workers)
-        parts = [pa.table({name: pa.array(values) for name, values in columns.items()})
+        parts = [arrow_table(columns)
                  for _, columns in chunks_of(self.settings, runs, seed, backend, given=given)]
         return Result(pa.concat_tables(parts).to_pandas(),
                       tuple(q.name for q in self.settings.questions.questions))
@@ -120,5 +121,3 @@ def simulate(overrides: Sequence[str] = (), runs: int | None = None, seed: int |
              inputs: Inputs | None = None, **options: Any) -> Result:
     """One run, composed from `overrides` (a `Simulator` composes once for many runs)."""
     return Simulator(overrides).run(runs, seed, inputs, **options)
-
-
