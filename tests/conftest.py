@@ -49,7 +49,7 @@ SLOW_MODULES = {  # every test here starts processes or a browser, or runs many 
     "tests/jobs/test_reliability.py", "tests/jobs/test_head_start.py",
     "tests/jobs/test_experiments.py", "tests/montecarlo/test_points.py",
     "tests/cli/test_analyze.py", "tests/cli/test_main.py", "tests/cli/test_score.py",
-    "tests/engine/test_properties.py",
+    "tests/engine/test_properties.py", "tests/docs/test_commands.py",
 }
 
 
