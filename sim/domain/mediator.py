@@ -100,6 +100,9 @@ class MediatorSpec:
             "doc": "what it does when patience runs out, in the order tried: recourse names "
                    "(sim/rules/recourses/) mapped to their parameters; the first that takes is "
                    "carried out, and where none does it persists"})
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where each value comes from, by parameter path or pattern (`leverage.*`), as a
+    scenario's: read by the parameter tables (`sim.domain.parameters`), never by the model."""
 
 
 def load_mediator(raw: object, scenario: Scenario | None, path: str = "mediator") -> MediatorSpec:

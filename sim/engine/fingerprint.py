@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the sim package
 PRESENTATION = frozenset({"report", "app", "cli", "jobs/validation",
-                          "jobs/processes.py", "__main__.py"})
+                          "jobs/processes.py", "jobs/reference.py", "__main__.py"})
 """Parts of the package (paths under it) that check inputs, read saved results or serve them,
 never make them."""
 

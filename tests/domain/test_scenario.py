@@ -127,18 +127,3 @@ def test_a_ladder_without_a_comprehensive_stage_is_refused():
 def test_an_empty_ladder_is_refused():
     with pytest.raises(ConfigError, match=r"mediator\.ladder"):
         settings("mediator.ladder=[]")
-
-
-@pytest.mark.parametrize("name", SCENARIOS)
-def test_the_odd_parameter_tables_match_the_scenario_files(name):
-    import re
-
-    from sim.domain.parameters import markdown
-    from tests.conftest import ROOT
-
-    odd = (ROOT / "docs" / "ODD.md").read_text()
-    found = re.search(rf"<!-- parameters:{name} -->\n(.*?)\n<!-- /parameters -->", odd, re.S)
-    assert found, f"docs/ODD.md has no table for {name}"
-    scenario = load_scenario(composed(f"scenario={name}", "mediator=neutral")["scenario"])
-    assert found.group(1) == markdown(scenario), (
-        f"regenerate with: python -m sim.domain.parameters {name}")

@@ -1,5 +1,5 @@
 """A party keeps its part in every truce it signed in force: it neither suspends nor withdraws
-(the model before issue 20; a truce ends only by collapse, expiry or lapse)."""
+(the default: a truce ends only by collapse, expiry or lapse)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sim.rules.participation import STAY, ParticipationRule, Standing
 class Stays(ParticipationRule):
     name = "stays"
     summary = "never suspends its part in a truce in force, never withdraws"
-    source = "the model before issue 20 (a truce ends by collapse, expiry or lapse only)"
+    source = "the default: a truce ends by collapse, expiry or lapse only (Fortna 2004)"
     decides = False
 
     def decide(self, standing: Standing, settings: Mapping[str, np.ndarray]) -> np.ndarray:
