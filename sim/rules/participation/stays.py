@@ -13,7 +13,7 @@ from sim.rules.participation import STAY, ParticipationRule, Standing
 class Stays(ParticipationRule):
     name = "stays"
     summary = "never suspends its part in a truce in force, never withdraws"
-    source = "the default: a truce ends by collapse, expiry or lapse only (Fortna 2004)"
+    source = "the default: a truce ends by collapse, expiry or lapse only"
     decides = False
 
     def decide(self, standing: Standing, settings: Mapping[str, np.ndarray]) -> np.ndarray:
