@@ -23,7 +23,7 @@ from sim.engine.draws import uniforms
 from sim.engine.keeping import violate
 from sim.engine.offers import Offers
 from sim.engine.persistence import Persistence
-from sim.engine.talks import Broker, propose, respond, settle
+from sim.engine.talks import Bargainers, Broker, propose, respond, settle
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
@@ -86,15 +86,16 @@ class Party(mesa.Agent):
         return self.concession.demands(stance, self.concession_settings)
 
     def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray,
-                demanded: np.ndarray) -> None:
+                demanded: np.ndarray, bargainers: Bargainers) -> None:
         """Answer the mediator's proposal of `stage` wherever it is on the table (into the
         model's round record): accept, reject, accept on condition of a carrot, or stall.
         `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n) and
-        `demanded` (R, n) what the parties' tactics and concession styles decided."""
+        `demanded` (R, n) what the parties' tactics and concession styles decided;
+        `bargainers` the parties' traits and their trust in whoever holds the round."""
         model = self.model
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
                 demanded[:, self.index], model.reservation, model.option, model.future,
-                model.exposure(), model.agenda, model.bargainers, model.truces.acceptances,
+                model.exposure(), model.agenda, bargainers, model.truces.acceptances,
                 model.talks)
 
     def violate(self, escalation_window: bool) -> None:
@@ -178,29 +179,34 @@ class Mediator(mesa.Agent):
         self._tier_then = np.zeros(r, dtype=np.int64)  # the tier it worked on last round
         self.persistence = Persistence(model, self, values)  # its recourses at an impasse
 
-    @property
-    def broker(self) -> Broker:
-        """Its state as the compiled round of talks (`sim.engine.talks`) reads and updates it."""
-        return Broker(self.nash_weights, self.premium, self.budget, self.carrots_paid,
-                      self.pressure, self.learning_step)
+    def broker(self, weights: np.ndarray) -> Broker:
+        """Its state as the compiled round of talks (`sim.engine.talks`) reads and updates it,
+        with the Nash `weights` (R, n) of whoever holds the round."""
+        return Broker(weights, self.premium, self.budget, self.carrots_paid, self.pressure,
+                      self.learning_step)
 
-    def propose(self, stage: int) -> None:
+    def propose(self, stage: int, weights: np.ndarray | None = None) -> None:
         """Propose `stage` wherever it is on the table: the offer of a proposing party where its
         proposal rule screens, else the bias-weighted Nash package over its estimates of the
-        parties' demands; and the carrots it can fund (its style permitting)."""
+        parties' demands (`weights`: a host's where one holds the round; by default its own);
+        and the carrots it can fund (its style permitting)."""
         model = self.model
         propose(stage, model.reservation, model.future, model.renegotiation, self.levered,
-                model.party_table.side_payment, model.agenda, self.broker,
+                model.party_table.side_payment, model.agenda, self.broker(self._own(weights)),
                 self.offers.chosen(stage), model.talks)
 
-    def settle(self, stage: int) -> None:
+    def settle(self, stage: int, weights: np.ndarray | None = None) -> None:
         """Sign `stage` where every party accepted (paying its carrots); where it learns, raise
         its estimate of a rejecting party's hidden demand; a screening proposer revises its
         belief about the responder's cost after a rejection."""
         model = self.model
         settle(stage, model.day, model.reservation, model.future, model.renegotiation,
-               self.spec.learns, model.agenda, self.broker, model.truces.docket, model.talks)
+               self.spec.learns, model.agenda, self.broker(self._own(weights)),
+               model.truces.docket, model.talks)
         self.offers.learn(stage)
+
+    def _own(self, weights: np.ndarray | None) -> np.ndarray:
+        return self.nash_weights if weights is None else weights
 
     def steer(self, talking: np.ndarray) -> np.ndarray:
         """After a round: where its agenda rule says so, move on along the ladder without the
@@ -219,7 +225,8 @@ class Mediator(mesa.Agent):
         return target
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
-                   under_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                   under_test: np.ndarray, weights: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
         """After a round: reckon with any threat whose deadline has come, count idle rounds,
         and where patience has run out try its recourses in order (`sim.rules.recourses`:
         press the main blocker, threaten, pause, change envoy, call the leaders, walk away);
@@ -228,13 +235,16 @@ class Mediator(mesa.Agent):
         A mediator does not abandon a signed comprehensive settlement while it is in force
         under its hold test (`under_test`, (R,)): such rounds are not idle, and it is never at
         an impasse then; should the settlement collapse, counting resumes where it stopped.
-        Returns (pressed, withdrew) masks (R,): a stick decided or a threat carried out."""
+        The main blocker it presses is weighed with the round's Nash `weights` (a host's where
+        one held it; by default its own). Returns (pressed, withdrew) masks (R,): a stick
+        decided or a threat carried out."""
         live = self.model.live  # an episode that has ended is at no impasse
         carried = self.persistence.reckon_threats(progress, talking, live)
         self.idle_rounds, stuck = reckon(self.idle_rounds, progress, talking, under_test,
                                          self.patience_rounds)
         stuck &= live
         can_press = self.style.can_press(self.sticks, self.spec.leverage.max_sticks)
-        pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press)
+        pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press,
+                                                     self._own(weights))
         self.idle_rounds[stuck & ~withdrew] = 0
         return pressed | carried, withdrew

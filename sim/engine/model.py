@@ -24,7 +24,7 @@ from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, agenda, new_round, open_round
-from sim.engine.third_parties import ThirdParty, seat
+from sim.engine.third_parties import Seat, ThirdParty, seat
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
@@ -299,19 +299,21 @@ class NegotiationModel(mesa.Model):
         acceptance noise comes from `stream`: a round a leaders' call set off the schedule
         draws from its own, so it leaves every scheduled round's numbers as they were. Where
         one of `hosts` holds it, the parties face the host's trust and bias instead."""
-        med, table = self.mediator, self.party_table
-        saved, hosted = (med.nash_weights, self.bargainers), None
-        if hosts:
-            hosted, med.nash_weights, alpha, beta = seat(
-                hosts, live, med.nash_weights, table.mediator_alpha, table.mediator_beta)
-            self.bargainers = self.bargainers._replace(mediator_alpha=alpha, mediator_beta=beta)
-        try:
-            self._hold_round(live, stream, hosted)
-        finally:
-            med.nash_weights, self.bargainers = saved
+        self._hold_round(live, stream, self._seat(live, hosts))
 
-    def _hold_round(self, live: np.ndarray, stream: str, hosted: np.ndarray | None) -> None:
-        """The round itself; `hosted` (R,) where a host holds it (None: nowhere)."""
+    def _seat(self, live: np.ndarray, hosts: list[ThirdParty]) -> Seat:
+        """Who holds today's round where, and the weights and trust the parties face there."""
+        weights = self.mediator.nash_weights
+        if not hosts:
+            return Seat(None, weights, self.bargainers)
+        table = self.party_table
+        hosted, weights, alpha, beta = seat(hosts, live, weights, table.mediator_alpha,
+                                            table.mediator_beta)
+        return Seat(hosted, weights, self.bargainers._replace(mediator_alpha=alpha,
+                                                               mediator_beta=beta))
+
+    def _hold_round(self, live: np.ndarray, stream: str, seated: Seat) -> None:
+        """The round itself, held as `seated` says."""
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams[stream].standard_normal((len(self.layout.stages),
                                                       *self.cost_borne.shape))
@@ -321,17 +323,17 @@ class NegotiationModel(mesa.Model):
         talks = self.talks
         open_round(live, self.truces.status, talks)
         for s in np.flatnonzero(talks.tabled.any(axis=0)):  # later stages spend what is left
-            med.propose(int(s))
-            parties.do("respond", int(s), noise[s], stalling[:, s], demanded)
-            med.settle(int(s))
+            med.propose(int(s), seated.weights)
+            parties.do("respond", int(s), noise[s], stalling[:, s], demanded, seated.bargainers)
+            med.settle(int(s), seated.weights)
         self.lines.record(talks, self.truces)
         if self.events is not None:
             self.events.talks(talks, self.reservation)
-        self._lose_faith_in_mediator(talks.talking if hosted is None
-                                     else talks.talking & ~hosted)
+        self._lose_faith_in_mediator(talks.talking if seated.hosted is None
+                                     else talks.talking & ~seated.hosted)
         under_test = any_of(self.truces.status[:, self.layout.comprehensive] == IN_FORCE)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
-                                           under_test)
+                                           under_test, seated.weights)
         self.log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
         self._move_to(med.steer(talks.talking & self._live))

@@ -55,6 +55,7 @@ class Persistence:
         lay = model.layout
         self.partial = (lay.tier >= 0) & ~lay.comprehensive  # what a leaders' call can table
         self.blocking = np.zeros((r, n))
+        self.weights = mediator.nash_weights  # the last round's, for its means
         self.pressed, self.withdrew = np.zeros(r, dtype=bool), np.zeros(r, dtype=bool)
 
     def used(self, name: str) -> np.ndarray:
@@ -111,11 +112,12 @@ class Persistence:
         self.threatened[ended] = NONE
         return carried
 
-    def resolve(self, stuck: np.ndarray, blocking: np.ndarray,
-                can_press: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def resolve(self, stuck: np.ndarray, blocking: np.ndarray, can_press: np.ndarray,
+                weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Try the recourses in order where the mediator is `stuck` (R,); return where it
-        pressed (a stick decided now) and where it walked away."""
-        self.blocking = blocking
+        pressed (a stick decided now) and where it walked away. `blocking` (R, n) and the
+        round's Nash `weights` (R, n) say whom it presses or threatens."""
+        self.blocking, self.weights = blocking, weights
         self.pressed, self.withdrew = np.zeros_like(stuck), np.zeros_like(stuck)
         stuck = stuck.copy()
         model = self.model
@@ -136,7 +138,7 @@ class Persistence:
     # --- the means (sim.rules.recourses.Means) ------------------------------------------------
     def _blockers(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         where = np.flatnonzero(rows)
-        return where, main_blocker(self.blocking[where], self.mediator.nash_weights[where])
+        return where, main_blocker(self.blocking[where], self.weights[where])
 
     def press(self, rows: np.ndarray, share: np.ndarray, delay_days: np.ndarray) -> None:
         where, blocker = self._blockers(rows)

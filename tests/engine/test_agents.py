@@ -26,7 +26,8 @@ def round_of_talks(model: NegotiationModel, stalling: bool = False) -> None:
     demanded = np.stack(model.agents_by_type[Party].map("concede"), axis=-1)
     model.mediator.propose(SETTLEMENT)
     for party in model.agents_by_type[Party]:
-        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling), demanded)
+        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling), demanded,
+                      model.bargainers)  # the mediator holds the round
     model.mediator.settle(SETTLEMENT)
 
 
