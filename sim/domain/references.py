@@ -1,21 +1,20 @@
 """A scenario's names and their cross-references: every party, issue and stage it names is
 declared, named plainly, and given a value wherever one is needed, so that the model never
-meets a name it cannot place. The first problem found is raised as ConfigError."""
+meets a name it cannot place. The first problem found is raised as ConfigError. A scenario is
+loaded here (`load_scenario`): built from its fields, then cross-checked."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.config.schema import build
 from sim.domain.gestures import check_gestures
 from sim.domain.implementation import check_third_parties
 from sim.domain.politics import check_line
-
-if TYPE_CHECKING:
-    from sim.domain.scenario import Party, Scenario
+from sim.domain.scenario import Party, Scenario
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 MEDIATOR = "mediator"
@@ -27,6 +26,13 @@ ISSUE_KINDS = ("divisible", "indivisible", "line_of_control")
 
 def _names(kind: str, names: list[str]) -> str:
     return f"a {kind} name: {', '.join(names)}"
+
+
+def load_scenario(raw: object, path: str = "scenario") -> Scenario:
+    """Build and cross-check a scenario; the first problem found is raised as ConfigError."""
+    scenario = build(Scenario, raw, path)
+    check_references(scenario, path)
+    return scenario
 
 
 def check_references(s: Scenario, path: str) -> None:

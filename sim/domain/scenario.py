@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sim.config.schema import LARGEST, Param, build, number, text
+from sim.config.schema import LARGEST, Param, number, text
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
 from sim.domain.politics import Commitment, Cover, Line, RedLine, TrustPrior
-from sim.domain.references import check_references
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,10 +235,3 @@ class Scenario:
     @property
     def stage_names(self) -> list[str]:
         return list(self.stages)
-
-
-def load_scenario(raw: object, path: str = "scenario") -> Scenario:
-    """Build and cross-check a scenario; the first problem found is raised as ConfigError."""
-    scenario = build(Scenario, raw, path)
-    check_references(scenario, path)
-    return scenario

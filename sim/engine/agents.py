@@ -13,17 +13,19 @@ term or lets it expire (its renewal rule, `sim.rules.renewals`). Third parties a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import mesa
 import numpy as np
 
 from sim.config.sampling import stream_key
+from sim.domain.mediator import MediatorSpec
 from sim.engine.draws import uniforms
-from sim.engine.keeping import violate
+from sim.engine.keeping import Day, Propensity, violate
 from sim.engine.offers import Offers
 from sim.engine.persistence import Persistence
-from sim.engine.talks import Bargainers, Broker, propose, respond, settle
+from sim.engine.reads import Episodes
+from sim.engine.talks import Agenda, Bargainers, Broker, Round, propose, respond, settle
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
@@ -33,14 +35,42 @@ from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
 
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
+
+class Negotiation(Episodes, Protocol):
+    """What the parties and the mediator read besides the common: the ladder's tier, the
+    parties' prospects of war and records, the round of talks and today's record of truce
+    keeping, and the mediator beside them (a party's tactic watches its patience)."""
+
+    mediator_spec: MediatorSpec
+    mediator: Mediator
+    tier: np.ndarray  # (R,) the ladder's tier on the table
+    reservation: np.ndarray  # (R, n, S)
+    option: np.ndarray  # (R, n)
+    future: np.ndarray  # (R, n, S)
+    renegotiation: np.ndarray  # (R, S) the share of a deal a side grown stronger can revise
+    cost_borne: np.ndarray  # (R, n)
+    stalls: np.ndarray  # (R, n) rounds each party stalled
+    reported: np.ndarray  # (R, n) reports against each party
+    propensity: Propensity
+    violation_keys: np.ndarray  # counter-based keys of the violation draws
+    agenda: Agenda
+    talks: Round
+    today: Day
+
+    @property
+    def live(self) -> np.ndarray:
+        """(R,) bool: the episodes still running."""
+        ...
+
+    def exposure(self) -> float:
+        """Days of public commitment audience costs have grown for today."""
+        ...
 
 
 class Party(mesa.Agent):
     """A side in the conflict: demands, trust, delay tactics and a propensity to violate."""
 
-    def __init__(self, model: NegotiationModel, name: str, index: int,
+    def __init__(self, model: Negotiation, name: str, index: int,
                  values: dict[str, np.ndarray]) -> None:
         super().__init__(model)
         self.name, self.index = name, index
@@ -152,7 +182,7 @@ class Mediator(mesa.Agent):
     and learns from rejections, and at an impasse tries its recourses (sticks, threats,
     pauses, a new envoy, a leaders' call) or walks away."""
 
-    def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray],
+    def __init__(self, model: Negotiation, values: dict[str, np.ndarray],
                  nash_weights: np.ndarray, first_error: np.ndarray) -> None:
         super().__init__(model)
         spec, r = model.mediator_spec, model.replicates

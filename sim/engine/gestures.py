@@ -16,18 +16,18 @@ import numpy as np
 
 from sim.config.sampling import stream_key
 from sim.engine.draws import uniform_table
+from sim.engine.reads import Episodes
 from sim.rules.gestures import GESTURES, Occasion
 
 if TYPE_CHECKING:
     from sim.domain.gestures import Gesture
-    from sim.engine.model import NegotiationModel
 
 
 class Making:
     """One gesture of the scenario, in every replicate: its rule, its state and its means
     (`sim.rules.gestures.Means`)."""
 
-    def __init__(self, model: NegotiationModel, name: str, spec: Gesture,
+    def __init__(self, model: Episodes, name: str, spec: Gesture,
                  values: dict[str, np.ndarray]) -> None:
         r, parties = model.replicates, model.layout.parties
         self.model, self.name, self.spec = model, name, spec
@@ -102,7 +102,7 @@ class Making:
 class Gestures:
     """Every gesture of the scenario, and the respite from war they give today."""
 
-    def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Episodes, values: dict[str, np.ndarray]) -> None:
         self.makings = [Making(model, name, spec, values)
                         for name, spec in model.world.gestures.items()]
 

@@ -16,27 +16,46 @@ return to one it suspended, or withdraw, as its participation rule decides
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from numba import njit
 
 from sim.config.sampling import stream_key
+from sim.engine.agents import Party
 from sim.engine.draws import uniform
+from sim.engine.keeping import Day
+from sim.engine.reads import Episodes
 from sim.engine.tables import stage_table
 from sim.engine.talks import Agenda, Bargainers, appraise
+from sim.engine.third_parties import ThirdParty
 from sim.engine.truce import EXPIRED, IN_FORCE, PENDING, SUSPENDED, Tabling, table_stage
 from sim.rules.acceptance import accepts
 from sim.rules.participation import RETURN, SUSPEND, WITHDRAW
 
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
+
+class Carrying(Episodes, Protocol):
+    """What carrying out signed stages reads besides the common: the parties and third parties
+    who act on them, today's record, and what a party weighs when it decides to renew."""
+
+    parties: list[Party]
+    third_parties: list[ThirdParty]
+    today: Day
+    reservation: np.ndarray  # (R, n, S)
+    option: np.ndarray  # (R, n)
+    future: np.ndarray  # (R, n, S)
+    agenda: Agenda
+    bargainers: Bargainers
+
+    def exposure(self) -> float:
+        """Days of public commitment audience costs have grown for today."""
+        ...
 
 
 class Implementation:
     """The model's passes over signed stages: conditions precedent met or lapsed, renewals."""
 
-    def __init__(self, model: NegotiationModel, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Carrying, values: dict[str, np.ndarray]) -> None:
         lay = model.layout
         self.model = model
         self.setup_days = stage_table(values, lay, "conditions.setup_days")  # (R, S)

@@ -6,23 +6,32 @@ to propose (`mediator.proposal.alternate`), each holds its own belief about the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from sim.config.sampling import stream
-from sim.engine.talks import REJECT
+from sim.domain.mediator import MediatorSpec
+from sim.engine.reads import Episodes
+from sim.engine.talks import REJECT, Round
+from sim.engine.war import Prospects
 from sim.rules.proposals import PROPOSALS, Belief, revised_bound
 from sim.rules.signals import Readings
 
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
+
+class Proposing(Episodes, Protocol):
+    """What choosing the terms reads besides the common: the mediator's config, the parties'
+    prospects of war, and the round of talks."""
+
+    mediator_spec: MediatorSpec
+    prospects: Prospects
+    talks: Round
 
 
 class Offers:
     """The proposal rule of a mediator, and each proposer's belief where the rule screens."""
 
-    def __init__(self, model: NegotiationModel) -> None:
+    def __init__(self, model: Proposing) -> None:
         spec, r = model.mediator_spec.proposal, model.replicates
         self.model = model
         self.rule = PROPOSALS.get(spec.rule)

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
+from sim.engine.agents import Mediator, Party
+from sim.engine.gestures import Gestures
+from sim.engine.tables import Layout
+from sim.engine.third_parties import ThirdParty
+from sim.engine.truce import Truces
 
 
-def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
+class Ended(Protocol):
+    """What the outcome row reads of R episodes that have ended."""
+
+    layout: Layout
+    truces: Truces
+    mediator: Mediator
+    parties: list[Party]
+    third_parties: list[ThirdParty]
+    gestures: Gestures
+    end_reason: np.ndarray  # (R,) why each ended
+    end_day: np.ndarray  # (R,)
+    cost_borne: np.ndarray  # (R, n)
+    vetoes: np.ndarray  # (R, n) ratifications refused
+    probe_days: tuple[int, ...]  # days whose stages in force a question asks about
+    in_force_on: dict[int, np.ndarray]  # (R, S) at the end of each probe day reached
+
+    def in_force_at(self, day: int) -> np.ndarray:
+        """(R, S) the stages in force at the end of `day`, as the episodes ended."""
+        ...
+
+
+def outcomes(model: Ended) -> dict[str, np.ndarray]:
     """Outcome columns (R,) by name: the agreement, each stage, each party, the mediator."""
     lay, truces, med = model.layout, model.truces, model.mediator
     comprehensive = lay.comprehensive
@@ -93,7 +117,7 @@ def outcomes(model: NegotiationModel) -> dict[str, np.ndarray]:
     return cols
 
 
-def _in_force_on(model: NegotiationModel) -> dict[int, np.ndarray]:
+def _in_force_on(model: Ended) -> dict[int, np.ndarray]:
     """(R, S) stages in force at the end of each probe day, also on a day the model did not
     reach because every episode had ended (`NegotiationModel.in_force_at`)."""
     none = np.zeros(model.truces.status.shape, dtype=bool)
@@ -101,7 +125,7 @@ def _in_force_on(model: NegotiationModel) -> dict[int, np.ndarray]:
             for day in model.probe_days}
 
 
-def _highest_stage(model: NegotiationModel) -> np.ndarray:
+def _highest_stage(model: Ended) -> np.ndarray:
     """Name of the signed stage highest on the mediator's ladder, or 'none'."""
     lay, signed = model.layout, model.truces.signed
     rank = np.where(signed, lay.tier[None, :] * len(lay.stages) + np.arange(len(lay.stages)), -1)

@@ -10,28 +10,44 @@ all replicates, like the agents'; the mediator owns it (`Mediator.reconsider`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from sim.config.sampling import stream_key
+from sim.domain.mediator import MediatorSpec
 from sim.engine.draws import uniforms
+from sim.engine.reads import Episodes
 from sim.engine.truce import OFF, TABLED
+from sim.engine.war import Prospects
 from sim.rules.mediation import main_blocker
 from sim.rules.recourses import RECOURSES, Impasse
 from sim.rules.rows import any_of
 
-if TYPE_CHECKING:
-    from sim.engine.agents import Mediator
-    from sim.engine.model import NegotiationModel
-
 NONE = -1  # no threat stands
+
+
+class Impasses(Episodes, Protocol):
+    """What the recourses read of the episodes besides the common: the parties' prospects of
+    war, which a threat weighs on."""
+
+    prospects: Prospects
+
+
+class Mediating(Protocol):
+    """What the recourses read of the mediator who tries them."""
+
+    spec: MediatorSpec
+    nash_weights: np.ndarray  # (R, n)
+    pressure: np.ndarray  # (R, n) sticks in force on each party
+    stick_size: np.ndarray  # (R,)
+    sticks: np.ndarray  # (R,) sticks used
 
 
 class Persistence:
     """The mediator's recourses at an impasse and the state they keep, (R,) or (R, n)."""
 
-    def __init__(self, model: NegotiationModel, mediator: Mediator,
+    def __init__(self, model: Impasses, mediator: Mediating,
                  values: dict[str, np.ndarray]) -> None:
         r, n = model.replicates, len(model.layout.parties)
         self.model, self.mediator = model, mediator

@@ -8,27 +8,25 @@ the parties weigh its trust and its bias instead of the mediator's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import mesa
 import numpy as np
 
 from sim.config.sampling import stream_key
 from sim.engine.draws import uniforms
+from sim.engine.reads import Episodes
 from sim.engine.talks import Bargainers
 from sim.engine.truce import IN_FORCE
 from sim.rules.roles import ROLES, Moment, Request
 from sim.rules.rows import all_of, any_of
-
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
 
 
 class ThirdParty(mesa.Agent):
     """An actor beyond the parties and the mediator: a sanctions holder, a guarantor, a
     spoiler or a host, as its role decides."""
 
-    def __init__(self, model: NegotiationModel, name: str, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Episodes, name: str, values: dict[str, np.ndarray]) -> None:
         super().__init__(model)
         spec, lay = model.world.third_parties[name], model.layout
         self.name, self.spec = name, spec

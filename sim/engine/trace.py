@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
+from sim.engine.agents import Party
+from sim.engine.reads import Episodes
 from sim.engine.talks import NONE, RESPONSES, Round
 
-if TYPE_CHECKING:
-    from sim.engine.model import NegotiationModel
+
+class Traced(Episodes, Protocol):
+    """What the trace reads besides the common: the parties, the balance and the tier."""
+
+    parties: list[Party]
+    p_win: np.ndarray  # (R, n) each side's chance of prevailing
+    tier: np.ndarray  # (R,) the ladder's tier on the table
 
 
 EVENT_COLUMNS = ["replicate", "day", "kind", "stage", "party", "detail", "value", "bar",
@@ -19,7 +26,7 @@ EVENT_COLUMNS = ["replicate", "day", "kind", "stage", "party", "detail", "value"
 class EventLog:
     """Day-by-day record of what happened in each replicate, for inspection and narratives."""
 
-    def __init__(self, model: NegotiationModel) -> None:
+    def __init__(self, model: Traced) -> None:
         self.model = model
         self.rows: list[dict[str, object]] = []
         self._snapshots: list[tuple[int, dict[str, np.ndarray]]] = []  # (day, columns (R,))

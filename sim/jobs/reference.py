@@ -20,7 +20,7 @@ from typing import Any
 from sim.config.compose import CONFIG_DIR, compose_config
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.parameters import Parameter, markdown, mediator_choices, mediator_table, table_row
-from sim.domain.scenario import load_scenario
+from sim.domain.references import load_scenario
 from sim.rules.agendas import AGENDAS
 from sim.rules.recourses import RECOURSES
 from sim.rules.units import Registry, Setting, Unit

@@ -15,8 +15,8 @@ from sim.domain.gestures import Gesture
 from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.questions import QuestionSet, load_questions
-from sim.domain.references import NAME
-from sim.domain.scenario import Scenario, load_scenario
+from sim.domain.references import NAME, load_scenario
+from sim.domain.scenario import Scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
 from sim.rules.agendas import AGENDAS

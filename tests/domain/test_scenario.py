@@ -7,7 +7,7 @@ import pytest
 
 from sim.config.errors import ConfigError
 from sim.domain.parameters import parameter_table
-from sim.domain.scenario import load_scenario
+from sim.domain.references import load_scenario
 from sim.engine.model import NegotiationModel
 from sim.jobs.settings import load_settings
 from tests.conftest import SCENARIOS, composed, settings
