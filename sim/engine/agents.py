@@ -26,6 +26,7 @@ from sim.engine.offers import Offers
 from sim.engine.persistence import Persistence
 from sim.engine.reads import Episodes
 from sim.engine.talks import Agenda, Bargainers, Broker, Round, propose, respond, settle
+from sim.engine.war import Prospects
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
@@ -44,9 +45,7 @@ class Negotiation(Episodes, Protocol):
     mediator_spec: MediatorSpec
     mediator: Mediator
     tier: np.ndarray  # (R,) the ladder's tier on the table
-    reservation: np.ndarray  # (R, n, S)
-    option: np.ndarray  # (R, n)
-    future: np.ndarray  # (R, n, S)
+    prospects: Prospects  # each party's outlook: chances, reservation values, option value
     renegotiation: np.ndarray  # (R, S) the share of a deal a side grown stronger can revise
     cost_borne: np.ndarray  # (R, n)
     stalls: np.ndarray  # (R, n) rounds each party stalled
@@ -122,18 +121,19 @@ class Party(mesa.Agent):
         `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n) and
         `demanded` (R, n) what the parties' tactics and concession styles decided;
         `bargainers` the parties' traits and their trust in whoever holds the round."""
-        model = self.model
+        model, prospects = self.model, self.model.prospects
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
-                demanded[:, self.index], model.reservation, model.option, model.future,
+                demanded[:, self.index], prospects.reservation, prospects.option, prospects.future,
                 model.exposure(), model.agenda, bargainers, model.truces.acceptances,
                 model.talks)
 
     def violate(self, escalation_window: bool) -> None:
         """Keep or strike, in every truce in force today (into the model's record of the day);
         an escalation window drives up the hazard of the party that escalates."""
-        model = self.model
+        model, prospects = self.model, self.model.prospects
         violate(self.index, model.violation_keys, model.day, model.world.horizon_days + 1,
-                model.reservation, model.option, float(self.escalates and escalation_window),
+                prospects.reservation, prospects.option,
+                float(self.escalates and escalation_window),
                 model.propensity, model.party_table.trust_alpha, model.party_table.trust_beta,
                 model.truces.ledger, model.today)
 
@@ -221,7 +221,8 @@ class Mediator(mesa.Agent):
         parties' demands (`weights`: a host's where one holds the round; by default its own);
         and the carrots it can fund (its style permitting)."""
         model = self.model
-        propose(stage, model.reservation, model.future, model.renegotiation, self.levered,
+        prospects = model.prospects
+        propose(stage, prospects.reservation, prospects.future, model.renegotiation, self.levered,
                 model.party_table.side_payment, model.agenda, self.broker(self._own(weights)),
                 self.offers.chosen(stage), model.talks)
 
@@ -230,7 +231,8 @@ class Mediator(mesa.Agent):
         its estimate of a rejecting party's hidden demand; a screening proposer revises its
         belief about the responder's cost after a rejection."""
         model = self.model
-        settle(stage, model.day, model.reservation, model.future, model.renegotiation,
+        prospects = model.prospects
+        settle(stage, model.day, prospects.reservation, prospects.future, model.renegotiation,
                self.spec.learns, model.agenda, self.broker(self._own(weights)),
                model.truces.docket, model.talks)
         self.offers.learn(stage)

@@ -30,6 +30,7 @@ from sim.engine.tables import stage_table
 from sim.engine.talks import Agenda, Bargainers, appraise
 from sim.engine.third_parties import ThirdParty
 from sim.engine.truce import EXPIRED, IN_FORCE, PENDING, SUSPENDED, Tabling, table_stage
+from sim.engine.war import Prospects
 from sim.rules.acceptance import accepts
 from sim.rules.participation import RETURN, SUSPEND, WITHDRAW
 
@@ -41,9 +42,7 @@ class Carrying(Episodes, Protocol):
     parties: list[Party]
     third_parties: list[ThirdParty]
     today: Day
-    reservation: np.ndarray  # (R, n, S)
-    option: np.ndarray  # (R, n)
-    future: np.ndarray  # (R, n, S)
+    prospects: Prospects  # each party's outlook: reservation values, option value
     agenda: Agenda
     bargainers: Bargainers
 
@@ -175,8 +174,9 @@ class Implementation:
         """(R,) whether party i would sign the terms of stage s in force today, with its
         acceptance noise (a normal under the `renewal:noise` key, counter-based)."""
         model = self.model
-        willing(i, s, due, model.truces.chosen, demanded[:, i], model.reservation,
-                model.option, model.future, model.exposure(), model.agenda, model.bargainers,
+        prospects = model.prospects
+        willing(i, s, due, model.truces.chosen, demanded[:, i], prospects.reservation,
+                prospects.option, prospects.future, model.exposure(), model.agenda, model.bargainers,
                 self.noise_key, model.day, model.world.horizon_days + 1, self.willing)
         return self.willing[:, i].copy()
 

@@ -134,10 +134,6 @@ class NegotiationModel(mesa.Model):
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
                                    np.zeros((r, *lay.weight.shape)), np.ones(r),
                                    np.zeros(r, dtype=bool), np.zeros((r, n)), np.zeros((r, n)))
-        prospects = self.prospects
-        self.p_win, self.reservation, self.option = (prospects.p_win, prospects.reservation,
-                                                     prospects.option)
-        self.future = prospects.future
         self.today = new_day(r, len(lay.stages), n)
         # The mediator's weights never change, so neither does the favouritism a party sees
         # each round of talks: the gap to the favourite's weight, times its sensitivity.
@@ -214,8 +210,9 @@ class NegotiationModel(mesa.Model):
         self.project()
         utility = (self.agenda.candidate_utility[stage][None]
                    - self.agenda.audience[stage][None] * self.exposure())
-        demand = np.stack([face_demands(self.reservation[:, i, stage], self.future[:, i, stage],
-                                        self.renegotiation[:, stage])
+        prospects = self.prospects
+        demand = np.stack([face_demands(prospects.reservation[:, i, stage],
+                                        prospects.future[:, i, stage], self.renegotiation[:, stage])
                            for i in range(len(self.parties))], axis=1)
         return range_open(utility, demand)
 
@@ -328,7 +325,7 @@ class NegotiationModel(mesa.Model):
             med.settle(int(s), seated.weights)
         self.lines.record(talks, self.truces)
         if self.events is not None:
-            self.events.talks(talks, self.reservation)
+            self.events.talks(talks, self.prospects.reservation)
         self._lose_faith_in_mediator(talks.talking if seated.hosted is None
                                      else talks.talking & ~seated.hosted)
         under_test = any_of(self.truces.status[:, self.layout.comprehensive] == IN_FORCE)

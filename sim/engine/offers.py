@@ -13,18 +13,20 @@ import numpy as np
 from sim.config.sampling import stream
 from sim.domain.mediator import MediatorSpec
 from sim.engine.reads import Episodes
-from sim.engine.talks import REJECT, Round
-from sim.engine.war import Prospects
+from sim.engine.talks import REJECT, Agenda, Round
+from sim.engine.war import Front, Prospects
 from sim.rules.proposals import PROPOSALS, Belief, revised_bound
 from sim.rules.signals import Readings
 
 
 class Proposing(Episodes, Protocol):
     """What choosing the terms reads besides the common: the mediator's config, the parties'
-    prospects of war, and the round of talks."""
+    prospects and the front (what fighting costs them), the agenda and the round of talks."""
 
     mediator_spec: MediatorSpec
     prospects: Prospects
+    front: Front
+    agenda: Agenda
     talks: Round
 
 
@@ -101,12 +103,13 @@ class Offers:
 
     def belief(self, stage: int, rows: np.ndarray, proposer: int) -> Belief:
         """`proposer`'s belief on `stage` in the replicates `rows` (a mask (R,))."""
-        m, i, j = self.model, proposer, 1 - proposer
-        utility = m.agenda.candidate_utility[stage]
+        model, i, j = self.model, proposer, 1 - proposer
+        utility = model.agenda.candidate_utility[stage]
+        reservation = model.prospects.reservation
         scale = self._cost_scale(stage, rows, j)
-        fight = m.reservation[rows, j, stage] + m.front.cost_per_day[rows, j] * scale  # pre-cost
+        fight = reservation[rows, j, stage] + model.front.cost_per_day[rows, j] * scale  # pre-cost
         read, readings = self.reads, self.readings[i]
-        return Belief(utility[:, i], utility[:, j], m.reservation[rows, i, stage], fight, scale,
+        return Belief(utility[:, i], utility[:, j], reservation[rows, i, stage], fight, scale,
                       self.priors[i], self.bounds[i, rows],
                       readings.mean(rows) if read else None,
                       readings.sd(rows) if read else None)
@@ -115,6 +118,6 @@ class Offers:
         """How far the responder's reservation on `stage` falls per unit of its base daily cost,
         in `rows`: the public multipliers (sticks, truces in force) times the days it weighs
         and the stage's share of what it cares about."""
-        m, j = self.model, responder
-        multiplier = m.prospects.cost_multiplier[rows, j]  # as its reservation was assessed
-        return multiplier * m.front.cost_horizon[rows] * m.layout.weight[j, stage]
+        model, j = self.model, responder
+        multiplier = model.prospects.cost_multiplier[rows, j]  # as its reservation was assessed
+        return multiplier * model.front.cost_horizon[rows] * model.layout.weight[j, stage]

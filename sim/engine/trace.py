@@ -9,13 +9,14 @@ import numpy as np
 from sim.engine.agents import Party
 from sim.engine.reads import Episodes
 from sim.engine.talks import NONE, RESPONSES, Round
+from sim.engine.war import Prospects
 
 
 class Traced(Episodes, Protocol):
-    """What the trace reads besides the common: the parties, the balance and the tier."""
+    """What the trace reads besides the common: the parties, their prospects and the tier."""
 
     parties: list[Party]
-    p_win: np.ndarray  # (R, n) each side's chance of prevailing
+    prospects: Prospects  # each side's chance of prevailing, among its outlook
     tier: np.ndarray  # (R,) the ladder's tier on the table
 
 
@@ -81,7 +82,7 @@ class EventLog:
         model = self.model
         columns: dict[str, np.ndarray] = {"tier": model.tier.copy()}
         for party in model.parties:
-            columns[f"p_win.{party.name}"] = model.p_win[:, party.index].copy()
+            columns[f"p_win.{party.name}"] = model.prospects.p_win[:, party.index].copy()
             columns[f"trust.{party.name}"] = party.trust_in_others()
             columns[f"mediator_trust.{party.name}"] = party.trust_in_mediator()
         for s, stage in enumerate(model.layout.stages):

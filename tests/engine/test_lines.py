@@ -24,16 +24,16 @@ def test_a_line_the_war_moves_is_signed_where_it_then_lies_and_held_there():
     line = 0.3 + 2 * (1 / (1 + np.exp(-0.41)) - 0.5)
     assert np.allclose(columns["terms.stake"], line)
     assert np.allclose(model.lines.position[:, 0], line)
-    assert (model.p_win[:, 0] > 0.61).all()
+    assert (model.prospects.p_win[:, 0] > 0.61).all()
 
 
 def test_reservation_values_are_read_relative_to_the_line():
     # On day 0, before any deal: fighting is worth p - c = 0.4 to each side; freezing the line
     # at 0.3 is worth 0.3 to A and 0.7 to B, so their values relative to it are 0.1 and -0.3.
     plain = NegotiationModel(*_parts(load_settings(textbook())), 1, 0)
-    assert not plain.lines.any and np.allclose(plain.reservation[0, :, 0], [0.4, 0.4])
+    assert not plain.lines.any and np.allclose(plain.prospects.reservation[0, :, 0], [0.4, 0.4])
     lined = NegotiationModel(*_parts(_moving()), 1, 0)
-    assert np.allclose(lined.reservation[0, :, 0], [0.1, -0.3])
+    assert np.allclose(lined.prospects.reservation[0, :, 0], [0.1, -0.3])
 
 
 def _parts(s):
