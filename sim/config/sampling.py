@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import zlib
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -59,3 +60,34 @@ def sample(obj: Any, path: str, seed: np.random.SeedSequence, size: int) -> dict
 def uncertain(obj: Any, path: str) -> list[str]:
     """Paths of the parameters given as distributions: the inputs a run table must record."""
     return [k for k, v in parameters(obj, path).items() if isinstance(v, Distribution)]
+
+
+class Sampled(dict[str, np.ndarray]):
+    """The numbers drawn per replicate (R,) by config path, beside the configs they were drawn
+    from (`roots`, by the first part of a path: `scenario`, `mediator`). A part that reads its
+    numbers under a path (a unit's `parameters`) learns at once, at load, when that path is not
+    the config's, rather than reading nothing there and falling back on defaults."""
+
+    def __init__(self, roots: Mapping[str, Any], values: Mapping[str, np.ndarray]) -> None:
+        super().__init__(values)
+        self.roots = dict(roots)
+
+    def under(self, prefix: str) -> dict[str, np.ndarray]:
+        """The values under `prefix` (a config path ending in a dot), by the rest of their path;
+        KeyError if the config has no such path."""
+        path = prefix.removesuffix(".")
+        if not prefix.endswith(".") or not self._has(path.split(".")):
+            raise KeyError(f"{prefix!r}: not a path of the sampled configs (a path ends in '.')")
+        return {k[len(prefix):]: v for k, v in self.items() if k.startswith(prefix)}
+
+    def _has(self, parts: list[str]) -> bool:
+        node: Any = self.roots
+        for part in parts:
+            if isinstance(node, Mapping) and part in node:
+                node = node[part]
+            elif dataclasses.is_dataclass(node) and part in {f.name for f in dataclasses.fields(node)}:
+                node = getattr(node, part)
+            else:
+                return False
+        return True
+

@@ -18,7 +18,7 @@ from typing import Protocol
 import mesa
 import numpy as np
 
-from sim.config.sampling import stream_key
+from sim.config.sampling import Sampled, stream_key
 from sim.domain.mediator import MediatorSpec
 from sim.engine.draws import uniforms
 from sim.engine.keeping import Day, Propensity, violate
@@ -70,7 +70,7 @@ class Party(mesa.Agent):
     """A side in the conflict: demands, trust, delay tactics and a propensity to violate."""
 
     def __init__(self, model: Negotiation, name: str, index: int,
-                 values: dict[str, np.ndarray]) -> None:
+                 values: Sampled) -> None:
         super().__init__(model)
         self.name, self.index = name, index
         spec = model.world.parties[name]
@@ -182,7 +182,7 @@ class Mediator(mesa.Agent):
     and learns from rejections, and at an impasse tries its recourses (sticks, threats,
     pauses, a new envoy, a leaders' call) or walks away."""
 
-    def __init__(self, model: Negotiation, values: dict[str, np.ndarray],
+    def __init__(self, model: Negotiation, values: Sampled,
                  nash_weights: np.ndarray, first_error: np.ndarray) -> None:
         super().__init__(model)
         spec, r = model.mediator_spec, model.replicates

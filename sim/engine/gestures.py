@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.config.sampling import stream_key
+from sim.config.sampling import Sampled, stream_key
 from sim.engine.draws import uniform_table
 from sim.engine.reads import Episodes
 from sim.rules.gestures import GESTURES, Occasion
@@ -28,7 +28,7 @@ class Making:
     (`sim.rules.gestures.Means`)."""
 
     def __init__(self, model: Episodes, name: str, spec: Gesture,
-                 values: dict[str, np.ndarray]) -> None:
+                 values: Sampled) -> None:
         r, parties = model.replicates, model.layout.parties
         self.model, self.name, self.spec = model, name, spec
         self.unit = GESTURES.get(spec.rule)
@@ -102,7 +102,7 @@ class Making:
 class Gestures:
     """Every gesture of the scenario, and the respite from war they give today."""
 
-    def __init__(self, model: Episodes, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Episodes, values: Sampled) -> None:
         self.makings = [Making(model, name, spec, values)
                         for name, spec in model.world.gestures.items()]
 

@@ -21,7 +21,7 @@ from typing import Protocol
 import numpy as np
 from numba import njit
 
-from sim.config.sampling import stream_key
+from sim.config.sampling import Sampled, stream_key
 from sim.engine.agents import Party
 from sim.engine.draws import uniform
 from sim.engine.keeping import Day
@@ -54,7 +54,7 @@ class Carrying(Episodes, Protocol):
 class Implementation:
     """The model's passes over signed stages: conditions precedent met or lapsed, renewals."""
 
-    def __init__(self, model: Carrying, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Carrying, values: Sampled) -> None:
         lay = model.layout
         self.model = model
         self.setup_days = stage_table(values, lay, "conditions.setup_days")  # (R, S)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.config.sampling import Sampled
 from sim.engine.truce import IN_FORCE
 from sim.rules.lines import expected_outcome, line_value, moved_line
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 class Lines:
     """Where each line of control lies in each replicate, and what freezing it is worth."""
 
-    def __init__(self, lay: Layout, values: dict[str, np.ndarray], kinds: list[str]) -> None:
+    def __init__(self, lay: Layout, values: Sampled, kinds: list[str]) -> None:
         self.issues = np.array([k for k, kind in enumerate(kinds) if kind == "line_of_control"],
                                dtype=np.int64)
         self.any = self.issues.size > 0

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import mesa
 import numpy as np
 
-from sim.config.sampling import sample, stream, stream_key, uncertain
+from sim.config.sampling import Sampled, sample, stream, stream_key, uncertain
 from sim.domain.mediator import MediatorSpec
 from sim.domain.scenario import Scenario
 from sim.engine.agents import Mediator, Party
@@ -52,7 +52,7 @@ class NegotiationModel(mesa.Model):
         unknown = set(given) - set(values)
         if unknown:
             raise KeyError(f"not a number the model samples per replicate: {sorted(unknown)}")
-        values |= given
+        values = Sampled({"scenario": scenario, "mediator": mediator}, values | given)
         drawn = uncertain(scenario, "scenario") + uncertain(mediator, "mediator")
         self.inputs = {k: values[k] for k in [*drawn, *(k for k in given if k not in drawn)]}
         self.layout: Layout = layout(scenario, mediator)
@@ -102,7 +102,7 @@ class NegotiationModel(mesa.Model):
     def _random(self, name: str) -> np.random.Generator:
         return stream(self.seed_sequence, name)
 
-    def _read_world(self, values: dict[str, np.ndarray]) -> None:
+    def _read_world(self, values: Sampled) -> None:
         prefix = "scenario.conflict."
         self.decisiveness = values[prefix + "contest_exponent"]
         self.cost_horizon = values[prefix + "cost_horizon_days"]

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from sim.config.sampling import stream_key
+from sim.config.sampling import Sampled, stream_key
 from sim.domain.mediator import MediatorSpec
 from sim.engine.draws import uniforms
 from sim.engine.reads import Episodes
@@ -48,7 +48,7 @@ class Persistence:
     """The mediator's recourses at an impasse and the state they keep, (R,) or (R, n)."""
 
     def __init__(self, model: Impasses, mediator: Mediating,
-                 values: dict[str, np.ndarray]) -> None:
+                 values: Sampled) -> None:
         r, n = model.replicates, len(model.layout.parties)
         self.model, self.mediator = model, mediator
         self.recourses = [(name, RECOURSES.get(name)) for name in mediator.spec.recourses]

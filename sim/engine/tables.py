@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.config.sampling import Sampled
 from sim.domain.mediator import MediatorSpec
 from sim.domain.references import MEDIATOR
 from sim.domain.scenario import Scenario
@@ -31,7 +32,7 @@ PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_expon
                 "violation.escalation_weight")
 
 
-def _stack(values: dict[str, np.ndarray], paths: list[str]) -> np.ndarray:
+def _stack(values: Sampled, paths: list[str]) -> np.ndarray:
     return np.stack([values[p] for p in paths], axis=-1)
 
 
@@ -176,7 +177,7 @@ class PartyTable:
     volatility: np.ndarray
 
 
-def party_table(values: dict[str, np.ndarray], lay: Layout) -> PartyTable:
+def party_table(values: Sampled, lay: Layout) -> PartyTable:
     names, r = lay.parties, len(next(iter(values.values())))
     params = {f: _stack(values, [f"scenario.parties.{p}.{f}" for p in names]) for f in PARTY_FIELDS}
     side = np.zeros((r, len(names), len(lay.stages)))
@@ -199,12 +200,12 @@ def party_table(values: dict[str, np.ndarray], lay: Layout) -> PartyTable:
     )
 
 
-def stage_table(values: dict[str, np.ndarray], lay: Layout, field: str) -> np.ndarray:
+def stage_table(values: Sampled, lay: Layout, field: str) -> np.ndarray:
     """A per-replicate stage parameter, (R, S)."""
     return _stack(values, [f"scenario.stages.{s}.{field}" for s in lay.stages])
 
 
-def nash_weights(values: dict[str, np.ndarray], lay: Layout, mediator: MediatorSpec) -> np.ndarray:
+def nash_weights(values: Sampled, lay: Layout, mediator: MediatorSpec) -> np.ndarray:
     """The mediator's Nash weights (R, n): 1 plus its rapport with each party."""
     r = len(next(iter(values.values())))
     bias = np.zeros((r, len(lay.parties)))

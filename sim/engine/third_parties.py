@@ -13,7 +13,7 @@ from typing import NamedTuple
 import mesa
 import numpy as np
 
-from sim.config.sampling import stream_key
+from sim.config.sampling import Sampled, stream_key
 from sim.engine.draws import uniforms
 from sim.engine.reads import Episodes
 from sim.engine.talks import Bargainers
@@ -26,7 +26,7 @@ class ThirdParty(mesa.Agent):
     """An actor beyond the parties and the mediator: a sanctions holder, a guarantor, a
     spoiler or a host, as its role decides."""
 
-    def __init__(self, model: Episodes, name: str, values: dict[str, np.ndarray]) -> None:
+    def __init__(self, model: Episodes, name: str, values: Sampled) -> None:
         super().__init__(model)
         spec, lay = model.world.third_parties[name], model.layout
         self.name, self.spec = name, spec
@@ -73,7 +73,7 @@ class ThirdParty(mesa.Agent):
             truces.approved[:, stage, party] |= yes
             self.approvals += yes
 
-    def _seat(self, values: dict[str, np.ndarray]) -> None:
+    def _seat(self, values: Sampled) -> None:
         """A host's standing with each party, (R, n): their trust in it (where not given, as in
         the mediator) and its Nash weights, 1 plus its bias."""
         model, lay = self.model, self.model.layout

@@ -8,6 +8,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
+from sim.config.sampling import Sampled
 from sim.domain.scenario import Scenario
 from sim.engine.tables import Layout
 from sim.rules.delay import stalemate
@@ -161,7 +162,7 @@ class Truces:
         _table(np.ascontiguousarray(mask), day, self.tabling)
 
 
-def stage_rules(scenario: Scenario, values: dict[str, np.ndarray],
+def stage_rules(scenario: Scenario, values: Sampled,
                 replicates: int) -> list[tuple[StageRule, dict[str, np.ndarray]]]:
     """Each stage's collapse rule (`sim.rules.stages`) and its parameters per replicate."""
     rules = []

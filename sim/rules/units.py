@@ -22,6 +22,7 @@ import numpy as np
 
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
+from sim.config.sampling import Sampled
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,12 @@ class Unit:
         return {key: np.asarray(given[key], float) if key in given else
                 np.full(replicates, setting.default) for key, setting in self.parameters.items()}
 
-    def settings_under(self, values: Mapping[str, np.ndarray], prefix: str,
-                       replicates: int) -> dict[str, np.ndarray]:
+    def settings_under(self, values: Sampled, prefix: str, replicates: int
+                       ) -> dict[str, np.ndarray]:
         """Its parameters per replicate from a model's sampled values, given at the config path
-        `prefix` (where its `parameters` are, ending in a dot)."""
-        return self.settings({k[len(prefix):]: v for k, v in values.items()
-                              if k.startswith(prefix)}, replicates)
+        `prefix` (where its `parameters` are, ending in a dot); a path the config does not have
+        is a KeyError, not a unit left at its defaults."""
+        return self.settings(values.under(prefix), replicates)
 
 
 class Registry[U: Unit]:

@@ -72,3 +72,20 @@ def test_two_units_of_one_name_in_a_family_are_refused(tmp_path, monkeypatch):
 def test_a_unit_fills_in_the_defaults_of_parameters_not_given():
     settings = Cautious().settings({}, 3)
     assert settings["care"].tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_unit_reads_its_parameters_where_the_config_has_them_and_nowhere_else(baseline):
+    import numpy as np
+
+    from sim.config.sampling import Sampled
+
+    margin = np.array([2.0, 3.0])
+    values = Sampled({"scenario": baseline.scenario, "mediator": baseline.mediator},
+                     {"scenario.parties.RU.delay.parameters.margin_rounds": margin})
+    deadline = TACTICS.get("deadline")
+    read = deadline.settings_under(values, "scenario.parties.RU.delay.parameters.", 2)
+    assert (read["margin_rounds"] == margin).all()
+    with pytest.raises(KeyError, match="scenario.parties.RUS.delay.parameters."):
+        deadline.settings_under(values, "scenario.parties.RUS.delay.parameters.", 2)
+    with pytest.raises(KeyError, match="scenario.parties.RU.delay.parameter."):
+        deadline.settings_under(values, "scenario.parties.RU.delay.parameter.", 2)
