@@ -1,6 +1,6 @@
 """Gestures as scenario fields: steps short of a truce that a party takes alone (a unilateral
 truce on a holiday) or the parties take together (a prisoner exchange), outside the mediator's
-ladder (issue 20; the rules are in `sim.rules.gestures`, the engine's pass in
+ladder (the rules are in `sim.rules.gestures`, the engine's pass in
 `sim.engine.gestures`)."""
 
 from __future__ import annotations

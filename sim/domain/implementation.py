@@ -1,6 +1,6 @@
 """How a signed stage is carried out, as scenario fields: the conditions it must meet before it
 is in force, whether it can be renewed at its term, and the third parties whose approval a
-side-payment needs (issue 20; the rules are in `sim.rules.roles` and `sim.rules.renewals`, the
+side-payment needs (the rules are in `sim.rules.roles` and `sim.rules.renewals`, the
 engine's passes in `sim.engine.implementation`).
 
 Signed is not in force: a stage signed with conditions precedent (a side-payment delivered, a

@@ -1,6 +1,6 @@
 """Why bargaining fails, as scenario fields: deals that cannot bind a side growing stronger,
 public red lines with their audience costs, the political cover that lowers them, and lines of
-control that the war moves (issue 19; the rules are in `sim.rules.commitment`,
+control that the war moves (the rules are in `sim.rules.commitment`,
 `sim.engine.tables` and `sim.rules.lines`)."""
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """A family's registry finds its units by name and refuses what they do not declare."""
 
+import re
+
 import pytest
 
 from sim.config.distributions import parse_distribution
@@ -85,7 +87,7 @@ def test_a_unit_reads_its_parameters_where_the_config_has_them_and_nowhere_else(
     deadline = TACTICS.get("deadline")
     read = deadline.settings_under(values, "scenario.parties.RU.delay.parameters.", 2)
     assert (read["margin_rounds"] == margin).all()
-    with pytest.raises(KeyError, match="scenario.parties.RUS.delay.parameters."):
+    with pytest.raises(KeyError, match=re.escape("scenario.parties.RUS.delay.parameters.")):
         deadline.settings_under(values, "scenario.parties.RUS.delay.parameters.", 2)
-    with pytest.raises(KeyError, match="scenario.parties.RU.delay.parameter."):
+    with pytest.raises(KeyError, match=re.escape("scenario.parties.RU.delay.parameter.")):
         deadline.settings_under(values, "scenario.parties.RU.delay.parameter.", 2)

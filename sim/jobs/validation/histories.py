@@ -43,7 +43,7 @@ REPRESENTS: dict[str, dict[str, str]] = {
     },
     "minsk_2014_2015": {
         "ceasefire_signed_within_30_days": "in part: the separatists and Russia are one party; "
-                                           "no patron or non-state roles (issue 20)",
+                                           "no patron or non-state roles",
         "violations_reported_most_weeks": "in part: three reports collapse a truce (the "
                                           "`reports` rule), so a truce violated continuously "
                                           "cannot stay in force",
@@ -73,7 +73,7 @@ class History:
 
 HISTORIES = tuple(REPRESENTS)
 
-_BEFORE_COMMON = (  # what issue 19's rebuild changed, set back: deals bind, no rearmament,
+_BEFORE_COMMON = (  # the reasons wars go on, set back: deals bind, no rearmament,
     # fixed structural constants, one compromise weight per package
     "scenario.conflict.commitment.shift_days=0",
     "scenario.conflict.commitment.renegotiation_share=0.0",
@@ -82,7 +82,7 @@ _BEFORE_COMMON = (  # what issue 19's rebuild changed, set back: deals bind, no 
     "mediator.patience_rounds=6", "mediator.proposal.packages=compromise")
 BEFORE: dict[str, tuple[str, ...]] = {
     "black_sea_grain_2022": (*_BEFORE_COMMON, "scenario.issues.grain_corridor.status_quo=null",
-                             # issue 20's renewals and set-up time, set back
+                             # renewals and the set-up time, set back
                              "scenario.stages.corridor.renewal_days=null",
                              "scenario.stages.corridor.hold_days=120",
                              "scenario.stages.corridor.conditions.setup_days=0.0",
@@ -93,7 +93,9 @@ BEFORE: dict[str, tuple[str, ...]] = {
                         "scenario.issues.ceasefire.status_quo=null",
                         "scenario.parties.UA.ratification_premium=0.0"),
 }
-"""Each history as it was scored before issue 19's mechanisms (the model of issue 18)."""
+"""Each history as the model scored it before the reasons wars go on (commitment problems,
+rearmament, indivisibility, ratification, logrolling) and the truces' conditions, renewals
+and participation were built."""
 
 
 def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
@@ -124,15 +126,16 @@ def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
 
 def markdown(histories: list[History], before: list[History] | None = None) -> list[str]:
     """The document's section "Histories": a table per history, then its totals; with
-    `before` (the same histories scored without issue 19's mechanisms), both."""
+    `before` (the same histories scored without those mechanisms, `BEFORE`), both."""
     lines = ["## Histories", "",
              "Out-of-sample cases: each scenario is built from the facts dated up to its day 0 "
              "(its fact sheet in `seeds/`), run with its own mediator and questions, and scored "
              "against what happened (`seeds/outcomes/`) by the rules of `negsim-score`. "
              "Nothing was tuned to these outcomes; a poor score is a finding, and the last "
              "column says which part of the history the current model cannot represent."
-             + (" \"Before\" is the same history, seed and runs with issue 19's and issue 20's "
-                "mechanisms switched off and its structural constants fixed as they were "
+             + (" \"Before\" is the same history, seed and runs with the reasons wars go on and the "
+                "truces' conditions, renewals and participation switched off, and its "
+                "structural constants fixed "
                 "(`BEFORE` in "
                 "`sim/jobs/validation/histories.py`)." if before else ""), ""]
     earlier = {h.name: h for h in before or []}

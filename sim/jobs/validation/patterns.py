@@ -171,5 +171,5 @@ def literature(replicates: int, seed: int) -> list[Row]:
             "intervals apart", rate["settlement"][2] < rate["sea"][1],
             "in this model the ordering follows from the assumed verification and temptation "
             "of each stage (docs/ODD.md), not from a mechanism of its own; the full ceasefire, "
-            "indivisible since issue 19, is never signed in the baseline (F5) and drops out"),
+            "indivisible, is never signed in the baseline (F5) and drops out"),
     ]
