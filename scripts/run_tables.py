@@ -51,7 +51,7 @@ def save(target: Path) -> None:
     _negsim(work / "baseline", "runs=20000", "seed=12345", *QUIET)
     _keep(work / "baseline", target / "baseline_20000")
     for name in EXPERIMENTS:
-        extra = ["sweep.points=2"] if name == "sensitivity" else []
+        extra = ["sweep.points=2"] if name == "sensitivity_morris" else []
         _negsim(work / name, f"experiment={name}", *SMALL, *extra,
                 f"point_store={work / name / 'points'}")
         _keep(work / name, target / f"experiment_{name}")
