@@ -29,6 +29,7 @@ from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
 from sim.rules.bargaining import range_open
+from sim.rules.choices import check_choices
 from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
 from sim.rules.rows import any_of
@@ -41,6 +42,7 @@ class NegotiationModel(mesa.Model):
                  seed: int | np.random.SeedSequence = 0, trace: bool = False,
                  probe_days: tuple[int, ...] = (),
                  given: Mapping[str, np.ndarray] | None = None) -> None:
+        check_choices(scenario, mediator)  # however they were made: loaded, or built in code
         self.seed_sequence = seed if isinstance(seed, np.random.SeedSequence) else (
             np.random.SeedSequence(seed))
         super().__init__(rng=stream(self.seed_sequence, "mesa"))

@@ -11,25 +11,13 @@ from sim.config.errors import ConfigError, gather
 from sim.config.sampling import parameters
 from sim.config.schema import build, number, text
 from sim.config.uncertainty import declared_inputs, sampled_fields, with_uncertainty
-from sim.domain.gestures import Gesture
-from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.questions import QuestionSet, load_questions
 from sim.domain.references import NAME, load_scenario
 from sim.domain.scenario import Scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
-from sim.rules.agendas import AGENDAS
-from sim.rules.concessions import CONCESSIONS
-from sim.rules.gestures import GESTURES
-from sim.rules.participation import PARTICIPATION
-from sim.rules.proposals import PROPOSALS
-from sim.rules.recourses import RECOURSES
-from sim.rules.renewals import RENEWALS
-from sim.rules.roles import ROLES
-from sim.rules.stages import STAGE_RULES
-from sim.rules.styles import STYLES
-from sim.rules.tactics import TACTICS
+from sim.rules.choices import check_choices
 
 MAX_RUNS = 1_000_000_000
 
@@ -99,67 +87,6 @@ class Settings:
     questions: QuestionSet = field(default_factory=QuestionSet)
 
 
-def _check_gesture(name: str, gesture: Gesture) -> None:
-    """A gesture's rule is registered, its parameters as it declares; a unilateral one is made
-    by a party, one the parties make together by none."""
-    where = f"scenario.gestures.{name}"
-    GESTURES.check(gesture.rule, gesture.parameters, where)
-    unilateral = GESTURES.get(gesture.rule).unilateral
-    if unilateral and gesture.by is None:
-        raise ConfigError(f"{where}.by", None, f"a party name: a {gesture.rule} is made by one "
-                          "party")
-    if not unilateral and gesture.by is not None:
-        raise ConfigError(f"{where}.by", gesture.by, f"null: a {gesture.rule} is made by the "
-                          "parties together")
-
-
-def _check_role(name: str, third: ThirdParty) -> None:
-    """A third party has what its role acts on (side-payments it holds, stages, a party to
-    blame) and nothing its role would ignore (a host's trust and bias are optional)."""
-    role, where = ROLES.get(third.role), f"scenario.third_parties.{name}"
-    fields = {  # key: (the role uses it, it must be given, what is allowed when it is not)
-        "holds": (role.holds_payments, True, "at least one side-payment as PARTY.STAGE: a "
-                  f"{third.role} approves the side-payments it holds"),
-        "stages": (role.needs_stages, True, f"at least one stage name: a {third.role} acts on "
-                   "the stages it is given"),
-        "blames": (role.blames, True, f"a party name: a {third.role}'s acts are made to look "
-                   "like that party's"),
-        "trust": (role.hosts_talks, False, ""), "bias": (role.hosts_talks, False, "")}
-    for key, (used, required, allowed) in fields.items():
-        given = getattr(third, key)
-        if used and required and not given:
-            raise ConfigError(f"{where}.{key}", list(given) if isinstance(given, tuple) else given,
-                              allowed)
-        if given and not used:
-            shown = given if isinstance(given, str) else list(given)
-            raise ConfigError(f"{where}.{key}", shown, f"none: a {third.role} does not use {key}")
-
-
-def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
-    """A proposal rule that screens needs a proposing party and exactly one other."""
-    proposal = mediator.proposal
-    PROPOSALS.check(proposal.rule, {}, "mediator.proposal")
-    if not PROPOSALS.get(proposal.rule).screens:
-        for key in ("battle_reading_sd", "disclosure_sd"):  # only a proposer's belief reads them
-            if getattr(proposal, key) is not None:
-                raise ConfigError(f"mediator.proposal.{key}", getattr(proposal, key),
-                                  f"null under proposal rule {proposal.rule}: only a rule that "
-                                  "screens (screening) holds a belief they inform")
-        if proposal.alternate:  # the mediator proposes every round: there are no turns
-            raise ConfigError("mediator.proposal.alternate", True,
-                              f"false under proposal rule {proposal.rule}: only a rule that "
-                              "screens (screening) has parties that propose")
-        return
-    if len(scenario.parties) != 2:
-        raise ConfigError("mediator.proposal.rule", proposal.rule,
-                          f"a rule for any number of parties (nash): {proposal.rule} needs two, "
-                          f"scenario {scenario.name} has {len(scenario.parties)}")
-    if proposal.proposer is None:
-        raise ConfigError("mediator.proposal.proposer", "<missing>",
-                          f"the proposing party, which {proposal.rule} needs: "
-                          f"{', '.join(scenario.party_names)}")
-
-
 def _made_uncertain(cfg: Mapping[str, Any], declared: Mapping[str, Any], scenario: Scenario,
                     mediator: MediatorSpec) -> tuple[Scenario, MediatorSpec]:
     """The scenario and mediator again, with the `uncertain:` block's inputs as distributions;
@@ -191,27 +118,7 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
     mediator = load_mediator(cfg["mediator"], scenario)
     if options.uncertain:
         scenario, mediator = _made_uncertain(cfg, options.uncertain, scenario, mediator)
-    STYLES.check(mediator.style, {}, "mediator")
-    AGENDAS.check(mediator.agenda.rule, mediator.agenda.parameters, "mediator.agenda")
-    for name, given in mediator.recourses.items():
-        RECOURSES.check(name, given, "mediator", f"mediator.recourses.{name}")
-    _check_proposal(mediator, scenario)
-    for name, party in scenario.parties.items():
-        TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
-        CONCESSIONS.check(party.concession.style, party.concession.parameters,
-                          f"scenario.parties.{name}.concession")
-        RENEWALS.check(party.renewal.rule, party.renewal.parameters,
-                       f"scenario.parties.{name}.renewal")
-        PARTICIPATION.check(party.participation.rule, party.participation.parameters,
-                            f"scenario.parties.{name}.participation")
-    for name, third in scenario.third_parties.items():
-        ROLES.check(third.role, third.parameters, f"scenario.third_parties.{name}")
-        _check_role(name, third)
-    for name, gesture in scenario.gestures.items():
-        _check_gesture(name, gesture)
-    for name, stage in scenario.stages.items():
-        STAGE_RULES.check(stage.collapse.rule, stage.collapse.parameters,
-                          f"scenario.stages.{name}.collapse")
+    check_choices(scenario, mediator)
     if not NAME.fullmatch(options.name):
         raise ConfigError("name", options.name, "a name of letters, digits and _ (it names a "
                           "folder under results/)")
