@@ -8,9 +8,11 @@ import numpy as np
 
 from sim.engine.agents import Mediator, Party
 from sim.engine.gestures import Gestures
+from sim.engine.persistence import Persistence
 from sim.engine.tables import Layout
 from sim.engine.third_parties import ThirdParty
 from sim.engine.truce import Truces
+from sim.rules.recourses import RECOURSES, counted
 
 
 class Ended(Protocol):
@@ -50,13 +52,7 @@ def outcomes(model: Ended) -> dict[str, np.ndarray]:
         "carrots_paid": med.carrots_paid.copy(),
         "sticks": med.sticks.copy(),
     }
-    persistence = med.persistence  # its recourses at an impasse (sim.rules.recourses)
-    cols |= {"mediator.threats": persistence.used("threat"),
-             "mediator.threats_carried_out": persistence.carried_out.copy(),
-             "mediator.credibility": persistence.credibility.copy(),
-             "mediator.pauses": persistence.used("pause"),
-             "mediator.envoy_changes": persistence.used("envoy_change"),
-             "mediator.leaders_calls": persistence.used("leaders_call")}
+    cols |= _recourses(med.persistence)
     probed = _in_force_on(model)
     for s, name in enumerate(lay.stages):
         cols[f"stage.{name}.signed"] = truces.signed[:, s].copy()
@@ -114,6 +110,17 @@ def outcomes(model: Ended) -> dict[str, np.ndarray]:
             cols[f"gesture.{making.name}.kept"] = making.kept_count.copy()
     for k, issue in enumerate(lay.issues):
         cols[f"terms.{issue}"] = truces.final_terms[:, k].copy()
+    return cols
+
+
+def _recourses(persistence: Persistence) -> dict[str, np.ndarray]:
+    """Every registered recourse's columns, in the table's order, whether the mediator lists
+    it or not (zeros then): how often it was taken, and what the means kept for it."""
+    kept = persistence.kept()
+    cols: dict[str, np.ndarray] = {}
+    for unit in counted(RECOURSES):
+        cols[f"mediator.{unit.column}"] = persistence.used(unit.name)
+        cols |= {f"mediator.{key}": kept[key] for key in unit.keeps}
     return cols
 
 

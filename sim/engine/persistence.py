@@ -78,6 +78,12 @@ class Persistence:
         """(R,) times the recourse `name` was taken (0 where the mediator does not list it)."""
         return self.uses.get(name, np.zeros(self.model.replicates, dtype=np.int32)).copy()
 
+    def kept(self) -> dict[str, np.ndarray]:
+        """(R,) each, by the column a recourse reports it under (`Recourse.keeps`): the
+        threats carried out, and the credibility left (NaN where it never threatened)."""
+        return {"threats_carried_out": self.carried_out.copy(),
+                "credibility": self.credibility.copy()}
+
     # --- each day and each round -------------------------------------------------------------
     def at_table(self, live: np.ndarray, day: int) -> np.ndarray:
         """(R,) where talks can be held today: live and not paused (a pause of D days from day

@@ -18,7 +18,8 @@ main blocker while the style allows, else leave. To add one, see docs/EXTENDING.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -70,6 +71,18 @@ class Recourse(Unit):
 
     draws: ClassVar[bool] = False
     """Whether it needs a uniform draw per replicate at each impasse (`Impasse.draw`)."""
+    column: ClassVar[str | None] = None
+    """Its column of the run table, `mediator.<column>`: the times it was taken in each
+    replicate; None where another column counts it (a stick in `sticks`, walking away in
+    `end_reason`)."""
+    keeps: ClassVar[tuple[str, ...]] = ()
+    """Columns after its own, `mediator.<key>`, of what the mediator's means keep for it
+    (`sim.engine.persistence.Persistence.kept`): a threat's, how many were carried out and
+    the credibility left."""
+    place: ClassVar[float] = math.inf
+    """Where its columns stand among the mediator's, lowest first, then by name. The four
+    recourses with columns hold places 1 to 4, the order run tables have always had; a new
+    recourse needs none: its columns come after theirs."""
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         """(R,) bool: where the mediator takes this recourse now (only where it is stuck)."""
@@ -83,3 +96,9 @@ class Recourse(Unit):
 
 RECOURSES: Registry[Recourse] = Registry("recourse", Recourse, __name__, "recourses")
 """Every recourse, by name."""
+
+
+def counted(units: Iterable[type[Recourse]]) -> list[type[Recourse]]:
+    """The recourses that name a column of the run table, in the table's order."""
+    return sorted((unit for unit in units if unit.column is not None),
+                  key=lambda unit: (unit.place, unit.name))

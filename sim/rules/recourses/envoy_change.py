@@ -21,6 +21,8 @@ class EnvoyChange(Recourse):
     parameters = declare(times=Setting(
         "changes of envoy it may make in an episode", "count", 0.0, 1000.0, 1.0,
         "assumption: 1; range 0-2"))
+    column = "envoy_changes"
+    place = 3
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         return impasse.stuck & (impasse.uses < settings["times"])

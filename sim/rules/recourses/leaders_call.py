@@ -26,6 +26,8 @@ class LeadersCall(Recourse):
         times=Setting("calls that may take place in an episode", "count", 0.0, 1000.0, 1.0,
                       "assumption: 1; range 0-3"))
     draws = True
+    column = "leaders_calls"
+    place = 4
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         assert impasse.draw is not None

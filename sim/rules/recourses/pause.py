@@ -24,6 +24,8 @@ class Pause(Recourse):
                      "assumption: a fortnight; range 7-60"),
         times=Setting("pauses it may take in an episode", "count", 0.0, 1000.0, 1.0,
                       "assumption: 1; range 0-3"))
+    column = "pauses"
+    place = 2
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         return impasse.stuck & (impasse.uses < settings["times"])

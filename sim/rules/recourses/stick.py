@@ -25,6 +25,7 @@ class Stick(Recourse):
                       0.0, 1.0, 1.0, "assumption: 1 (the whole stick); range 0.25-1"),
         delay_days=Setting("days from the decision until the stick lands", "days", 0.0,
                            365.0, 0.0, "assumption: 0 (at once); range 0-60"))
+    column = None  # counted in `sticks`, beside the threats carried out
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         return impasse.stuck & impasse.can_press

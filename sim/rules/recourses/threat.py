@@ -37,6 +37,9 @@ class Threat(Recourse):
         deadline_rounds=Setting("rounds of talks the blocker is given to sign", "rounds", 1.0,
                                 1000.0, 2.0, "assumption: 2 (a fortnight of weekly rounds); "
                                 "range 1-6"))
+    column = "threats"
+    keeps = ("threats_carried_out", "credibility")
+    place = 1
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         credibility = np.where(np.isnan(impasse.credibility), settings["credibility"],

@@ -23,6 +23,7 @@ class WalkAway(Recourse):
         "chance it leaves at an impasse that reaches this recourse", "probability", 0.0, 1.0,
         1.0, "assumption: 1 (always, as before); range 0.2-1"))
     draws = True
+    column = None  # counted in `end_reason` (withdrew)
 
     def takes(self, impasse: Impasse, settings: Mapping[str, np.ndarray]) -> np.ndarray:
         assert impasse.draw is not None

@@ -8,10 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pytest
 
 from sim.jobs.settings import Settings, load_settings
 from sim.jobs.validation.persistence import deadlocked
 from sim.rules.recourses import RECOURSES, Impasse, Recourse
+from tests.conftest import run_model
 from tests.rules.contract import REPLICATES, UnitContract
 
 
@@ -57,6 +59,22 @@ class RecourseContract(UnitContract):
         means, rows = Means(), impasse(3).stuck
         unit.carry_out(means, rows, self.settings_for(unit))  # type: ignore[arg-type]
         assert len(means.asked) == 1 and np.array_equal(means.asked[0][1], rows)
+
+    def test_a_whole_model_run_counts_it_in_its_column_each_time_it_is_taken(
+            self, monkeypatch) -> None:
+        cls = type(RECOURSES.get(self.name))
+        if cls.column is None:
+            pytest.skip(f"{self.name} is counted in another column")
+        taken = np.zeros(40, dtype=np.int64)
+        original = cls.carry_out
+
+        def counting(unit: Recourse, means: Any, rows: np.ndarray, settings: Any) -> None:
+            np.add(taken, rows, out=taken)
+            original(unit, means, rows, settings)
+
+        monkeypatch.setattr(cls, "carry_out", counting)
+        _, out = run_model(self.chosen(), 40, seed=5)
+        assert taken.any() and np.array_equal(out[f"mediator.{cls.column}"], taken)
 
     def chosen(self) -> Settings:
         return load_settings(deadlocked({self.name: {}, "walk_away": {}}))
