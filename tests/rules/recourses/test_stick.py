@@ -12,6 +12,9 @@ from tests.rules.recourses.contract import RecourseContract, impasse
 class TestStick(RecourseContract):
     name = "stick"
 
+    def counted_in(self, out: dict[str, np.ndarray]) -> np.ndarray:
+        return out["sticks"]  # the mediator's sticks, whichever way they were decided
+
     def test_story(self, unit: Stick) -> None:
         """Stuck where it can press: a stick; stuck where it cannot: not this recourse."""
         today = impasse(2)

@@ -12,6 +12,9 @@ from tests.rules.recourses.contract import RecourseContract, impasse
 class TestWalkAway(RecourseContract):
     name = "walk_away"
 
+    def counted_in(self, out: dict[str, np.ndarray]) -> np.ndarray:
+        return out["end_reason"] == "mediator_withdrew"  # the episode's end
+
     def test_story(self, unit: WalkAway) -> None:
         """Chance 1 leaves wherever stuck; chance 0 never; between, where the draw says."""
         today = impasse(4)
