@@ -16,6 +16,7 @@ from sim.cli.precheck import Signal, debugging, fail, jobs_of, precheck
 from sim.config.compose import CONFIG_DIR
 from sim.config.errors import ConfigError
 from sim.jobs import head_start
+from sim.jobs.finish import FINISH_HERE
 
 if TYPE_CHECKING:
     from omegaconf import DictConfig
@@ -97,7 +98,8 @@ def _run_job(cfg: DictConfig) -> None:
     folder = Path(hydra_cfg.runtime.output_dir)
     try:
         run(OmegaConf.to_container(cfg, resolve=True), folder, argv=sys.argv,
-            overrides=list(hydra_cfg.overrides.task), finisher=head_start.finisher)
+            overrides=list(hydra_cfg.overrides.task),
+            finish=head_start.finisher or FINISH_HERE)
     except ConfigError as error:
         if debugging():
             raise

@@ -7,7 +7,8 @@ number it writes. Three things, each measured (docs/performance.md):
   simulates, then finishes the run (`sim.jobs.finish`) and draws its figures on two cores;
 - `leave`: exit without the interpreter's teardown once every result is written.
 
-Nothing here decides anything the results say; `sim.jobs.run` reads the same with or without it.
+Nothing here decides anything the results say: `sim.jobs.run` is given a `Finisher` as the way
+to finish its run (`sim.jobs.finish.Finishing`) and reads the same with or without it.
 """
 
 from __future__ import annotations
@@ -35,14 +36,19 @@ class Finisher:
     """A process that imports what finishing needs now, then finishes one job when given it.
 
     If the caller ends without giving it one (bad input, an interrupt), it sees its input
-    close and exits quietly. `start=False` leaves starting it to `start` (or the job): a run
-    whose workers fill the machine starts it once they are gone, not to hold its memory
-    beside theirs."""
+    close and exits quietly. `start=False` leaves starting it to the run (`prepare`, or the
+    job): a run whose workers fill the machine starts it once they are gone, not to hold its
+    memory beside theirs. With `split` it draws the figures in two processes."""
 
-    def __init__(self, start: bool = True) -> None:
+    def __init__(self, start: bool = True, split: bool = False) -> None:
         self.process: subprocess.Popen | None = None
+        self.split = split
         if start:
             self.start()
+
+    def prepare(self) -> None:
+        """The run's Monte Carlo is over and its workers are gone: start, if not started."""
+        self.start()
 
     def start(self) -> None:
         """Start the process, unless it is started."""
@@ -59,7 +65,7 @@ class Finisher:
         assert self.process is not None
         assert self.process.stdin is not None and self.process.stdout is not None
         try:
-            pickle.dump(job, self.process.stdin)
+            pickle.dump((job, self.split), self.process.stdin)
             self.process.stdin.close()
             failed, result = pickle.load(self.process.stdout)
         except (OSError, EOFError, pickle.UnpicklingError):
@@ -118,11 +124,11 @@ def serve() -> None:
     for module in ("sim.results.digest", "sim.report.build", "sim.results.summary"):
         import_module(module)  # while the caller simulates
     try:
-        job = pickle.load(sys.stdin.buffer)
+        job, split = pickle.load(sys.stdin.buffer)
     except EOFError:  # the caller ended without a job
         return
     try:
-        reply: tuple[bool, Any] = (False, finish(job, split=True))
+        reply: tuple[bool, Any] = (False, finish(job, split=split))
     except Exception as error:  # raised again in the caller, where it is explained
         reply = (True, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
     with reply_to:
@@ -141,7 +147,11 @@ def get_ready(settings: Settings) -> None:
     """Start now what a single run will use, so that it gets ready while this process imports
     the model (≈ 1.5 s): the Monte Carlo's worker processes, or, when the Monte Carlo runs in
     this process, a finishing process that imports the summary's and the report's libraries
-    (`Finisher`; with workers, it starts when they are done). A sweep starts its own."""
+    (`Finisher`; with workers, it starts when they are done). A sweep starts its own.
+
+    Only a run that kept its Monte Carlo in this process has its figures drawn in two: the
+    forked copy counts its shared pages again in the memory the processes hold (≈ 270 MB,
+    measured), room that the larger process of a run with workers does not leave under 1 GiB."""
     global finisher
     options = settings.options
     if options.sweep is not None:
@@ -150,11 +160,11 @@ def get_ready(settings: Settings) -> None:
     spread = backend.spreads(options.chunks)
     if spread:
         backend.start(options.chunks, "sim.engine.chunk:prepare", settings.scenario, settings.mediator)
-    finisher = Finisher(start=not spread)  # else once the workers are gone (memory)
+    finisher = Finisher(start=not spread, split=not spread)  # with workers: once they are gone
 
 
 finisher: Finisher | None = None
-"""The finishing process `get_ready` started, handed to the run."""
+"""The finishing process `get_ready` started, the way `negsim` finishes its run."""
 
 
 def leave() -> None:

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from sim.jobs.finish import Job, finish
-from sim.jobs.head_start import Finisher
+from sim.jobs.finish import FINISH_HERE, Finishing, Job
 from sim.jobs.provenance import identity, labels, provenance, write_parameter_csv, write_run_info
 from sim.jobs.settings import Settings, load_settings
 from sim.jobs.simulation import chunks_of
@@ -56,11 +55,12 @@ def _shown(folder: Path) -> Path:
 
 def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = print,
         argv: list[str] | None = None, overrides: list[str] | None = None,
-        finisher: Finisher | None = None) -> dict[str, Any]:
+        finish: Finishing = FINISH_HERE) -> dict[str, Any]:
     """Validate `cfg` and run it: one Monte Carlo, or a sweep when it has a `sweep` block.
 
     `overrides` are the command-line overrides that produced `cfg`; a sweep composes each of
-    its points from them plus the point's own.
+    its points from them plus the point's own. `finish` finishes a single run once its
+    results are saved (`sim.jobs.finish`).
     """
     settings: Settings = load_settings(cfg)
     if settings.options.sweep is not None:
@@ -68,43 +68,51 @@ def run(cfg: Mapping[str, Any], folder: Path, echo: Callable[[str], None] = prin
 
         return run_study(settings, list(overrides or []), folder, echo,
                          argv if argv is not None else sys.argv)
-    return run_single(settings, folder, echo, argv if argv is not None else sys.argv, finisher)
+    return run_single(settings, folder, echo, argv if argv is not None else sys.argv, finish)
 
 
 def run_single(settings: Settings, folder: Path, echo: Callable[[str], None],
-               argv: list[str], finisher: Finisher | None = None) -> dict[str, Any]:
-    """One Monte Carlo run: run table, trace if asked, summary; returns the summary.
-    `finisher`, when given, summarises and reports in its own process (`sim.jobs.head_start`)."""
-    options = settings.options
+               argv: list[str], finish: Finishing = FINISH_HERE) -> dict[str, Any]:
+    """One Monte Carlo run: run table, trace if asked, summary; returns the summary."""
     started = time.perf_counter()
+    kept = _simulate(settings, folder)
+    finish.prepare()  # it may get ready while the rest of the results is saved
+    if kept:
+        _write_trace(kept[0], folder, echo)
+    write_run_info(folder, settings, started, argv)
+    save_for_report(folder, settings)
+    summary, text = finish(_job(settings, folder))
+    echo(text)
+    echo(f"\nResults written to {_shown(folder)}")
+    return summary
+
+
+def _simulate(settings: Settings, folder: Path) -> list[NegotiationModel]:
+    """The Monte Carlo, chunk by chunk into the run table in `folder`; its workers are let go
+    once it is whole. Returns the model kept to write the episode's events, if traced."""
     folder.mkdir(parents=True, exist_ok=True)
-    sink: list[NegotiationModel] | None = [] if options.traced else None
+    options = settings.options
+    kept: list[NegotiationModel] | None = [] if options.traced else None
     table = RunTable(folder)
     try:
-        for _, columns in chunks_of(settings, progress=options.montecarlo.progress, trace=sink):
+        for _, columns in chunks_of(settings, progress=options.montecarlo.progress, trace=kept):
             table.append(columns)
     except BaseException:
         table.abandon()
         raise
     table.close()
     release_workers()
-    if finisher is not None:  # it imports while this process traces the episode
-        finisher.start()
-    if sink:
-        _write_trace(sink[0], folder, echo)
-    write_run_info(folder, settings, started, argv)
-    save_for_report(folder, settings)
-    job = Job(folder, settings.scenario.horizon_days, options.report.formats,
-              {"kind": "run", **identity(settings)},
-              {"labels": labels(settings), **provenance(),
-               **({"questions_not_asked": dict(settings.questions.not_asked)}
-                  if settings.questions.not_asked else {})},
-              questions={q.name: q.text for q in settings.questions.questions},
-              split=not options.monte_carlo.spreads(options.chunks))
-    summary, text = (finisher or finish)(job)
-    echo(text)
-    echo(f"\nResults written to {_shown(folder)}")
-    return summary
+    return kept or []
+
+
+def _job(settings: Settings, folder: Path) -> Job:
+    """What finishing the run in `folder` needs beside its saved results."""
+    return Job(folder, settings.scenario.horizon_days, settings.options.report.formats,
+               {"kind": "run", **identity(settings)},
+               {"labels": labels(settings), **provenance(),
+                **({"questions_not_asked": dict(settings.questions.not_asked)}
+                   if settings.questions.not_asked else {})},
+               questions={q.name: q.text for q in settings.questions.questions})
 
 
 def save_for_report(folder: Path, settings: Settings) -> None:

@@ -47,7 +47,7 @@ def test_a_finisher_writes_the_same_summary_and_figures_as_finishing_here(finish
                                                                           tmp_path):
     folder, summary = finished_here
     there = unfinished_copy(folder, tmp_path / "there")
-    got, text = Finisher()(job_for(there, summary))
+    got, text = Finisher(split=True)(job_for(there, summary))  # its figures in two processes
     assert got == summary == load_summary(there)
     assert "Agreement" in text or "agreement" in text
     for figure in sorted((folder / "figures").iterdir()):
@@ -59,6 +59,17 @@ def test_a_finisher_not_yet_started_starts_with_its_job(finished_here, tmp_path)
     there = unfinished_copy(folder, tmp_path / "there")
     finisher = Finisher(start=False)
     assert finisher.process is None
+    got, _ = finisher(job_for(there, summary))
+    assert got == summary == load_summary(there)
+
+
+def test_a_finisher_left_unstarted_starts_when_the_run_says_its_monte_carlo_is_over(
+        finished_here, tmp_path):
+    folder, summary = finished_here
+    there = unfinished_copy(folder, tmp_path / "there")
+    finisher = Finisher(start=False)
+    finisher.prepare()
+    assert finisher.process is not None and finisher.process.poll() is None
     got, _ = finisher(job_for(there, summary))
     assert got == summary == load_summary(there)
 

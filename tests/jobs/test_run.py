@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import pytest
 
+from sim.jobs.finish import FINISH_HERE, Job
 from sim.jobs.run import run
 from sim.results.files import load_runs, load_summary
 from tests.conftest import composed
@@ -79,3 +80,29 @@ def test_one_run_is_an_episode_told_day_by_day(tmp_path):
     day_7 = next(line for line in story.splitlines() if line.startswith("Day   7:"))
     assert story.startswith("Episode 0, day by day:") and "he mediator proposes" in day_7
     assert json.loads((tmp_path / "summary.json").read_text())["runs"] == 1
+
+
+class Recorded:
+    """A way to finish a run that notes when it is told what, then finishes here."""
+
+    def __init__(self, folder) -> None:
+        self.folder, self.told = folder, []
+
+    def prepare(self) -> None:
+        self.told.append(("prepare", sorted(p.name for p in self.folder.iterdir())))
+
+    def __call__(self, job: Job):
+        self.told.append(("finish", sorted(p.name for p in self.folder.iterdir())))
+        return FINISH_HERE(job)
+
+
+def test_a_run_is_finished_by_what_its_caller_brings_told_first_when_the_monte_carlo_is_over(
+        tmp_path):
+    finishing = Recorded(tmp_path)
+    summary = run(composed("runs=20", "montecarlo.progress=false"), tmp_path, echo=quiet,
+                  argv=["test"], finish=finishing)
+    (first, simulated), (then, saved) = finishing.told
+    assert (first, then) == ("prepare", "finish")
+    assert simulated == ["runs.parquet"]  # the run table only: nothing else is saved yet
+    assert {"runs.parquet", "parameters.csv"} <= set(saved) and "summary.json" not in saved
+    assert summary == load_summary(tmp_path)
