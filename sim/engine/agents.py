@@ -25,6 +25,7 @@ from sim.engine.keeping import Day, Propensity, violate
 from sim.engine.offers import Offers
 from sim.engine.persistence import Persistence
 from sim.engine.reads import Episodes
+from sim.engine.tables import PartyRecords
 from sim.engine.talks import Agenda, Bargainers, Broker, Round, propose, respond, settle
 from sim.engine.war import Prospects
 from sim.rules.agendas import AGENDAS, Course
@@ -47,9 +48,7 @@ class Negotiation(Episodes, Protocol):
     tier: np.ndarray  # (R,) the ladder's tier on the table
     prospects: Prospects  # each party's outlook: chances, reservation values, option value
     renegotiation: np.ndarray  # (R, S) the share of a deal a side grown stronger can revise
-    cost_borne: np.ndarray  # (R, n)
-    stalls: np.ndarray  # (R, n) rounds each party stalled
-    reported: np.ndarray  # (R, n) reports against each party
+    records: PartyRecords  # what each party has done and borne so far
     propensity: Propensity
     violation_keys: np.ndarray  # counter-based keys of the violation draws
     agenda: Agenda
@@ -84,8 +83,8 @@ class Party(mesa.Agent):
         table = model.party_table
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
-        self.stalls = model.stalls[:, index]  # rounds it stalled, (R,) view
-        self.reported = model.reported[:, index]  # reports against it, (R,) view
+        self.stalls = model.records.stalls[:, index]  # rounds it stalled, (R,) view
+        self.reported = model.records.reported[:, index]  # reports against it, (R,) view
         self.escalates = model.world.conflict.escalation.party == name
         self.renewal = RENEWALS.get(spec.renewal.rule)
         self.renewal_settings = self.renewal.settings_under(
@@ -111,7 +110,7 @@ class Party(mesa.Agent):
         model = self.model
         stance = Stance(model.day, model.world.horizon_days,
                         model.party_table.params["concession_exponent"][:, self.index],
-                        model.cost_borne[:, self.index])
+                        model.records.cost_borne[:, self.index])
         return self.concession.demands(stance, self.concession_settings)
 
     def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray,

@@ -22,7 +22,7 @@ from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_
 from sim.engine.ladder import climb_ladder, move_to
 from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
-from sim.engine.tables import Layout, layout, nash_weights, party_table, stage_table
+from sim.engine.tables import Layout, PartyRecords, layout, nash_weights, party_table, stage_table
 from sim.engine.talks import Bargainers, agenda, new_round, open_round
 from sim.engine.third_parties import Seat, ThirdParty, seat
 from sim.engine.trace import EventLog
@@ -60,9 +60,7 @@ class NegotiationModel(mesa.Model):
         self.layout: Layout = layout(scenario, mediator)
         self.party_table = party_table(values, self.layout)
         self._read_world(values)
-        self.reported = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
-        self.stalls = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
-        self.vetoes = np.zeros((replicates, len(self.layout.parties)), dtype=np.int32)
+        self.records = PartyRecords.none_yet(replicates, len(self.layout.parties))
         self.parties = [Party(self, name, i, values) for i, name in enumerate(self.layout.parties)]
         self.third_parties = [ThirdParty(self, name, values) for name in scenario.third_parties]
         for third in self.third_parties:
@@ -89,7 +87,6 @@ class NegotiationModel(mesa.Model):
         self._live = np.ones(replicates, dtype=bool)  # end_reason == RUNNING, kept in step
         self.end_day = np.full(replicates, scenario.horizon_days)
         self.tier = np.zeros(replicates, dtype=np.int64)
-        self.cost_borne = np.zeros((replicates, len(self.parties)))
         self.events = EventLog(self) if trace else None
         self.probe_days = probe_days  # days whose stages in force the outcomes report
         self.in_force_on: dict[int, np.ndarray] = {}  # (R, S) at the end of each probe day
@@ -152,8 +149,8 @@ class NegotiationModel(mesa.Model):
         return Bargainers(p["sucker_cost"], p["demand_margin"],
                           p["acceptance_noise"], p["mediator_distrust_penalty"],
                           table.side_payment, table.trust_alpha, table.trust_beta,
-                          table.mediator_alpha, table.mediator_beta, self.stalls,
-                          p["ratification_premium"], self.vetoes, self.renegotiation)
+                          table.mediator_alpha, table.mediator_beta, self.records.stalls,
+                          p["ratification_premium"], self.records.vetoes, self.renegotiation)
 
     def _front(self) -> Front:
         """How the balance moves and what the war costs, laid out for the daily loop."""
@@ -257,7 +254,7 @@ class NegotiationModel(mesa.Model):
             jump[:, self.layout.parties.index(esc.party)] = self.jump
             self.log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
-                 self.truces.status, self.cost_borne, self.prospects)
+                 self.truces.status, self.records.cost_borne, self.prospects)
         self.lines.anchor(live, self.truces.status, self.prospects)
         self.mediator.offers.watch(live)  # a screening proposer reads the losses in battle
 
@@ -276,7 +273,7 @@ class NegotiationModel(mesa.Model):
             spoiler.strike(live, truces.status, today.violated)
         table = self.party_table
         monitor(self.violation_keys, self.day, self.world.horizon_days + 1, self.propensity,
-                truces.status, table.trust_alpha, table.trust_beta, self.reported,
+                truces.status, table.trust_alpha, table.trust_beta, self.records.reported,
                 truces.reports_current, today)
         judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
@@ -315,7 +312,7 @@ class NegotiationModel(mesa.Model):
         """The round itself, held as `seated` says."""
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams[stream].standard_normal((len(self.layout.stages),
-                                                      *self.cost_borne.shape))
+                                                      *self.records.cost_borne.shape))
         self.project()
         stalling = np.stack(parties.map("stall"), axis=-1)
         demanded = np.stack(parties.map("concede"), axis=-1)

@@ -9,7 +9,7 @@ import numpy as np
 from sim.engine.agents import Mediator, Party
 from sim.engine.gestures import Gestures
 from sim.engine.persistence import Persistence
-from sim.engine.tables import Layout
+from sim.engine.tables import Layout, PartyRecords
 from sim.engine.third_parties import ThirdParty
 from sim.engine.truce import Truces
 from sim.rules.recourses import RECOURSES, counted
@@ -26,8 +26,7 @@ class Ended(Protocol):
     gestures: Gestures
     end_reason: np.ndarray  # (R,) why each ended
     end_day: np.ndarray  # (R,)
-    cost_borne: np.ndarray  # (R, n)
-    vetoes: np.ndarray  # (R, n) ratifications refused
+    records: PartyRecords  # what each party has done and borne
     probe_days: tuple[int, ...]  # days whose stages in force a question asks about
     in_force_on: dict[int, np.ndarray]  # (R, S) at the end of each probe day reached
 
@@ -87,10 +86,10 @@ def outcomes(model: Ended) -> dict[str, np.ndarray]:
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()
-        cols[prefix + "vetoes"] = model.vetoes[:, party.index].copy()
+        cols[prefix + "vetoes"] = model.records.vetoes[:, party.index].copy()
         cols[prefix + "violations"] = party.violations.copy()
         cols[prefix + "reported_violations"] = party.reported.copy()
-        cols[prefix + "cost_borne"] = model.cost_borne[:, party.index].copy()
+        cols[prefix + "cost_borne"] = model.records.cost_borne[:, party.index].copy()
         cols[prefix + "trust_in_mediator"] = party.trust_in_mediator()
         for other in model.parties:
             if other is not party:

@@ -8,6 +8,7 @@ them. Positions and stage structure are fixed; every other number is a per-repli
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -175,6 +176,20 @@ class PartyTable:
     mediator_beta: np.ndarray
     drift: np.ndarray
     volatility: np.ndarray
+
+
+class PartyRecords(NamedTuple):
+    """What each party has done and borne so far, (R, n) each, counted as the episode runs."""
+
+    stalls: np.ndarray  # rounds it stalled
+    reported: np.ndarray  # violations reported against it
+    vetoes: np.ndarray  # deals its veto player refused to ratify
+    cost_borne: np.ndarray  # its cost of war, summed over the days
+
+    @classmethod
+    def none_yet(cls, replicates: int, parties: int) -> PartyRecords:
+        counts = (np.zeros((replicates, parties), dtype=np.int32) for _ in range(3))
+        return cls(*counts, np.zeros((replicates, parties)))
 
 
 def party_table(values: Sampled, lay: Layout) -> PartyTable:

@@ -63,7 +63,7 @@ def test_a_party_whose_tactic_stalls_holds_the_stage_up_whatever_it_is_offered()
     model = model_of()
     round_of_talks(model, stalling=True)
     assert (model.talks.codes[:, SETTLEMENT] == STALL).all()
-    assert (model.stalls == 1).all()
+    assert (model.records.stalls == 1).all()
     assert (model.truces.status[:, SETTLEMENT] == TABLED).all()
 
 
