@@ -108,8 +108,8 @@ class NegotiationModel(mesa.Model):
         self.lookahead = values[prefix + "option_lookahead_days"]
         self.jump = values[prefix + "escalation.jump"]
         self.log_capability = np.log(self.party_table.params["capability"]).copy()
-        self.monitor = {k.split(".")[-1]: v for k, v in values.items()
-                        if k.startswith("scenario.monitoring.")}
+        self.monitor = {k.split(".")[-1]: v
+                        for k, v in values.under("scenario.monitoring.").items()}
         self.verification = stage_table(values, self.layout, "verification")
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
         commitment = prefix + "commitment."

@@ -198,10 +198,10 @@ def party_table(values: Sampled, lay: Layout) -> PartyTable:
     side = np.zeros((r, len(names), len(lay.stages)))
     alpha, beta = np.ones((r, len(names), len(names))), np.zeros((r, len(names), len(names)))
     for i, p in enumerate(names):
+        linkage = values.under(f"scenario.parties.{p}.linkage.")  # the stages it links, if any
         for s, stage in enumerate(lay.stages):
-            key = f"scenario.parties.{p}.linkage.{stage}.side_payment"
-            if key in values:
-                side[:, i, s] = values[key]
+            if f"{stage}.side_payment" in linkage:
+                side[:, i, s] = linkage[f"{stage}.side_payment"]
         for j, q in enumerate(names):
             if j != i:
                 alpha[:, i, j] = values[f"scenario.parties.{p}.trust.{q}.alpha"]

@@ -1,6 +1,8 @@
 """`negsim` as the docs' commands meet it in tests/docs: the real console script, at a small
 size. A command that asks for more than SMALL replicates runs SMALL (a sweep: SMALL a point);
-one that asks for fewer keeps its own; the progress bar is off. Nothing else changes."""
+one that asks for fewer keeps its own; one that names no number of workers runs on one (the
+numbers are the same for any, and a run this small is quicker without starting others); the
+progress bar is off. Nothing else changes."""
 
 import os
 import sys
@@ -18,6 +20,8 @@ def main() -> None:
     args = sys.argv[1:]
     asked = [n for n in map(_runs, args) if n is not None]
     extra = [] if asked and asked[-1] <= SMALL else [f"runs={SMALL}"]
+    if not any(arg.lstrip("+").startswith("workers=") for arg in args):
+        extra.append("workers=1")
     real = str(Path(os.environ["NEGSIM_REAL_BIN"]) / "negsim")
     os.execv(real, [real, *args, *extra, "montecarlo.progress=false"])
 
