@@ -19,15 +19,12 @@ import mesa
 import numpy as np
 
 from sim.config.sampling import Sampled, stream_key
-from sim.domain.mediator import MediatorSpec
 from sim.engine.draws import uniforms
 from sim.engine.keeping import Day, Propensity, violate
-from sim.engine.offers import Offers
-from sim.engine.persistence import Persistence
-from sim.engine.reads import Episodes
+from sim.engine.offers import Offers, Proposing
+from sim.engine.persistence import Impasses, Persistence
 from sim.engine.tables import PartyRecords
-from sim.engine.talks import Agenda, Bargainers, Broker, Round, propose, respond, settle
-from sim.engine.war import Prospects
+from sim.engine.talks import Broker, Sitting, propose, respond, settle
 from sim.rules.agendas import AGENDAS, Course
 from sim.rules.concessions import CONCESSIONS, Stance
 from sim.rules.mediation import reckon
@@ -38,30 +35,22 @@ from sim.rules.tactics import TACTICS, Situation
 from sim.rules.trust import trust_mean
 
 
-class Negotiation(Episodes, Protocol):
-    """What the parties and the mediator read besides the common: the ladder's tier, the
-    parties' prospects of war and records, the round of talks and today's record of truce
-    keeping, and the mediator beside them (a party's tactic watches its patience)."""
+class Negotiation(Proposing, Impasses, Protocol):
+    """What the parties and the mediator read besides what choosing the terms (`Proposing`)
+    and the recourses (`Impasses`) read: the ladder's tier, the parties' records, today's record
+    of truce keeping and what drives violations, and the mediator beside them (a party's tactic
+    watches its patience). A round of talks they are handed (`Sitting`)."""
 
-    mediator_spec: MediatorSpec
     mediator: Mediator
     tier: np.ndarray  # (R,) the ladder's tier on the table
-    prospects: Prospects  # each party's outlook: chances, reservation values, option value
-    renegotiation: np.ndarray  # (R, S) the share of a deal a side grown stronger can revise
     records: PartyRecords  # what each party has done and borne so far
     propensity: Propensity
     violation_keys: np.ndarray  # counter-based keys of the violation draws
-    agenda: Agenda
-    talks: Round
     today: Day
 
     @property
     def live(self) -> np.ndarray:
         """(R,) bool: the episodes still running."""
-        ...
-
-    def exposure(self) -> float:
-        """Days of public commitment audience costs have grown for today."""
         ...
 
 
@@ -114,17 +103,17 @@ class Party(mesa.Agent):
         return self.concession.demands(stance, self.concession_settings)
 
     def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray,
-                demanded: np.ndarray, bargainers: Bargainers) -> None:
-        """Answer the mediator's proposal of `stage` wherever it is on the table (into the
-        model's round record): accept, reject, accept on condition of a carrot, or stall.
-        `noise` (R, n) are the round's acceptance normals for the stage; `stalling` (R, n) and
-        `demanded` (R, n) what the parties' tactics and concession styles decided;
-        `bargainers` the parties' traits and their trust in whoever holds the round."""
-        model, prospects = self.model, self.model.prospects
+                demanded: np.ndarray, sitting: Sitting) -> None:
+        """Answer the proposal of `stage` wherever it is on the table (into the round's record):
+        accept, reject, accept on condition of a carrot, or stall. `noise` (R, n) are the
+        round's acceptance normals for the stage; `stalling` (R, n) and `demanded` (R, n) what
+        the parties' tactics and concession styles decided; `sitting` the round as the table
+        reads it (its traits and trust in whoever holds it among them)."""
+        prospects = sitting.prospects
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
                 demanded[:, self.index], prospects.reservation, prospects.option, prospects.future,
-                model.exposure(), model.agenda, bargainers, model.truces.acceptances,
-                model.talks)
+                sitting.exposure, sitting.agenda, sitting.seat.bargainers,
+                self.model.truces.acceptances, sitting.record)
 
     def violate(self, escalation_window: bool) -> None:
         """Keep or strike, in every truce in force today (into the model's record of the day);
@@ -214,30 +203,25 @@ class Mediator(mesa.Agent):
         return Broker(weights, self.premium, self.budget, self.carrots_paid, self.pressure,
                       self.learning_step)
 
-    def propose(self, stage: int, weights: np.ndarray | None = None) -> None:
+    def propose(self, stage: int, sitting: Sitting) -> None:
         """Propose `stage` wherever it is on the table: the offer of a proposing party where its
-        proposal rule screens, else the bias-weighted Nash package over its estimates of the
-        parties' demands (`weights`: a host's where one holds the round; by default its own);
-        and the carrots it can fund (its style permitting)."""
-        model = self.model
-        prospects = model.prospects
-        propose(stage, prospects.reservation, prospects.future, model.renegotiation, self.levered,
-                model.party_table.side_payment, model.agenda, self.broker(self._own(weights)),
-                self.offers.chosen(stage), model.talks)
+        proposal rule screens, else the package weighted as whoever holds the round weighs the
+        parties (its own bias-weighted Nash package, or a host's) over its estimates of their
+        demands; and the carrots it can fund (its style permitting)."""
+        prospects = sitting.prospects
+        propose(stage, prospects.reservation, prospects.future, sitting.renegotiation,
+                self.levered, self.model.party_table.side_payment, sitting.agenda,
+                self.broker(sitting.seat.weights), self.offers.chosen(stage), sitting.record)
 
-    def settle(self, stage: int, weights: np.ndarray | None = None) -> None:
+    def settle(self, stage: int, sitting: Sitting) -> None:
         """Sign `stage` where every party accepted (paying its carrots); where it learns, raise
         its estimate of a rejecting party's hidden demand; a screening proposer revises its
         belief about the responder's cost after a rejection."""
-        model = self.model
-        prospects = model.prospects
-        settle(stage, model.day, prospects.reservation, prospects.future, model.renegotiation,
-               self.spec.learns, model.agenda, self.broker(self._own(weights)),
-               model.truces.docket, model.talks)
+        prospects = sitting.prospects
+        settle(stage, self.model.day, prospects.reservation, prospects.future,
+               sitting.renegotiation, self.spec.learns, sitting.agenda,
+               self.broker(sitting.seat.weights), self.model.truces.docket, sitting.record)
         self.offers.learn(stage)
-
-    def _own(self, weights: np.ndarray | None) -> np.ndarray:
-        return self.nash_weights if weights is None else weights
 
     def steer(self, talking: np.ndarray) -> np.ndarray:
         """After a round: where its agenda rule says so, move on along the ladder without the
@@ -256,7 +240,7 @@ class Mediator(mesa.Agent):
         return target
 
     def reconsider(self, progress: np.ndarray, talking: np.ndarray, blocking: np.ndarray,
-                   under_test: np.ndarray, weights: np.ndarray | None = None
+                   under_test: np.ndarray, weights: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray]:
         """After a round: reckon with any threat whose deadline has come, count idle rounds,
         and where patience has run out try its recourses in order (`sim.rules.recourses`:
@@ -267,7 +251,7 @@ class Mediator(mesa.Agent):
         under its hold test (`under_test`, (R,)): such rounds are not idle, and it is never at
         an impasse then; should the settlement collapse, counting resumes where it stopped.
         The main blocker it presses is weighed with the round's Nash `weights` (a host's where
-        one held it; by default its own). Returns (pressed, withdrew) masks (R,): a stick
+        one held it). Returns (pressed, withdrew) masks (R,): a stick
         decided or a threat carried out."""
         live = self.model.live  # an episode that has ended is at no impasse
         carried = self.persistence.reckon_threats(progress, talking, live)
@@ -275,7 +259,6 @@ class Mediator(mesa.Agent):
                                          self.patience_rounds)
         stuck &= live
         can_press = self.style.can_press(self.sticks, self.spec.leverage.max_sticks)
-        pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press,
-                                                     self._own(weights))
+        pressed, withdrew = self.persistence.resolve(stuck, blocking, can_press, weights)
         self.idle_rounds[stuck & ~withdrew] = 0
         return pressed | carried, withdrew

@@ -23,8 +23,8 @@ from sim.engine.ladder import climb_ladder, move_to
 from sim.engine.lines import Lines
 from sim.engine.outcomes import outcomes
 from sim.engine.tables import Layout, PartyRecords, layout, nash_weights, party_table, stage_table
-from sim.engine.talks import Bargainers, agenda, new_round, open_round
-from sim.engine.third_parties import Seat, ThirdParty, seat
+from sim.engine.talks import Bargainers, Seat, Sitting, agenda, new_round, open_round
+from sim.engine.third_parties import ThirdParty, seat
 from sim.engine.trace import EventLog
 from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
@@ -295,7 +295,13 @@ class NegotiationModel(mesa.Model):
         acceptance noise comes from `stream`: a round a leaders' call set off the schedule
         draws from its own, so it leaves every scheduled round's numbers as they were. Where
         one of `hosts` holds it, the parties face the host's trust and bias instead."""
-        self._hold_round(live, stream, self._seat(live, hosts))
+        self._hold_round(live, stream, self.sit(live, hosts))
+
+    def sit(self, live: np.ndarray, hosts: list[ThirdParty] = ()) -> Sitting:
+        """Today's round as those at its table read it, held as `hosts` (if any) and the
+        mediator share it out over the live replicates."""
+        return Sitting(self._seat(live, hosts), self.prospects, self.exposure(),
+                       self.renegotiation, self.agenda, self.talks)
 
     def _seat(self, live: np.ndarray, hosts: list[ThirdParty]) -> Seat:
         """Who holds today's round where, and the weights and trust the parties face there."""
@@ -308,8 +314,8 @@ class NegotiationModel(mesa.Model):
         return Seat(hosted, weights, self.bargainers._replace(mediator_alpha=alpha,
                                                                mediator_beta=beta))
 
-    def _hold_round(self, live: np.ndarray, stream: str, seated: Seat) -> None:
-        """The round itself, held as `seated` says."""
+    def _hold_round(self, live: np.ndarray, stream: str, sitting: Sitting) -> None:
+        """The round itself, held as `sitting` says."""
         med, parties = self.mediator, self.agents_by_type[Party]
         noise = self.streams[stream].standard_normal((len(self.layout.stages),
                                                       *self.records.cost_borne.shape))
@@ -319,17 +325,17 @@ class NegotiationModel(mesa.Model):
         talks = self.talks
         open_round(live, self.truces.status, talks)
         for s in np.flatnonzero(talks.tabled.any(axis=0)):  # later stages spend what is left
-            med.propose(int(s), seated.weights)
-            parties.do("respond", int(s), noise[s], stalling[:, s], demanded, seated.bargainers)
-            med.settle(int(s), seated.weights)
+            med.propose(int(s), sitting)
+            parties.do("respond", int(s), noise[s], stalling[:, s], demanded, sitting)
+            med.settle(int(s), sitting)
         self.lines.record(talks, self.truces)
         if self.events is not None:
             self.events.talks(talks, self.prospects.reservation)
-        self._lose_faith_in_mediator(talks.talking if seated.hosted is None
-                                     else talks.talking & ~seated.hosted)
+        hosted = sitting.seat.hosted
+        self._lose_faith_in_mediator(talks.talking if hosted is None else talks.talking & ~hosted)
         under_test = any_of(self.truces.status[:, self.layout.comprehensive] == IN_FORCE)
         pressed, withdrew = med.reconsider(talks.progress, talks.talking, talks.blocking,
-                                           under_test, seated.weights)
+                                           under_test, sitting.seat.weights)
         self.log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
         self._move_to(med.steer(talks.talking & self._live))

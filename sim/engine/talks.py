@@ -18,6 +18,7 @@ from numba import njit
 
 from sim.engine.tables import Layout
 from sim.engine.truce import IN_FORCE, PENDING, TABLED, Docket
+from sim.engine.war import Prospects
 from sim.rules.acceptance import accepts, ratifies, signing_value, threshold
 from sim.rules.bargaining import is_two_party_line, line_choice, nash_product_choice
 from sim.rules.commitment import committed_value, face_demand
@@ -90,6 +91,30 @@ class Round(NamedTuple):
     blocking: np.ndarray  # (R, n) stages each party did not accept
     progress: np.ndarray  # (R,) bool: something was signed
     talking: np.ndarray  # (R,) bool: something was on the table
+
+
+class Seat(NamedTuple):
+    """Who holds a round, and what the parties face there: the replicates a host holds (R,)
+    bool (None: the mediator holds it everywhere), the Nash weights (R, n) its packages use,
+    and the parties' traits and trust in whoever holds it."""
+
+    hosted: np.ndarray | None
+    weights: np.ndarray
+    bargainers: Bargainers
+
+
+class Sitting(NamedTuple):
+    """A round of talks as those at the table read it: who holds it (`seat`), the parties'
+    prospects of war, the days of public commitment their audience costs have grown for, the
+    share of a deal a side grown stronger can revise (R, S), the agenda's candidate packages,
+    and the round's record, which the proposal, the answers and the settling write."""
+
+    seat: Seat
+    prospects: Prospects
+    exposure: float
+    renegotiation: np.ndarray
+    agenda: Agenda
+    record: Round
 
 
 def agenda(lay: Layout) -> Agenda:

@@ -8,15 +8,12 @@ the parties weigh its trust and its bias instead of the mediator's.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import mesa
 import numpy as np
 
 from sim.config.sampling import Sampled, stream_key
 from sim.engine.draws import uniforms
 from sim.engine.reads import Episodes
-from sim.engine.talks import Bargainers
 from sim.engine.truce import IN_FORCE
 from sim.rules.roles import ROLES, Moment, Request
 from sim.rules.rows import all_of, any_of
@@ -124,16 +121,6 @@ class ThirdParty(mesa.Agent):
             violated[:, :, self.blamed] |= hit
             self.strikes += struck
             model.log("spoiler_strike", hit, party=self.name)
-
-
-class Seat(NamedTuple):
-    """Who holds a round, and what the parties face there: the replicates a host holds (R,)
-    bool (None: the mediator holds it everywhere), the Nash weights (R, n) its packages use,
-    and the parties' traits and trust in whoever holds it."""
-
-    hosted: np.ndarray | None
-    weights: np.ndarray
-    bargainers: Bargainers
 
 
 def seat(hosts: list[ThirdParty], live: np.ndarray, weights: np.ndarray, alpha: np.ndarray,

@@ -24,11 +24,12 @@ def round_of_talks(model: NegotiationModel, stalling: bool = False) -> None:
     open_round(model.live, model.truces.status, model.talks)
     noise = np.zeros((model.replicates, 2))
     demanded = np.stack(model.agents_by_type[Party].map("concede"), axis=-1)
-    model.mediator.propose(SETTLEMENT)
+    sitting = model.sit(model.live)  # the mediator holds the round
+    model.mediator.propose(SETTLEMENT, sitting)
     for party in model.agents_by_type[Party]:
         party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling), demanded,
-                      model.bargainers)  # the mediator holds the round
-    model.mediator.settle(SETTLEMENT)
+                      sitting)
+    model.mediator.settle(SETTLEMENT, sitting)
 
 
 def test_the_parties_are_the_models_mesa_agents_in_the_order_of_the_scenario():
