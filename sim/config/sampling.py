@@ -64,13 +64,20 @@ def uncertain(obj: Any, path: str) -> list[str]:
 
 class Sampled(dict[str, np.ndarray]):
     """The numbers drawn per replicate (R,) by config path, beside the configs they were drawn
-    from (`roots`, by the first part of a path: `scenario`, `mediator`). A part that reads its
-    numbers under a path (a unit's `parameters`) learns at once, at load, when that path is not
-    the config's, rather than reading nothing there and falling back on defaults."""
+    from (`roots`, by the first part of a path: `scenario`, `mediator`). They are read as the
+    configs are laid out: `values.scenario.conflict.contest_exponent` is the (R,) draws of that
+    field, `values.scenario.parties["RU"]` the draws of one party (`Drawn`); a name the config
+    does not have fails at once, at load, naming the path and what is there."""
 
     def __init__(self, roots: Mapping[str, Any], values: Mapping[str, np.ndarray]) -> None:
         super().__init__(values)
         self.roots = dict(roots)
+
+    def __getattr__(self, name: str) -> Drawn:
+        roots = self.__dict__.get("roots", {})
+        if name not in roots:
+            raise AttributeError(f"{name}: not a sampled config (there are: {', '.join(roots)})")
+        return Drawn(self, name, roots[name])
 
     def under(self, prefix: str) -> dict[str, np.ndarray]:
         """The values under `prefix` (a config path ending in a dot), by the rest of their path;
@@ -91,3 +98,49 @@ class Sampled(dict[str, np.ndarray]):
                 return False
         return True
 
+
+class Drawn:
+    """The draws of one part of a config, read by its fields (a dataclass) or keys (a mapping),
+    as the config itself is: a number gives its (R,) draws, anything else the `Drawn` of what it
+    holds. A field or key the config does not have is an error naming the path."""
+
+    __slots__ = ("_node", "_path", "_values")
+
+    def __init__(self, values: Sampled, path: str, node: Any) -> None:
+        self._values, self._path, self._node = values, path, node
+
+    def __getattr__(self, name: str) -> Any:
+        node = self._node
+        if name.startswith("_") or not dataclasses.is_dataclass(node):
+            raise AttributeError(f"{self._path}.{name}: {self._path} has no fields")
+        fields = [f.name for f in dataclasses.fields(node)]
+        if name not in fields:
+            raise AttributeError(f"{self._path}.{name}: not a field of {type(node).__name__} "
+                                 f"(its fields: {', '.join(fields)})")
+        return self._child(name, getattr(node, name))
+
+    def __getitem__(self, key: str) -> Any:
+        node = self._node
+        if not isinstance(node, Mapping) or key not in node:
+            there = ", ".join(node) if isinstance(node, Mapping) else "nothing by key"
+            raise KeyError(f"{self._path}.{key}: not there (there are: {there})")
+        return self._child(key, node[key])
+
+    def __contains__(self, key: str) -> bool:
+        return isinstance(self._node, Mapping) and key in self._node
+
+    def _child(self, name: str, node: Any) -> Any:
+        path = f"{self._path}.{name}"
+        return self._values[path] if path in self._values else Drawn(self._values, path, node)
+
+    def at(self, path: str) -> Any:
+        """What lies at a dotted `path` below this part, field by field or key by key
+        (`delay.prize`, `trust.mediator.alpha`)."""
+        part: Any = self
+        for name in path.split("."):
+            part = part[name] if isinstance(part._node, Mapping) else getattr(part, name)
+        return part
+
+    def numbers(self) -> dict[str, np.ndarray]:
+        """Every number drawn under this part, by the rest of its path (a unit's `parameters`)."""
+        return self._values.under(self._path + ".")

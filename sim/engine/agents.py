@@ -63,12 +63,10 @@ class Party(mesa.Agent):
         self.name, self.index = name, index
         spec = model.world.parties[name]
         self.tactic = TACTICS.get(spec.delay.tactic)
-        prefix = f"scenario.parties.{name}."
-        self.delay_settings = self.tactic.settings_under(values, prefix + "delay.parameters.",
-                                                         model.replicates)
+        drawn, r = values.scenario.parties[name], model.replicates
+        self.delay_settings = self.tactic.settings_of(drawn.delay.parameters, r)
         self.concession = CONCESSIONS.get(spec.concession.style)
-        self.concession_settings = self.concession.settings_under(
-            values, prefix + "concession.parameters.", model.replicates)
+        self.concession_settings = self.concession.settings_of(drawn.concession.parameters, r)
         table = model.party_table
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
@@ -76,12 +74,11 @@ class Party(mesa.Agent):
         self.reported = model.records.reported[:, index]  # reports against it, (R,) view
         self.escalates = model.world.conflict.escalation.party == name
         self.renewal = RENEWALS.get(spec.renewal.rule)
-        self.renewal_settings = self.renewal.settings_under(
-            values, prefix + "renewal.parameters.", model.replicates)
+        self.renewal_settings = self.renewal.settings_of(drawn.renewal.parameters, r)
         self.renewal_key = np.uint64(stream_key(model.seed_sequence, f"renewal:{name}"))
         self.participation = PARTICIPATION.get(spec.participation.rule)
-        self.participation_settings = self.participation.settings_under(
-            values, prefix + "participation.parameters.", model.replicates)
+        self.participation_settings = self.participation.settings_of(
+            drawn.participation.parameters, r)
         self.participation_key = np.uint64(stream_key(model.seed_sequence,
                                                       f"participation:{name}"))
 
@@ -178,10 +175,11 @@ class Mediator(mesa.Agent):
         self.style = STYLES.get(spec.style)
         self.levered = self.style.funds_side_payments  # read by the compiled round of talks
         self.nash_weights = nash_weights  # (R, n)
-        self.learning_step = values["mediator.learning_step"]
-        self.patience_rounds = values["mediator.patience_rounds"]  # (R,)
-        self.budget = values["mediator.leverage.carrot_budget"] * self.levered
-        self.stick_size = values["mediator.leverage.stick_size"]
+        drawn = values.mediator
+        self.learning_step = drawn.learning_step
+        self.patience_rounds = drawn.patience_rounds  # (R,)
+        self.budget = drawn.leverage.carrot_budget * self.levered
+        self.stick_size = drawn.leverage.stick_size
         self.premium = first_error * model.layout.weight[None]  # (R, n, S) hidden demands
         self.pressure = np.zeros((r, len(model.layout.parties)))
         self.carrots_paid = np.zeros(r)
@@ -189,8 +187,7 @@ class Mediator(mesa.Agent):
         self.idle_rounds = np.zeros(r, dtype=np.int32)
         self.offers = Offers(model)  # who chooses the terms: its Nash package, or a proposer
         self.agenda = AGENDAS.get(spec.agenda.rule)
-        self.agenda_settings = self.agenda.settings_under(values, "mediator.agenda.parameters.",
-                                                          r)
+        self.agenda_settings = self.agenda.settings_of(drawn.agenda.parameters, r)
         self.rounds_on_tier = np.zeros(r, dtype=np.int32)
         lay = model.layout
         self.comprehensive_tier = int(lay.tier[lay.comprehensive & (lay.tier >= 0)].min())

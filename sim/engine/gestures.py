@@ -32,7 +32,7 @@ class Making:
         r, parties = model.replicates, model.layout.parties
         self.model, self.name, self.spec = model, name, spec
         self.unit = GESTURES.get(spec.rule)
-        self.settings = self.unit.settings_under(values, f"scenario.gestures.{name}.parameters.", r)
+        self.settings = self.unit.settings_of(values.scenario.gestures[name].parameters, r)
         self.by = parties.index(spec.by) if spec.by is not None else -1
         self.days = frozenset(spec.days)
         self.columns = self.unit.draws + len(parties)

@@ -36,9 +36,9 @@ class Lines:
         if not self.any:
             return
         names = [lay.issues[k] for k in self.issues]
-        prefix = "scenario.issues.{}.line.{}"
-        self.position = np.stack([values[prefix.format(k, "position")] for k in names], axis=1)
-        self.mobility = np.stack([values[prefix.format(k, "mobility")] for k in names], axis=1)
+        lines = [values.scenario.issues[k].line for k in names]
+        self.position = np.stack([line.position for line in lines], axis=1)
+        self.mobility = np.stack([line.mobility for line in lines], axis=1)
         self.ideal = lay.ideal[:, self.issues]  # (n, L)
         self.held_by = lay.stage_issues[:, self.issues] > 0  # (S, L) the stages holding a line
         self.weights = lay.salience[:, None, self.issues] * self.held_by[None]  # (n, S, L)

@@ -70,7 +70,7 @@ class NegotiationModel(mesa.Model):
         first_error = self._random("belief").standard_normal(
             (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
-                                 first_error * values["mediator.belief_error"][:, None, None])
+                                 first_error * values.mediator.belief_error[:, None, None])
         delay = self.party_table.params
         shape = (replicates, len(self.layout.stages), len(self.parties), TABLINGS)
         hold = self._random("delay").standard_exponential(shape)
@@ -102,19 +102,18 @@ class NegotiationModel(mesa.Model):
         return stream(self.seed_sequence, name)
 
     def _read_world(self, values: Sampled) -> None:
-        prefix = "scenario.conflict."
-        self.decisiveness = values[prefix + "contest_exponent"]
-        self.cost_horizon = values[prefix + "cost_horizon_days"]
-        self.lookahead = values[prefix + "option_lookahead_days"]
-        self.jump = values[prefix + "escalation.jump"]
+        conflict = values.scenario.conflict
+        self.decisiveness = conflict.contest_exponent
+        self.cost_horizon = conflict.cost_horizon_days
+        self.lookahead = conflict.option_lookahead_days
+        self.jump = conflict.escalation.jump
         self.log_capability = np.log(self.party_table.params["capability"]).copy()
         self.monitor = {k.split(".")[-1]: v
-                        for k, v in values.under("scenario.monitoring.").items()}
+                        for k, v in values.scenario.monitoring.numbers().items()}
         self.verification = stage_table(values, self.layout, "verification")
         self.cost_relief = stage_table(values, self.layout, "cost_relief")
-        commitment = prefix + "commitment."
-        self.shift_days = values[commitment + "shift_days"]
-        self.renegotiation_share = values[commitment + "renegotiation_share"]
+        self.shift_days = conflict.commitment.shift_days
+        self.renegotiation_share = conflict.commitment.renegotiation_share
         guarantee = stage_table(values, self.layout, "guarantee")
         self.renegotiation = self.renegotiation_share[:, None] * (1.0 - guarantee)  # (R, S)
         self.temptation = stage_table(values, self.layout, "temptation")

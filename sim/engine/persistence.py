@@ -52,7 +52,7 @@ class Persistence:
         r, n = model.replicates, len(model.layout.parties)
         self.model, self.mediator = model, mediator
         self.recourses = [(name, RECOURSES.get(name)) for name in mediator.spec.recourses]
-        self.settings = {name: unit.settings_under(values, f"mediator.recourses.{name}.", r)
+        self.settings = {name: unit.settings_of(values.mediator.recourses[name], r)
                          for name, unit in self.recourses}
         self.keys = {name: np.uint64(stream_key(model.seed_sequence, f"recourse:{name}"))
                      for name, unit in self.recourses if unit.draws}

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sim.config.sampling import Sampled
+from sim.config.sampling import Drawn, Sampled
 from sim.domain.mediator import MediatorSpec
 from sim.domain.references import MEDIATOR
 from sim.domain.scenario import Scenario
@@ -33,8 +33,10 @@ PARTY_FIELDS = ("capability", "cost_per_day", "demand_margin", "concession_expon
                 "violation.escalation_weight")
 
 
-def _stack(values: Sampled, paths: list[str]) -> np.ndarray:
-    return np.stack([values[p] for p in paths], axis=-1)
+def _stack(drawn: list[Drawn], field: str) -> np.ndarray:
+    """One field's draws (R,) of each part in `drawn` (a party's, a stage's), side by side:
+    (R, len(drawn)); `field` may reach inside (`delay.prize`)."""
+    return np.stack([part.at(field) for part in drawn], axis=-1)
 
 
 @dataclass
@@ -194,30 +196,30 @@ class PartyRecords(NamedTuple):
 
 def party_table(values: Sampled, lay: Layout) -> PartyTable:
     names, r = lay.parties, len(next(iter(values.values())))
-    params = {f: _stack(values, [f"scenario.parties.{p}.{f}" for p in names]) for f in PARTY_FIELDS}
+    parties = [values.scenario.parties[p] for p in names]
+    params = {f: _stack(parties, f) for f in PARTY_FIELDS}
     side = np.zeros((r, len(names), len(lay.stages)))
     alpha, beta = np.ones((r, len(names), len(names))), np.zeros((r, len(names), len(names)))
-    for i, p in enumerate(names):
-        linkage = values.under(f"scenario.parties.{p}.linkage.")  # the stages it links, if any
+    for i, party in enumerate(parties):
         for s, stage in enumerate(lay.stages):
-            if f"{stage}.side_payment" in linkage:
-                side[:, i, s] = linkage[f"{stage}.side_payment"]
+            if stage in party.linkage:  # it signs only if paid
+                side[:, i, s] = party.linkage[stage].side_payment
         for j, q in enumerate(names):
             if j != i:
-                alpha[:, i, j] = values[f"scenario.parties.{p}.trust.{q}.alpha"]
-                beta[:, i, j] = values[f"scenario.parties.{p}.trust.{q}.beta"]
+                alpha[:, i, j], beta[:, i, j] = party.trust[q].alpha, party.trust[q].beta
+    conflict = values.scenario.conflict
     return PartyTable(
         params=params, side_payment=side, trust_alpha=alpha, trust_beta=beta,
-        mediator_alpha=_stack(values, [f"scenario.parties.{p}.trust.{MEDIATOR}.alpha" for p in names]),
-        mediator_beta=_stack(values, [f"scenario.parties.{p}.trust.{MEDIATOR}.beta" for p in names]),
-        drift=_stack(values, [f"scenario.conflict.drift_per_day.{p}" for p in names]),
-        volatility=_stack(values, [f"scenario.conflict.volatility_per_day.{p}" for p in names]),
+        mediator_alpha=_stack(parties, f"trust.{MEDIATOR}.alpha"),
+        mediator_beta=_stack(parties, f"trust.{MEDIATOR}.beta"),
+        drift=np.stack([conflict.drift_per_day[p] for p in names], axis=-1),
+        volatility=np.stack([conflict.volatility_per_day[p] for p in names], axis=-1),
     )
 
 
 def stage_table(values: Sampled, lay: Layout, field: str) -> np.ndarray:
     """A per-replicate stage parameter, (R, S)."""
-    return _stack(values, [f"scenario.stages.{s}.{field}" for s in lay.stages])
+    return _stack([values.scenario.stages[s] for s in lay.stages], field)
 
 
 def nash_weights(values: Sampled, lay: Layout, mediator: MediatorSpec) -> np.ndarray:
@@ -226,5 +228,5 @@ def nash_weights(values: Sampled, lay: Layout, mediator: MediatorSpec) -> np.nda
     bias = np.zeros((r, len(lay.parties)))
     for i, p in enumerate(lay.parties):
         if p in mediator.bias:
-            bias[:, i] = values[f"mediator.bias.{p}"]
+            bias[:, i] = values.mediator.bias[p]
     return 1.0 + bias

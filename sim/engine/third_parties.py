@@ -28,8 +28,8 @@ class ThirdParty(mesa.Agent):
         spec, lay = model.world.third_parties[name], model.layout
         self.name, self.spec = name, spec
         self.role = ROLES.get(spec.role)
-        self.settings = self.role.settings_under(
-            values, f"scenario.third_parties.{name}.parameters.", model.replicates)
+        self.settings = self.role.settings_of(values.scenario.third_parties[name].parameters,
+                                              model.replicates)
         held = [h.partition(".") for h in spec.holds]
         self.holds = [(lay.parties.index(p), lay.stages.index(s)) for p, _, s in held]
         self.requires = [lay.stages.index(s) for s in spec.requires]
@@ -74,15 +74,15 @@ class ThirdParty(mesa.Agent):
         """A host's standing with each party, (R, n): their trust in it (where not given, as in
         the mediator) and its Nash weights, 1 plus its bias."""
         model, lay = self.model, self.model.layout
-        table, prefix = model.party_table, f"scenario.third_parties.{self.name}."
+        table, drawn = model.party_table, values.scenario.third_parties[self.name]
         self.trust_alpha, self.trust_beta = table.mediator_alpha.copy(), table.mediator_beta.copy()
         self.weights = np.ones((model.replicates, len(lay.parties)))
         for i, party in enumerate(lay.parties):
             if party in self.spec.trust:
-                self.trust_alpha[:, i] = values[f"{prefix}trust.{party}.alpha"]
-                self.trust_beta[:, i] = values[f"{prefix}trust.{party}.beta"]
+                self.trust_alpha[:, i] = drawn.trust[party].alpha
+                self.trust_beta[:, i] = drawn.trust[party].beta
             if party in self.spec.bias:
-                self.weights[:, i] += values[f"{prefix}bias.{party}"]
+                self.weights[:, i] += drawn.bias[party]
 
     def host(self, free: np.ndarray) -> np.ndarray:
         """(R,) bool: where it holds today's scheduled round, among the replicates `free` to

@@ -168,8 +168,8 @@ def stage_rules(scenario: Scenario, values: Sampled,
     rules = []
     for name, stage in scenario.stages.items():
         unit = STAGE_RULES.get(stage.collapse.rule)
-        prefix = f"scenario.stages.{name}.collapse.parameters."
-        rules.append((unit, unit.settings_under(values, prefix, replicates)))
+        drawn = values.scenario.stages[name].collapse.parameters
+        rules.append((unit, unit.settings_of(drawn, replicates)))
     return rules
 
 

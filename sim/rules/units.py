@@ -22,7 +22,7 @@ import numpy as np
 
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
-from sim.config.sampling import Sampled
+from sim.config.sampling import Drawn
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,11 @@ class Unit:
         return {key: np.asarray(given[key], float) if key in given else
                 np.full(replicates, setting.default) for key, setting in self.parameters.items()}
 
-    def settings_under(self, values: Sampled, prefix: str, replicates: int
-                       ) -> dict[str, np.ndarray]:
-        """Its parameters per replicate from a model's sampled values, given at the config path
-        `prefix` (where its `parameters` are, ending in a dot); a path the config does not have
-        is a KeyError, not a unit left at its defaults."""
-        return self.settings(values.under(prefix), replicates)
+    def settings_of(self, drawn: Drawn, replicates: int) -> dict[str, np.ndarray]:
+        """Its parameters per replicate from a model's draws of the config's `parameters` that
+        choose it (`values.scenario.parties["RU"].delay.parameters`, say): read where the
+        config has them, never a unit silently left at its defaults by a wrong path."""
+        return self.settings(drawn.numbers(), replicates)
 
 
 class Registry[U: Unit]:

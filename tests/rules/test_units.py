@@ -85,9 +85,10 @@ def test_a_unit_reads_its_parameters_where_the_config_has_them_and_nowhere_else(
     values = Sampled({"scenario": baseline.scenario, "mediator": baseline.mediator},
                      {"scenario.parties.RU.delay.parameters.margin_rounds": margin})
     deadline = TACTICS.get("deadline")
-    read = deadline.settings_under(values, "scenario.parties.RU.delay.parameters.", 2)
+    read = deadline.settings_of(values.scenario.parties["RU"].delay.parameters, 2)
     assert (read["margin_rounds"] == margin).all()
-    with pytest.raises(KeyError, match=re.escape("scenario.parties.RUS.delay.parameters.")):
-        deadline.settings_under(values, "scenario.parties.RUS.delay.parameters.", 2)
-    with pytest.raises(KeyError, match=re.escape("scenario.parties.RU.delay.parameter.")):
-        deadline.settings_under(values, "scenario.parties.RU.delay.parameter.", 2)
+    with pytest.raises(KeyError, match=re.escape("scenario.parties.RUS: not there (there are: RU, UA)")):
+        values.scenario.parties["RUS"]
+    with pytest.raises(AttributeError, match=re.escape("scenario.parties.RU.delay.parameter: not a "
+                                                       "field of Delay")):
+        deadline.settings_of(values.scenario.parties["RU"].delay.parameter, 2)
