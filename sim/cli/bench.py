@@ -149,7 +149,7 @@ def anatomy(replicates: int = 5_000) -> dict[str, Any]:
     # Two of a party's five daily draws for a truce in force are always computed; the others
     # only after a violation (detection, then attribution and a scapegoat) or a false report
     # (a scapegoat): at most three per violation, and the false reports' expected number.
-    rumours = float((in_force * parties * model.monitor["false_report_per_day"]).sum())
+    rumours = float((in_force * parties * model.propensity.false_report_per_day).sum())
     tally["violation (counter-based), always"] = int(in_force.sum()) * parties * 2
     tally["violation (counter-based), at most"] = 3 * int(truces.violations.sum()) + rumours
     return {"replicates": replicates, "days": model.day,

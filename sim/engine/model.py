@@ -102,21 +102,15 @@ class NegotiationModel(mesa.Model):
         return stream(self.seed_sequence, name)
 
     def _read_world(self, values: Sampled) -> None:
+        """What the daily loops read of the draws, laid out once: the war's front, what drives
+        violations, the escalation's jump and the share of a deal each stage leaves revisable."""
         conflict = values.scenario.conflict
-        self.decisiveness = conflict.contest_exponent
-        self.cost_horizon = conflict.cost_horizon_days
-        self.lookahead = conflict.option_lookahead_days
         self.jump = conflict.escalation.jump
         self.log_capability = np.log(self.party_table.params["capability"]).copy()
-        self.monitor = {k.split(".")[-1]: v
-                        for k, v in values.scenario.monitoring.numbers().items()}
-        self.verification = stage_table(values, self.layout, "verification")
-        self.cost_relief = stage_table(values, self.layout, "cost_relief")
-        self.shift_days = conflict.commitment.shift_days
-        self.renegotiation_share = conflict.commitment.renegotiation_share
+        share = conflict.commitment.renegotiation_share
         guarantee = stage_table(values, self.layout, "guarantee")
-        self.renegotiation = self.renegotiation_share[:, None] * (1.0 - guarantee)  # (R, S)
-        self.temptation = stage_table(values, self.layout, "temptation")
+        self.renegotiation = share[:, None] * (1.0 - guarantee)  # (R, S)
+        self.front, self.propensity = self._front(values), self._propensity(values)
         self.streams = {name: self._random(name) for name in ("balance", "acceptance",
                                                               "acceptance:call")}
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
@@ -126,7 +120,6 @@ class NegotiationModel(mesa.Model):
     def _lay_out_loops(self) -> None:
         """The tables the compiled daily loops read, and the buffers they write each day."""
         lay, r, n = self.layout, self.replicates, len(self.parties)
-        self.front, self.propensity = self._front(), self._propensity()
         self.agenda, self.bargainers = agenda(lay), self._bargainers()
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
@@ -151,24 +144,25 @@ class NegotiationModel(mesa.Model):
                           table.mediator_alpha, table.mediator_beta, self.records.stalls,
                           p["ratification_premium"], self.records.vetoes, self.renegotiation)
 
-    def _front(self) -> Front:
+    def _front(self, values: Sampled) -> Front:
         """How the balance moves and what the war costs, laid out for the daily loop."""
-        table, lay = self.party_table, self.layout
+        table, lay, conflict = self.party_table, self.layout, values.scenario.conflict
         rearmament = table.params["truce_rearmament"]
-        return Front(table.drift, table.volatility, table.params["cost_per_day"], self.cost_relief,
-                     self.decisiveness, self.cost_horizon, self.lookahead, lay.stakes, lay.weight,
-                     rearmament, self.shift_days, (rearmament != 0).any(axis=1),
-                     self.renegotiation_share > 0)
+        return Front(table.drift, table.volatility, table.params["cost_per_day"],
+                     stage_table(values, lay, "cost_relief"), conflict.contest_exponent,
+                     conflict.cost_horizon_days, conflict.option_lookahead_days, lay.stakes,
+                     lay.weight, rearmament, conflict.commitment.shift_days,
+                     (rearmament != 0).any(axis=1), conflict.commitment.renegotiation_share > 0)
 
-    def _propensity(self) -> Propensity:
+    def _propensity(self, values: Sampled) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""
-        p, mon = self.party_table.params, self.monitor
+        p, mon, lay = self.party_table.params, values.scenario.monitoring, self.layout
         return Propensity(
             p["violation.base_hazard"], p["violation.incentive_weight"],
-            p["violation.distrust_weight"], p["violation.escalation_weight"], self.temptation,
-            self.verification, self.layout.weight, mon["detection_base"],
-            mon["attribution_accuracy"], mon["false_report_per_day"], mon["compliance_weight"],
-            mon["violation_weight"])
+            p["violation.distrust_weight"], p["violation.escalation_weight"],
+            stage_table(values, lay, "temptation"), stage_table(values, lay, "verification"),
+            lay.weight, mon.detection_base, mon.attribution_accuracy, mon.false_report_per_day,
+            mon.compliance_weight, mon.violation_weight)
 
     @property
     def live(self) -> np.ndarray:
