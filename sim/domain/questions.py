@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sim.config.errors import ConfigError
@@ -35,6 +35,52 @@ force (at least a week of them), over the whole run: "violations were reported i
 weeks" is `at_least: 0.7`, since with reports at random a week has one with chance 1 - e^-0.7
 = 0.5."""
 EPISODE_EVENTS = ("agreement", "agreement_held", "mediator_withdrew")
+COUNT = "count"
+
+
+@dataclass(frozen=True)
+class Count:
+    """Something the run table counts over the whole run, askable as `{count: NAME, at_least:
+    n}`: of a stage, a party, a third party or a gesture (`of`, named under that key), or of
+    the mediator (`of` empty)."""
+
+    of: str
+    column: str  # the run-table column, `{}` standing for the name of what it counts of
+    means: str
+
+
+COUNTS = {
+    "proposals": Count("stage", "stage.{}.proposals", "rounds in which the stage was proposed"),
+    "collapses": Count("stage", "stage.{}.collapses", "times its truce collapsed"),
+    "lapses": Count("stage", "stage.{}.lapses", "times it lapsed: signed, its conditions unmet "
+                    "by their deadline"),
+    "renewals": Count("stage", "stage.{}.renewals", "times it was renewed at its term"),
+    "suspensions": Count("stage", "stage.{}.suspensions", "times a party suspended its part"),
+    "reports": Count("stage", "stage.{}.reported_violations", "violations reported under it"),
+    "stalls": Count("party", "party.{}.stalls", "rounds the party stalled"),
+    "violations": Count("party", "party.{}.violations", "truce violations the party committed, "
+                        "seen or not"),
+    "reported_violations": Count("party", "party.{}.reported_violations",
+                                 "violations reported against the party"),
+    "vetoes": Count("party", "party.{}.vetoes", "deals its veto player refused to ratify"),
+    "sticks": Count("", "sticks", "sticks the mediator wielded"),
+    "threats": Count("", "mediator.threats", "threats the mediator made"),
+    "threats_carried_out": Count("", "mediator.threats_carried_out",
+                                 "threats it carried out"),
+    "pauses": Count("", "mediator.pauses", "times it paused the talks"),
+    "envoy_changes": Count("", "mediator.envoy_changes", "times it changed its envoy"),
+    "leaders_calls": Count("", "mediator.leaders_calls", "leaders' calls it sought"),
+    "approvals": Count("third_party", "third_party.{}.approvals",
+                       "side-payments a veto player approved"),
+    "strikes": Count("third_party", "third_party.{}.strikes", "strikes by a spoiler"),
+    "rounds_hosted": Count("third_party", "third_party.{}.rounds_hosted",
+                           "rounds a host held"),
+    "made": Count("gesture", "gesture.{}.made", "times the gesture was made (a unilateral "
+                  "truce declared, an exchange made)"),
+    "kept": Count("gesture", "gesture.{}.kept", "unilateral truces kept to their end"),
+}
+"""Every count the run table keeps that a question may ask about, in one table (the user
+guide's list is generated from it)."""
 IN_FORCE_ON = "in_force_on"
 TIMED = ("signed", "in_force")
 COMBINATIONS = ("all", "any", "not")
@@ -51,8 +97,10 @@ class Question:
     event: str = ""  # the event (kind event or time_to)
     stage: str = ""  # a stage name, "any" (in_force_on), or "" (episode events)
     day: int | None = None  # by this day (event) or on this day (in_force_on)
-    at_least: float | None = None  # reports a week (reported_weekly)
+    at_least: float | None = None  # reports a week (reported_weekly), or a count
     parts: tuple[str, ...] = ()  # the questions combined (all, any, not)
+    count: str = ""  # what is counted (kind count: a key of COUNTS)
+    of: str = ""  # the stage, party, third party or gesture counted (kind count)
 
     @property
     def timed(self) -> bool:
@@ -91,6 +139,8 @@ def load_questions(given: Any, scenario: Scenario, where: str = "questions") -> 
             raise ConfigError(where, name, "a question name of letters, digits and _")
         parsed[name] = _question(name, spec, scenario, f"{where}.{name}")
     order = _ordered(parsed, where)
+    for name in order:  # parts first, so a combination of combinations is worded too
+        parsed[name] = _worded(parsed[name], parsed)
     horizon = scenario.horizon_days
     skipped: dict[str, str] = {}
     for name in order:  # parts first, so a combination of a skipped question is skipped too
@@ -108,15 +158,17 @@ def _question(name: str, spec: Any, scenario: Scenario, where: str) -> Question:
     if not isinstance(spec, Mapping):
         raise ConfigError(where, spec, "a question: a mapping with text and one of event, all, "
                           "any, not, time_to")
-    text = spec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ConfigError(f"{where}.text", text if text is not None else "<missing>",
-                          "the question in plain words")
-    forms = [k for k in ("event", *COMBINATIONS, "time_to") if k in spec]
+    forms = [k for k in ("event", COUNT, *COMBINATIONS, "time_to") if k in spec]
     if len(forms) != 1:
         raise ConfigError(where, ", ".join(forms) or "<none>",
-                          "exactly one of event, all, any, not, time_to")
+                          "exactly one of event, count, all, any, not, time_to")
     form = forms[0]
+    text = spec.get("text", "" if form in COMBINATIONS else None)  # a combination's is written
+    if not isinstance(text, str) or (form not in COMBINATIONS and not text.strip()):
+        raise ConfigError(f"{where}.text", text if text is not None else "<missing>",
+                          "the question in plain words")
+    if form == COUNT:
+        return _count(name, text, spec, scenario, where)
     if form in COMBINATIONS:
         _only(spec, {"text", form}, where)
         parts = spec[form]
@@ -148,6 +200,45 @@ def _question(name: str, spec: Any, scenario: Scenario, where: str) -> Question:
     _only(spec, keys, where)
     stage = _stage(spec, scenario, where, False) if event in STAGE_EVENTS else ""
     return Question(name, text, "event", event, stage, _day(spec, "by", scenario, where))
+
+
+def _count(name: str, text: str, spec: Mapping[str, Any], scenario: Scenario,
+           where: str) -> Question:
+    """`{count: NAME, at_least: n}` (with the stage, party, third party or gesture it counts):
+    yes where the run counted it at least n times over the whole run."""
+    what = _choice(spec[COUNT], tuple(COUNTS), f"{where}.{COUNT}")
+    of = COUNTS[what].of
+    _only(spec, {"text", COUNT, "at_least"} | ({of} if of else set()), where)
+    times = spec.get("at_least")
+    if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+        raise ConfigError(f"{where}.at_least", times if times is not None else "<missing>",
+                          "a whole number of times, 1 or more")
+    subject = ""
+    if of:
+        known = list(_named(scenario, of))
+        subject = spec.get(of)
+        if subject not in known:
+            raise ConfigError(f"{where}.{of}", subject if subject is not None else "<missing>",
+                              f"a {of.replace('_', ' ')} of scenario {scenario.name}: "
+                              f"{', '.join(known) or 'none'}")
+    return Question(name, text, COUNT, at_least=float(times), count=what, of=str(subject))
+
+
+def _named(scenario: Scenario, of: str) -> Mapping[str, Any]:
+    """The scenario's stages, parties, third parties or gestures, by name."""
+    return {"stage": scenario.stages, "party": scenario.parties,
+            "third_party": scenario.third_parties, "gesture": scenario.gestures}[of]
+
+
+def _worded(q: Question, parsed: Mapping[str, Question]) -> Question:
+    """A combination given without text, with one written from its parts' texts."""
+    if q.kind not in COMBINATIONS or q.text.strip():
+        return q
+    texts = [parsed[p].text.rstrip("?") for p in q.parts]
+    if q.kind == "not":
+        return replace(q, text=f"Not so: {texts[0]}?")
+    joiner, lead = (" and ", "All of") if q.kind == "all" else (" or ", "Any of")
+    return replace(q, text=f"{lead}: " + joiner.join(f"({t})" for t in texts) + "?")
 
 
 def _only(spec: Mapping[str, Any], allowed: set[str], where: str) -> None:

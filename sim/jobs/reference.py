@@ -20,12 +20,14 @@ from typing import Any
 from sim.config.compose import CONFIG_DIR, compose_config
 from sim.domain.mediator import MediatorSpec, load_mediator
 from sim.domain.parameters import Parameter, markdown, mediator_choices, mediator_table, table_row
+from sim.domain.questions import COUNTS
 from sim.domain.references import load_scenario
 from sim.rules.agendas import AGENDAS
 from sim.rules.recourses import RECOURSES
 from sim.rules.units import Registry, Setting, Unit
 
 ODD = Path(__file__).resolve().parents[2] / "docs" / "ODD.md"
+QUESTIONS_GUIDE = ODD.parent / "guide" / "questions.md"
 BLOCK = re.compile(r"<!-- generated: (?P<name>[\w ]+) -->\n(?P<body>.*?)\n?<!-- end generated -->",
                    re.S)
 
@@ -144,13 +146,30 @@ def rewrite(text: str, made: dict[str, str]) -> str:
     new scenario needs its heading and marker written once by hand."""
     missing = set(made) - {m["name"] for m in BLOCK.finditer(text)}
     if missing:
-        raise KeyError(f"docs/ODD.md has no block for: {', '.join(sorted(missing))}")
+        raise KeyError(f"the document has no block for: {', '.join(sorted(missing))}")
     return BLOCK.sub(lambda m: f"<!-- generated: {m['name']} -->\n{made[m['name']]}\n"
                                "<!-- end generated -->", text)
 
 
+def counts_markdown() -> str:
+    """What a count question may ask about (`sim.domain.questions.COUNTS`), for the guide."""
+    rows = ["| `count:` | of (key: name) | what it counts over the run | run-table column |",
+            "|---|---|---|---|"]
+    for name, count in COUNTS.items():
+        of = f"`{count.of}`" if count.of else "the mediator"
+        rows.append(table_row((f"`{name}`", of, count.means,
+                               f"`{count.column.format('NAME')}`")))
+    return "\n".join(rows)
+
+
+def guide_blocks() -> dict[str, str]:
+    """The generated blocks of the user guide's questions page."""
+    return {"counts": counts_markdown()}
+
+
 def main() -> None:
     ODD.write_text(rewrite(ODD.read_text(), blocks()))
+    QUESTIONS_GUIDE.write_text(rewrite(QUESTIONS_GUIDE.read_text(), guide_blocks()))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from sim.domain.references import NAME, load_scenario
 from sim.domain.scenario import Scenario
 from sim.montecarlo.backends import BACKENDS, Backend
 from sim.results.files import FORMATS
-from sim.rules.choices import check_choices
+from sim.rules.choices import check_choices, check_counted
 
 MAX_RUNS = 1_000_000_000
 
@@ -136,4 +136,5 @@ def load_settings(cfg: Mapping[str, Any]) -> Settings:
                           f"at most montecarlo.chunk_size ({options.montecarlo.chunk_size}) "
                           "when trace is on")
     questions = load_questions(cfg.get("questions"), scenario)
+    check_counted(questions, scenario)
     return Settings(scenario=scenario, mediator=mediator, options=options, questions=questions)

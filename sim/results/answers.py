@@ -16,7 +16,15 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from sim.domain.questions import ANY_STAGE, IN_FORCE_ON, REPORTED_WEEKLY, Question, QuestionSet
+from sim.domain.questions import (
+    ANY_STAGE,
+    COUNT,
+    COUNTS,
+    IN_FORCE_ON,
+    REPORTED_WEEKLY,
+    Question,
+    QuestionSet,
+)
 from sim.domain.scenario import Scenario
 from sim.engine.endings import WITHDREW
 
@@ -44,6 +52,9 @@ def _answer(q: Question, scenario: Scenario, columns: Mapping[str, np.ndarray],
         stages = list(scenario.stages) if q.stage == ANY_STAGE else [q.stage]
         return np.logical_or.reduce([columns[f"stage.{s}.in_force_on_day_{q.day}"].astype(bool)
                                      for s in stages])
+    if q.kind == COUNT:
+        assert q.at_least is not None
+        return columns[COUNTS[q.count].column.format(q.of)] >= q.at_least
     if q.event == REPORTED_WEEKLY:
         assert q.at_least is not None
         days = columns[f"stage.{q.stage}.days_in_force"].astype(float)

@@ -13,6 +13,7 @@ from sim.config.errors import ConfigError
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec
+from sim.domain.questions import QuestionSet
 from sim.domain.scenario import Scenario
 from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
@@ -112,3 +113,22 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
         raise ConfigError("mediator.proposal.proposer", "<missing>",
                           f"the proposing party, which {proposal.rule} needs: "
                           f"{', '.join(scenario.party_names)}")
+
+
+COUNTED_BY = {"approvals": "holds_payments", "strikes": "blames", "rounds_hosted": "hosts_talks"}
+"""The third-party counts a question may ask about, by the flag of the role that keeps each."""
+
+
+def check_counted(questions: QuestionSet, scenario: Scenario, where: str = "questions") -> None:
+    """A count question asks about what the run table keeps: a third party's approvals only of
+    a role that holds payments (a veto player), strikes of one that blames (a spoiler), rounds
+    hosted of a host; gestures kept only of a unilateral gesture."""
+    for q in questions.questions:
+        if q.count in COUNTED_BY:
+            role = scenario.third_parties[q.of].role
+            if not getattr(ROLES.get(role), COUNTED_BY[q.count]):
+                raise ConfigError(f"{where}.{q.name}.third_party", q.of,
+                                  f"a third party whose role keeps {q.count} ({q.of} is a {role})")
+        if q.count == "kept" and not GESTURES.get(scenario.gestures[q.of].rule).unilateral:
+            raise ConfigError(f"{where}.{q.name}.gesture", q.of, "a unilateral gesture (only "
+                              "those are kept or broken)")

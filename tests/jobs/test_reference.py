@@ -42,3 +42,12 @@ def test_rewriting_replaces_a_stale_block_and_leaves_the_prose():
 def test_a_config_without_its_block_is_named():
     with pytest.raises(KeyError, match="scenario mine"):
         rewrite("no blocks here\n", {"scenario mine": "a table"})
+
+
+def test_the_guide_s_list_of_what_a_question_may_count_is_current():
+    from sim.domain.questions import COUNTS
+    from sim.jobs.reference import QUESTIONS_GUIDE, guide_blocks
+
+    written = {m["name"]: m["body"] for m in BLOCK.finditer(QUESTIONS_GUIDE.read_text())}
+    assert written == guide_blocks(), REGENERATE
+    assert all(f"| `{name}` |" in written["counts"] for name in COUNTS)
