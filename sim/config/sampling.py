@@ -79,25 +79,6 @@ class Sampled(dict[str, np.ndarray]):
             raise AttributeError(f"{name}: not a sampled config (there are: {', '.join(roots)})")
         return Drawn(self, name, roots[name])
 
-    def under(self, prefix: str) -> dict[str, np.ndarray]:
-        """The values under `prefix` (a config path ending in a dot), by the rest of their path;
-        KeyError if the config has no such path."""
-        path = prefix.removesuffix(".")
-        if not prefix.endswith(".") or not self._has(path.split(".")):
-            raise KeyError(f"{prefix!r}: not a path of the sampled configs (a path ends in '.')")
-        return {k[len(prefix):]: v for k, v in self.items() if k.startswith(prefix)}
-
-    def _has(self, parts: list[str]) -> bool:
-        node: Any = self.roots
-        for part in parts:
-            if isinstance(node, Mapping) and part in node:
-                node = node[part]
-            elif dataclasses.is_dataclass(node) and part in {f.name for f in dataclasses.fields(node)}:
-                node = getattr(node, part)
-            else:
-                return False
-        return True
-
 
 class Drawn:
     """The draws of one part of a config, read by its fields (a dataclass) or keys (a mapping),
@@ -142,5 +123,7 @@ class Drawn:
         return part
 
     def numbers(self) -> dict[str, np.ndarray]:
-        """Every number drawn under this part, by the rest of its path (a unit's `parameters`)."""
-        return self._values.under(self._path + ".")
+        """Every number drawn under this part, by the rest of its path (a unit's `parameters`);
+        the path itself was checked as this part was reached."""
+        prefix = self._path + "."
+        return {k[len(prefix):]: v for k, v in self._values.items() if k.startswith(prefix)}
