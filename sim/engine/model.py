@@ -123,8 +123,10 @@ class NegotiationModel(mesa.Model):
         self.agenda, self.bargainers = agenda(lay), self._bargainers()
         self.prospects = Prospects(np.empty((r, n)), np.empty((r, *lay.weight.shape)),
                                    np.empty((r, n)), np.empty((r, n)), np.empty((r, n)),
-                                   np.zeros((r, *lay.weight.shape)), np.ones(r),
-                                   np.zeros(r, dtype=bool), np.zeros((r, n)), np.zeros((r, n)))
+                                   np.zeros((r, *lay.weight.shape)),
+                                   np.zeros(r, dtype=bool), np.zeros((r, n)), np.zeros((r, n)),
+                                   np.ones((r, len(lay.stages))),
+                                   np.zeros((r, *lay.weight.shape)))
         self.today = new_day(r, len(lay.stages), n)
         # The mediator's weights never change, so neither does the favouritism a party sees
         # each round of talks: the gap to the favourite's weight, times its sensitivity.

@@ -18,9 +18,16 @@ from numba import njit
 
 from sim.engine.truce import IN_FORCE
 from sim.rules.acceptance import option_value
-from sim.rules.bargaining import contest_success, reservation
+from sim.rules.bargaining import contest_success, stage_reservation
 from sim.rules.commitment import projected_reservation
-from sim.rules.conflict import advance_balance, cost_left, daily_cost, expected_cost
+from sim.rules.conflict import (
+    advance_balance,
+    cost_left,
+    cost_left_without,
+    daily_cost,
+    expected_cost,
+    party_cost,
+)
 
 
 class Front(NamedTuple):
@@ -50,10 +57,11 @@ class Prospects(NamedTuple):
     daily_cost: np.ndarray  # (R, n) shares of the stake the next day of war costs
     cost_multiplier: np.ndarray  # (R, n) daily cost per unit of base cost (sticks, truces)
     future: np.ndarray  # (R, n, S) reservation after the shift if s is signed (where `commits`)
-    left: np.ndarray  # (R,) share of the daily cost the truces in force left, as assessed
     stale: np.ndarray  # (R,) bool: assessed since `future` was last projected (`project`)
     menace: np.ndarray  # (R, n) rise in daily cost a party expects from a threat (a share)
     respite: np.ndarray  # (R, n) share of its daily cost another's unilateral truce lifts today
+    without: np.ndarray  # (R, S) share of the daily cost the truces in force other than s leave
+    war_cost: np.ndarray  # (R, n, S) the cost of the war without s a party weighs against s
 
 
 @njit(cache=True)
@@ -89,7 +97,8 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
            status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
     """Each live replicate's cost of the next day of war, chances of prevailing, reservation
     values and option values, from the balance, the sticks and the truces in force; where
-    deals may not bind, it marks the reservation values after the shift for `project`."""
+    deals may not bind, it marks the reservation values after the shift for `project`. A
+    truce in force is valued against the war without it (`price_stages`)."""
     cost_per_day, cost_relief, stakes = front.cost_per_day, front.cost_relief, front.stakes
     decisiveness, horizon, lookahead = front.decisiveness, front.cost_horizon, front.lookahead
     drift, weights = front.drift, front.stage_weight
@@ -110,10 +119,33 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
             prospects.cost_multiplier[r, i] = ((1.0 + pressure[r, i]) * left
                                                * (1.0 - prospects.respite[r, i]))
         contest_success(log_capability[r], decisiveness[r], p_win[r])
-        reservation(p_win[r], cost_of_war, stakes, weights, value[r])
+        price_stages(r, front, pressure, in_force, left, cost_of_war, prospects)
+        for i in range(drift.shape[1]):
+            for s in range(status.shape[1]):
+                value[r, i, s] = stage_reservation(p_win[r], prospects.war_cost[r, i, s],
+                                                   stakes, weights, i, s)
         option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])
-        prospects.left[r] = left
         prospects.stale[r] = front.commits[r]  # projected when a round needs it: `project`
+
+
+@njit(cache=True)
+def price_stages(r: int, front: Front, pressure: np.ndarray, in_force: np.ndarray, left: float,
+                 cost_of_war: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover
+    """The war each party weighs against each stage in replicate r: for a stage not in force,
+    today's (`cost_of_war` (n,)); for one in force, the war without it, every other truce in
+    force still averting its share (`cost_left_without`). Keeping a truce, renewing it or
+    breaking it is a choice between it and the war it stops, not the war it already stops."""
+    horizon, base = front.cost_horizon[r], front.cost_per_day[r]
+    for s in range(in_force.shape[0]):
+        without = cost_left_without(front.cost_relief[r], in_force, s) if in_force[s] else left
+        prospects.without[r, s] = without
+        for i in range(base.shape[0]):
+            if not in_force[s]:
+                prospects.war_cost[r, i, s] = cost_of_war[i]
+                continue
+            cost = party_cost(base[i], pressure[r, i], without, prospects.respite[r, i])
+            prospects.war_cost[r, i, s] = expected_cost(cost, base[i], prospects.menace[r, i],
+                                                        without) * horizon
 
 
 @njit(cache=True)
@@ -126,17 +158,11 @@ def project(front: Front, log_capability: np.ndarray,
     cost."""
     parties = front.drift.shape[1]
     ahead, p_ahead = np.empty(parties), np.empty(parties)
-    cost_of_war = np.empty(parties)
     for r in range(prospects.stale.shape[0]):
         if not prospects.stale[r]:
             continue
-        for i in range(parties):
-            cost_of_war[i] = expected_cost(prospects.daily_cost[r, i], front.cost_per_day[r, i],
-                                           prospects.menace[r, i],
-                                           prospects.left[r]) * front.cost_horizon[r]
         projected_reservation(log_capability[r], front.drift[r], front.rearmament[r],
-                              prospects.left[r], front.cost_relief[r], front.shift_days[r],
-                              front.decisiveness[r], cost_of_war, front.stakes,
+                              prospects.without[r], front.cost_relief[r], front.shift_days[r],
+                              front.decisiveness[r], prospects.war_cost[r], front.stakes,
                               front.stage_weight, ahead, p_ahead, prospects.future[r])
         prospects.stale[r] = False
-

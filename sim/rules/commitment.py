@@ -22,24 +22,25 @@ UNREACHABLE = 1e9
 
 @rule
 def projected_reservation(log_capability: np.ndarray, drift: np.ndarray, rearmament: np.ndarray,
-                          remaining: float, cost_relief: np.ndarray, days: float,
-                          decisiveness: float, cost_of_war: np.ndarray, stakes: np.ndarray,
+                          without: np.ndarray, cost_relief: np.ndarray, days: float,
+                          decisiveness: float, war_cost: np.ndarray, stakes: np.ndarray,
                           weights: np.ndarray, ahead: np.ndarray, p_ahead: np.ndarray,
                           future: np.ndarray) -> None:
     """Each party's reservation value (n, S) `days` ahead if stage s is signed, into `future`:
     the balance projected by drift plus rearmament times the share of the daily cost the
-    truces in force and stage s avert (`remaining` is the share the truces in force leave).
-    The cost of war is today's: the shift is in power only. `ahead` and `p_ahead` (n,) are
-    scratch space, so the daily loop allocates nothing; each projection values only its own
-    stage (`stage_reservation`)."""
+    other truces in force and stage s avert (`without` (S,) is the share the truces in force
+    other than s leave: `cost_left_without`). The cost of war is today's war without stage s
+    (`war_cost` (n, S)): the shift is in power only. `ahead` and `p_ahead` (n,) are scratch
+    space, so the daily loop allocates nothing; each projection values only its own stage
+    (`stage_reservation`)."""
     parties, stages = weights.shape
     for s in range(stages):
-        averted = 1.0 - remaining * (1.0 - cost_relief[s])
+        averted = 1.0 - without[s] * (1.0 - cost_relief[s])
         for i in range(parties):
             ahead[i] = log_capability[i] + days * (drift[i] + rearmament[i] * averted)
         contest_success(ahead, decisiveness, p_ahead)
         for i in range(parties):
-            future[i, s] = stage_reservation(p_ahead, cost_of_war[i], stakes, weights, i, s)
+            future[i, s] = stage_reservation(p_ahead, war_cost[i, s], stakes, weights, i, s)
 
 
 @rule

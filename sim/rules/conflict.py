@@ -36,15 +36,33 @@ def cost_left(cost_relief: np.ndarray, in_force: np.ndarray) -> float:
 
 
 @rule
+def cost_left_without(cost_relief: np.ndarray, in_force: np.ndarray, stage: int) -> float:
+    """The share of the daily cost of war left by the truces in force other than `stage`: the
+    war a party weighs a truce against is the war without that truce (its own relief is what
+    keeping it buys), whatever else is in force."""
+    remaining = 1.0
+    for s in range(cost_relief.shape[0]):
+        if s != stage:
+            remaining *= 1.0 - cost_relief[s] * in_force[s]
+    return remaining
+
+
+@rule
 def daily_cost(cost_per_day: np.ndarray, pressure: np.ndarray, left: float,
                respite: np.ndarray, cost: np.ndarray) -> None:
     """Each party's cost (n,) of one more day of war, written into `cost`: its base cost,
     raised by any stick the mediator wields (`pressure`), less what truces in force avert
     (`left`, the share they leave: `cost_left`) and what another's unilateral truce lifts
     (`respite`, a share each)."""
-    relief = 1.0 - left
     for i in range(cost_per_day.shape[0]):
-        cost[i] = cost_per_day[i] * (1.0 + pressure[i]) * (1.0 - relief) * (1.0 - respite[i])
+        cost[i] = party_cost(cost_per_day[i], pressure[i], left, respite[i])
+
+
+@rule
+def party_cost(cost_per_day: float, pressure: float, left: float, respite: float) -> float:
+    """One party's cost of one more day of war (`daily_cost`, one entry)."""
+    relief = 1.0 - left
+    return cost_per_day * (1.0 + pressure) * (1.0 - relief) * (1.0 - respite)
 
 
 @rule

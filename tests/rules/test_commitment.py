@@ -38,8 +38,9 @@ def test_the_projection_follows_drift_and_the_rearmament_a_truce_allows():
     stakes, weights = war_stakes(ideal, salience, issues), salience @ issues.T
     future, cost = np.empty((2, 2)), np.array([0.05, 0.05])
     log_cap, relief = np.zeros(2), np.array([0.0, 1.0])  # the second stage ends the fighting
-    projected_reservation(log_cap, np.zeros(2), np.array([0.0, 0.01]), 1.0, relief, 100.0, 1.0,
-                          cost, stakes, weights, np.empty(2), np.empty(2), future)
+    war_cost = np.repeat(cost[:, None], 2, axis=1)  # no truce in force: the same war for both
+    projected_reservation(log_cap, np.zeros(2), np.array([0.0, 0.01]), np.ones(2), relief, 100.0,
+                          1.0, war_cost, stakes, weights, np.empty(2), np.empty(2), future)
     p_later, value = np.empty(2), np.empty((2, 2))
     contest_success(np.array([0.0, 1.0]), 1.0, p_later)  # B rearms 0.01 a day for 100 days
     reservation(p_later, cost, stakes, weights, value)
