@@ -150,7 +150,8 @@ class Stage:
                                  unit="0..1")
     max_violations: int = number(1, doc="reported violations that collapse it", unit="count")
     collapse: Collapse = field(default_factory=Collapse)
-    cost_relief: Param = number(0, 1, doc="share of the daily cost of war it removes while in force",
+    cost_relief: Param = number(0, 1, doc="share of the daily cost of war it removes in force, "
+                                "signed whole (signed at part of its scale, that part)",
                                 unit="share")
     temptation: Param = number(0, doc="how tempting it is to strike what the stage protects: "
                                "multiplies every party's violation hazard", unit="multiplier")

@@ -93,7 +93,7 @@ class NegotiationModel(mesa.Model):
         self._lay_out_loops()
         self.lines = Lines(self.layout, values, [i.kind for i in scenario.issues.values()])
         assess(self._live, self.front, self.log_capability, self.mediator.pressure,
-               self.truces.status, self.prospects)
+               self.truces.status, self.truces.chosen, self.prospects)
         self.lines.anchor(self._live, self.truces.status, self.prospects)
         self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
         self.log("tabled", self.truces.status == TABLED)
@@ -154,7 +154,8 @@ class NegotiationModel(mesa.Model):
                      stage_table(values, lay, "cost_relief"), conflict.contest_exponent,
                      conflict.cost_horizon_days, conflict.option_lookahead_days, lay.stakes,
                      lay.weight, rearmament, conflict.commitment.shift_days,
-                     (rearmament != 0).any(axis=1), conflict.commitment.renegotiation_share > 0)
+                     (rearmament != 0).any(axis=1), conflict.commitment.renegotiation_share > 0,
+                     lay.depth)
 
     def _propensity(self, values: Sampled) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""
@@ -249,7 +250,7 @@ class NegotiationModel(mesa.Model):
             jump[:, self.layout.parties.index(esc.party)] = self.jump
             self.log("escalation", live, party=esc.party)
         wage_war(live, shocks, jump, self.front, self.log_capability, self.mediator.pressure,
-                 self.truces.status, self.records.cost_borne, self.prospects)
+                 self.truces.status, self.truces.chosen, self.records.cost_borne, self.prospects)
         self.lines.anchor(live, self.truces.status, self.prospects)
         self.mediator.offers.watch(live)  # a screening proposer reads the losses in battle
 

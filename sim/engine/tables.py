@@ -65,6 +65,7 @@ class Layout:
     candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines,
     # without lines of control (their value is read off the reservation, sim.engine.lines)
     audience: list[np.ndarray]  # per stage (C, n) audience cost per day of commitment
+    depth: np.ndarray  # (S, C) how much of a complete truce each candidate is (`truce_depth`)
 
 
 def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
@@ -112,7 +113,22 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
                                else scenario.stages[s].renewal_days for s in stages], float),
         candidate_terms=terms, candidate_utility=utilities,
         audience=[c[1] for c in crossing],
+        depth=np.stack([truce_depth(t, mask_traded[s], unchanged) for s, t in enumerate(terms)]),
     )
+
+
+def truce_depth(terms: np.ndarray, on_stage: np.ndarray, status_quo: np.ndarray) -> np.ndarray:
+    """How much of a complete truce each candidate package (C, K) of a stage is, (C,) in [0, 1]:
+    on each of the stage's issues with a status quo (a truce's "none"), the distance the terms
+    move from it as a share of the farthest they could, averaged. A stage in force is what its
+    terms say: a pause at a tenth of its scale averts a tenth of the cost its full relief would.
+    A stage none of whose issues has a status quo divides a stake rather than stopping fighting
+    by degrees, so it is whole (1) once in force."""
+    issues = (on_stage > 0) & ~np.isnan(status_quo)
+    if not issues.any():
+        return np.ones(terms.shape[0])
+    sq = status_quo[issues]
+    return (np.abs(terms[:, issues] - sq) / np.maximum(sq, 1.0 - sq)).mean(axis=1)
 
 
 def conditions_precedent(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -46,6 +46,7 @@ class Front(NamedTuple):
     shift_days: np.ndarray  # (R,) days ahead a party projects the balance when weighing a deal
     rearms: np.ndarray  # (R,) bool: some party rearms under truces there
     commits: np.ndarray  # (R,) bool: deals there may not bind (a renegotiation share above 0)
+    depth: np.ndarray  # (S, C) share of its full relief each candidate package gives in force
 
 
 class Prospects(NamedTuple):
@@ -67,25 +68,25 @@ class Prospects(NamedTuple):
 @njit(cache=True)
 def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Front,
              log_capability: np.ndarray, pressure: np.ndarray, status: np.ndarray,
-             cost_borne: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
+             chosen: np.ndarray, cost_borne: np.ndarray,
+             prospects: Prospects) -> None:  # pragma: no cover - compiled
     """One day of war in every live episode: the balance moves (each side rearming as truces
     in force let it), the prospects are reassessed and each party pays the day's cost. An
     episode that has ended stays as it ended. `shocks` (R, n) are standard normals and `jump`
-    (R, n) the day's escalation jumps."""
+    (R, n) the day's escalation jumps; `chosen` (R, S) the package each stage was signed at."""
     drift, volatility, cost = front.drift, front.volatility, prospects.daily_cost
-    rearmament, in_force = front.rearmament, np.empty(status.shape[1], np.bool_)
+    rearmament, in_force = front.rearmament, np.empty(status.shape[1])
     for r in range(live.shape[0]):
         if live[r]:
             gain = 0.0  # rearmament under truces: the share of the daily cost they avert
             if front.rearms[r]:
-                for s in range(status.shape[1]):
-                    in_force[s] = status[r, s] == IN_FORCE
+                cover(r, front, status, chosen, in_force)
                 gain = 1.0 - cost_left(front.cost_relief[r], in_force)
             for i in range(drift.shape[1]):
                 trend = drift[r, i] + rearmament[r, i] * gain if gain > 0.0 else drift[r, i]
                 log_capability[r, i] = advance_balance(log_capability[r, i], trend,
                                                        volatility[r, i], shocks[r, i], jump[r, i])
-    assess(live, front, log_capability, pressure, status, prospects)
+    assess(live, front, log_capability, pressure, status, chosen, prospects)
     for r in range(live.shape[0]):
         if live[r]:
             for i in range(drift.shape[1]):
@@ -93,8 +94,18 @@ def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Fron
 
 
 @njit(cache=True)
+def cover(r: int, front: Front, status: np.ndarray, chosen: np.ndarray,
+          in_force: np.ndarray) -> None:  # pragma: no cover - compiled
+    """How much of each stage is in force in replicate r, into `in_force` (S,): 0 where it is
+    not, else the depth of the package it was signed at (1 for a complete truce)."""
+    for s in range(status.shape[1]):
+        in_force[s] = front.depth[s, chosen[r, s]] if status[r, s] == IN_FORCE else 0.0
+
+
+@njit(cache=True)
 def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure: np.ndarray,
-           status: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover - compiled
+           status: np.ndarray, chosen: np.ndarray,
+           prospects: Prospects) -> None:  # pragma: no cover - compiled
     """Each live replicate's cost of the next day of war, chances of prevailing, reservation
     values and option values, from the balance, the sticks and the truces in force; where
     deals may not bind, it marks the reservation values after the shift for `project`. A
@@ -104,13 +115,12 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
     drift, weights = front.drift, front.stage_weight
     p_win, value = prospects.p_win, prospects.reservation
     option, cost = prospects.option, prospects.daily_cost
-    in_force = np.empty(status.shape[1], np.bool_)
+    in_force = np.empty(status.shape[1])
     cost_of_war = np.empty(drift.shape[1])
     for r in range(status.shape[0]):
         if not live[r]:
             continue
-        for s in range(status.shape[1]):
-            in_force[s] = status[r, s] == IN_FORCE
+        cover(r, front, status, chosen, in_force)
         left = cost_left(cost_relief[r], in_force)
         daily_cost(cost_per_day[r], pressure[r], left, prospects.respite[r], cost[r])
         for i in range(drift.shape[1]):
@@ -131,16 +141,18 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
 @njit(cache=True)
 def price_stages(r: int, front: Front, pressure: np.ndarray, in_force: np.ndarray, left: float,
                  cost_of_war: np.ndarray, prospects: Prospects) -> None:  # pragma: no cover
-    """The war each party weighs against each stage in replicate r: for a stage not in force,
-    today's (`cost_of_war` (n,)); for one in force, the war without it, every other truce in
+    """The war each party weighs against each stage in replicate r: for a stage not in force
+    (`in_force` (S,) is how much of each is: `cover`), today's (`cost_of_war` (n,)); for one in
+    force, the war without it, every other truce in
     force still averting its share (`cost_left_without`). Keeping a truce, renewing it or
     breaking it is a choice between it and the war it stops, not the war it already stops."""
     horizon, base = front.cost_horizon[r], front.cost_per_day[r]
     for s in range(in_force.shape[0]):
-        without = cost_left_without(front.cost_relief[r], in_force, s) if in_force[s] else left
+        held = in_force[s] > 0.0
+        without = cost_left_without(front.cost_relief[r], in_force, s) if held else left
         prospects.without[r, s] = without
         for i in range(base.shape[0]):
-            if not in_force[s]:
+            if not held:
                 prospects.war_cost[r, i, s] = cost_of_war[i]
                 continue
             cost = party_cost(base[i], pressure[r, i], without, prospects.respite[r, i])
