@@ -61,8 +61,8 @@ class AgendaChoice:
 
 
 DEFAULT_RECOURSES = ("stick", "walk_away")
-"""The recourses (`sim.rules.recourses`) of a mediator whose config names none: the fixed reply
-to an impasse of before, press while the style allows, else leave."""
+"""The recourses (`sim.rules.recourses`) of a mediator whose config names none: press while the
+style allows, else leave with the walk_away unit's documented exit hazard, never for certain."""
 
 PACKAGES = ("compromise", "logrolling")
 """The package spaces a proposal searches (`sim.rules.bargaining`: `candidate_terms`,

@@ -30,7 +30,7 @@ def test_a_model_refuses_a_delay_tactic_no_registry_has_with_the_settings_line()
 
 def test_a_model_refuses_a_recourse_parameter_outside_its_declared_range():
     s = textbook()
-    mediator = replace(s.mediator, recourses={"pause": {"days": 0.0}, "walk_away": {}})
+    mediator = replace(s.mediator, recourses={"pause": {"days": 0.0}, "walk_away": {"chance": 1.0}})
     with pytest.raises(ConfigError) as refused:
         NegotiationModel(s.scenario, mediator, 4, 1)
     assert str(refused.value) == ("mediator.recourses.pause.days: got 0.0; expected a number "

@@ -29,6 +29,8 @@ from sim.jobs.validation.cases import Row, pct, simulate, textbook, with_ladder
 from sim.results.estimators import wilson
 
 P = 3  # rounds of patience
+LEAVES = {"chance": 1.0}  # walking away at the first impasse it reaches: the cases below count
+# the rounds to a certain exit
 Q, LOSS, FLOOR, STICK = 0.5, 0.5, 0.2, 0.5  # the threat: credibility, loss, floor; stick size
 
 
@@ -61,8 +63,8 @@ def geometric_sum(levels: list[float], cap: int) -> np.ndarray:
 def threats(replicates: int, seed: int) -> list[Row]:
     """Threats carried out against a blocker that never yields; obeyed where credible."""
     threat = {"credibility": Q, "loss": LOSS, "floor": FLOOR, "deadline_rounds": 1}
-    out = simulate(deadlocked({"threat": threat, "walk_away": {}}, patience=2), replicates,
-                   seed)
+    out = simulate(deadlocked({"threat": threat, "walk_away": LEAVES}, patience=2),
+                   replicates, seed)
     levels = [Q * (1 - LOSS) ** f for f in range(10) if Q * (1 - LOSS) ** f >= FLOOR]
     cap = 8
     pmf = geometric_sum(levels, cap)
@@ -88,7 +90,7 @@ def threats(replicates: int, seed: int) -> list[Row]:
     obeyed = []
     for credibility in (1.0, 0.0):
         cfg = deadlocked({"threat": {"credibility": credibility, "floor": 0.0,
-                                     "deadline_rounds": 5}, "walk_away": {}}, blocked=False,
+                                     "deadline_rounds": 5}, "walk_away": LEAVES}, blocked=False,
                          stick=1.0)
         a = cfg["scenario"]["parties"]["A"]  # distrust of the mediator closes the range:
         a["mediator_distrust_penalty"] = 0.5  # A holds out for 0.25 more than its 0.4
@@ -128,7 +130,7 @@ def sticks_and_pauses(replicates: int, seed: int) -> list[Row]:
                              and np.allclose(out["party.B.cost_borne"], base * horizon,
                                              atol=1e-9, rtol=0)))]
     days = 10
-    out = simulate(deadlocked({"pause": {"days": days, "times": 1}, "walk_away": {}},
+    out = simulate(deadlocked({"pause": {"days": days, "times": 1}, "walk_away": LEAVES},
                               style="facilitative"), max(replicates // 10, 10), seed + 1)
     left = 2 * P + days
     rows.append(Row(f"A pause of {days} days, then a return (daily rounds, patience {P})",
@@ -145,7 +147,7 @@ def calls_envoys_and_exits(replicates: int, seed: int) -> list[Row]:
     """A leaders' call's ad hoc deal; a new envoy's trust; walking away with a chance."""
     chance, week = 0.6, 7
     cfg = with_ladder(deadlocked({"leaders_call": {"chance": chance, "times": 1},
-                                  "walk_away": {}}, style="facilitative", blocked=False), 3)
+                                  "walk_away": LEAVES}, style="facilitative", blocked=False), 3)
     cfg["scenario"]["round_interval_days"] = week
     cfg["scenario"]["parties"]["A"]["linkage"] = {"stage1": {"side_payment": 0.01}}
     out = simulate(cfg, replicates, seed)

@@ -12,8 +12,9 @@ walking away resets that count too.
 
 A recourse reads the impasse by name (`Impasse`) and its own parameters, (R,) arrays sampled
 per replicate, and carries itself out through the mediator's means (`Means`), which the engine
-provides. The default, `{stick: {}, walk_away: {}}`, is the fixed reply of before: press the
-main blocker while the style allows, else leave. To add one, see docs/EXTENDING.md.
+provides. The default, `{stick: {}, walk_away: {}}`, presses the main blocker while the style
+allows, else leaves with walk_away's default exit hazard (a chance per impasse, not a
+certainty). To add one, see docs/EXTENDING.md.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from sim.rules.styles import MediatorStyle
 
 class Facilitative(MediatorStyle):
     name = "facilitative"
-    summary = "propose and relay only: no side-payments, and walk away when patience runs out"
+    summary = "propose and relay only: no side-payments and no sticks"
     source = "Beardsley, Quinn, Biswas & Wilkenfeld (2006), J. Conflict Resolution 50(1): 58-86"
     funds_side_payments = False
 

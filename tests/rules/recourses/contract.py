@@ -81,4 +81,4 @@ class RecourseContract(UnitContract):
         return out[f"mediator.{column}"]
 
     def chosen(self) -> Settings:
-        return load_settings(deadlocked({self.name: {}, "walk_away": {}}))
+        return load_settings(deadlocked({self.name: {}, "walk_away": {"chance": 1.0}}))

@@ -19,7 +19,7 @@ class TestEnvoyChange(RecourseContract):
         assert np.array_equal(unit.takes(today, settings), today.stuck & (today.uses < 1))
 
     def test_trust_worn_down_by_favouritism_is_restored_then_wears_down_again(self) -> None:
-        cfg = deadlocked({"envoy_change": {"times": 1}, "walk_away": {}}, style="facilitative")
+        cfg = deadlocked({"envoy_change": {"times": 1}, "walk_away": {"chance": 1.0}}, style="facilitative")
         cfg["mediator"]["bias"] = {"A": 0.2}
         cfg["scenario"]["parties"]["B"]["bias_sensitivity"] = 1.0
         out = simulate(cfg, 4, 1)  # rounds 1-3, a new envoy, rounds 4-6, then it leaves

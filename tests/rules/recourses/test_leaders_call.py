@@ -20,7 +20,7 @@ class TestLeadersCall(RecourseContract):
         assert np.array_equal(unit.takes(today, settings), expected)
 
     def test_a_call_yields_the_partial_deal_the_table_could_not_reach(self) -> None:
-        cfg = with_ladder(deadlocked({"leaders_call": {"chance": 1.0}, "walk_away": {}},
+        cfg = with_ladder(deadlocked({"leaders_call": {"chance": 1.0}, "walk_away": {"chance": 1.0}},
                                      style="facilitative", blocked=False), 3)
         cfg["scenario"]["round_interval_days"] = 7
         cfg["scenario"]["parties"]["A"]["linkage"] = {"stage1": {"side_payment": 0.01}}

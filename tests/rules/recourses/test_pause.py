@@ -19,7 +19,7 @@ class TestPause(RecourseContract):
         assert np.array_equal(unit.takes(today, settings), today.stuck & (today.uses < 2))
 
     def test_two_pauses_of_five_days_hold_no_talks_on_those_days(self) -> None:
-        out = simulate(deadlocked({"pause": {"days": 5, "times": 2}, "walk_away": {}},
+        out = simulate(deadlocked({"pause": {"days": 5, "times": 2}, "walk_away": {"chance": 1.0}},
                                   style="facilitative"), 4, 2)
         assert (out["end_day"] == 3 + 5 + 3 + 5 + 3).all()  # patience 3, daily rounds
         assert (out["stage.settlement.proposals"] == 9).all() and (out["mediator.pauses"] == 2).all()

@@ -26,7 +26,7 @@ class TestThreat(RecourseContract):
         """Credibility 0.4 losing half each time, floor 0.15: never carried out (a blocker
         that cannot sign, and draws above 0.4 aside), it falls 0.4, 0.2, 0.1 and stops."""
         out = simulate(deadlocked({"threat": {"credibility": 0.4, "loss": 0.5, "floor": 0.15,
-                                              "deadline_rounds": 1}, "walk_away": {}},
+                                              "deadline_rounds": 1}, "walk_away": {"chance": 1.0}},
                                   patience=2), 200, 3)
         empty = out["mediator.threats_carried_out"] == 0
         assert empty.any()

@@ -3,7 +3,8 @@
 import numpy as np
 
 from sim.jobs.validation.cases import simulate
-from sim.jobs.validation.persistence import deadlocked
+from sim.jobs.validation.persistence import P, deadlocked
+from sim.results.estimators import wilson
 from sim.rules.recourses.walk_away import WalkAway
 from tests.rules.contract import REPLICATES
 from tests.rules.recourses.contract import RecourseContract, impasse
@@ -27,3 +28,19 @@ class TestWalkAway(RecourseContract):
     def test_a_mediator_that_never_walks_away_stays_to_the_horizon(self) -> None:
         out = simulate(deadlocked({"walk_away": {"chance": 0.0}}, style="facilitative"), 4, 1)
         assert (out["end_reason"] == "horizon").all()
+
+
+def test_a_mediator_that_names_no_recourses_leaves_at_its_first_impasse_only_by_chance() -> None:
+    """Deadlocked, a facilitative mediator with three daily rounds of patience reaches its first
+    impasse on day 3. Its config names no recourses, so it falls back on stick (never, for it)
+    and walk_away with the unit's documented exit hazard: it leaves there in about that share
+    of runs and stays on in the rest, never in all of them."""
+    cfg = deadlocked({}, style="facilitative")
+    del cfg["mediator"]["recourses"]
+    runs = 400
+    out = simulate(cfg, runs, 3)
+    hazard = WalkAway.parameters["chance"].default
+    left_at_first = (out["end_reason"] == "mediator_withdrew") & (out["end_day"] == P)
+    share = wilson(int(left_at_first.sum()), runs, 0.999)
+    assert 0 < hazard < 1 and not left_at_first.all()
+    assert share.ci_low <= hazard <= share.ci_high
