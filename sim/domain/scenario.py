@@ -70,6 +70,13 @@ class Linkage:
                            "delivered before the stage is in force (a condition precedent); "
                            "false: the stage comes into force on signing and the payment is "
                            "owed until its holder approves")
+    delivery: Param = number(0, 1, default=0.5, doc="where a third party holds it: the party's "
+                             "belief at day 0 that the holder delivers it (its prior mean)",
+                             unit="probability")
+    delivery_weight: Param = number(0, above=True, default=2.0,
+                                    doc="how many observations that belief counts as: each lapse "
+                                    "or term passed unpaid adds one against, each approval one "
+                                    "for", unit="observations")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,6 +171,9 @@ class Stage:
                                       "at each term every party decides whether to renew it "
                                       "(its renewal rule); null: it expires at its term",
                                       unit="days")
+    tabled_again: bool = field(default=True, metadata={
+        "doc": "whether a truce that runs its term unrenewed goes back on the table, as a "
+               "collapsed one does (false: a one-off the mediator does not propose again)"})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -122,16 +122,18 @@ class Party(mesa.Agent):
                 model.propensity, model.party_table.trust_alpha, model.party_table.trust_beta,
                 model.truces.ledger, model.today)
 
-    def renew(self, stage: int, due: np.ndarray, willing: np.ndarray) -> np.ndarray:
+    def renew(self, stage: int, due: np.ndarray, willing: np.ndarray,
+              surplus: np.ndarray) -> np.ndarray:
         """(R,) bool: whether it renews `stage`'s truce where it is at its term today (`due`),
-        as its renewal rule decides; `willing` says where it would sign the terms today."""
+        as its renewal rule decides; `willing` says where it would sign the terms today, and
+        `surplus` by how much."""
         model = self.model
         draw = None
         if self.renewal.draws:
             stages, days = len(model.layout.stages), model.world.horizon_days + 1
             draw = uniforms(self.renewal_key, model.day * stages + stage, days * stages,
                             model.replicates)
-        expiry = Expiry(due, willing, model.truces.renewals[:, stage], draw)
+        expiry = Expiry(due, willing, surplus, model.truces.renewals[:, stage], draw)
         return due & self.renewal.renews(expiry, self.renewal_settings)
 
     def take_part(self, stage: int, in_force: np.ndarray, suspended: np.ndarray,
@@ -207,7 +209,7 @@ class Mediator(mesa.Agent):
         demands; and the carrots it can fund (its style permitting)."""
         prospects = sitting.prospects
         propose(stage, prospects.reservation, prospects.future, sitting.renegotiation,
-                self.levered, self.model.party_table.side_payment, sitting.agenda,
+                self.levered, self.model.party_table.expected_payment(), sitting.agenda,
                 self.broker(sitting.seat.weights), self.offers.chosen(stage), sitting.record)
 
     def settle(self, stage: int, sitting: Sitting) -> None:

@@ -70,6 +70,7 @@ class Implementation:
         self.renewable = bool(model.truces.renewable.any())
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
         self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
+        self.surplus = np.zeros((model.replicates, len(lay.parties)))
 
     def fulfil(self, live: np.ndarray) -> None:
         """Today's pending stages: in force where every condition is met, else lapsed where
@@ -81,19 +82,34 @@ class Implementation:
                                         | (truces.status == SUSPENDED))
             if standing.any():
                 waited = model.day - truces.spell_signed_day
+                before = truces.approved.copy()
                 for third in model.third_parties:
                     third.approve(standing, waited, owed=True)
+                self._learn(kept=truces.approved & ~before)
         pending = live[:, None] & (truces.status == PENDING)
         if not self.conditional or not pending.any():
             return
         waited = model.day - truces.spell_signed_day  # nan where never signed: not pending
+        before = truces.approved.copy()
         for third in model.third_parties:
             third.approve(pending, waited)
+        self._learn(kept=truces.approved & ~before)
         enter_into_force(pending, waited, self.setup_days, self.deadline, self.conditions,
                          model.day, truces.approved, truces.in_force_day, truces.lapses,
                          truces.lapsed_day, truces.tabling, self.met, self.lapsed)
+        self._learn(broken=self.lapsed[:, :, None] & model.layout.brokered.T[None])
         model.log("in_force", self.met)
         model.log("lapsed", self.lapsed)
+
+    def _learn(self, kept: np.ndarray | None = None, broken: np.ndarray | None = None) -> None:
+        """Each party's belief that the side-payments third parties hold for it are delivered:
+        one observation for each approval (`kept`, (R, S, n)), one against each lapse or term
+        passed unpaid (`broken`, (R, S, n)), a Beta update."""
+        table = self.model.party_table
+        if kept is not None:
+            table.delivery_alpha += kept.transpose(0, 2, 1)
+        if broken is not None:
+            table.delivery_beta += broken.transpose(0, 2, 1)
 
     def renew(self, live: np.ndarray) -> None:
         """Today's renewable truces at their term: renewed for another term where every party
@@ -104,12 +120,15 @@ class Implementation:
         lay = model.layout
         due = today.due & live[:, None]
         demanded = np.stack([party.concede() for party in model.parties], axis=-1)
+        if self.owing:  # a term passed with a payment still owed is evidence against it
+            unpaid = due[:, :, None] & lay.owed.T[None] & ~truces.approved
+            self._learn(broken=unpaid)
         renewed = np.zeros_like(due)
         for s in np.flatnonzero(due.any(axis=0)):
             renews = due[:, s].copy()
             for party in model.parties:
-                said = party.renew(int(s), due[:, s], self._willing(party.index, int(s), due,
-                                                                    demanded))
+                willing = self._willing(party.index, int(s), due, demanded)
+                said = party.renew(int(s), due[:, s], willing, self.surplus[:, party.index])
                 truces.declined[:, s, party.index] += due[:, s] & ~said
                 renews &= said
             ended = due[:, s] & ~renews
@@ -175,21 +194,36 @@ class Implementation:
         acceptance noise (a normal under the `renewal:noise` key, counter-based)."""
         model = self.model
         prospects = model.prospects
-        willing(i, s, due, model.truces.chosen, demanded[:, i], prospects.reservation,
-                prospects.option, prospects.future, model.exposure(), model.agenda, model.bargainers,
-                self.noise_key, model.day, model.world.horizon_days + 1, self.willing)
+        willing(i, s, due, model.truces.chosen, demanded[:, i], self._carrot(i, s),
+                prospects.reservation, prospects.option, prospects.future, model.exposure(),
+                model.agenda, model.bargainers, self.noise_key, model.day,
+                model.world.horizon_days + 1, self.willing, self.surplus)
         return self.willing[:, i].copy()
+
+    def _carrot(self, i: int, s: int) -> np.ndarray:
+        """(R,) the side-payment party i counts on renewing stage s, as at signing: in full
+        where the mediator funds it or its holder has approved it, else what it expects to be
+        delivered."""
+        model = self.model
+        promised = model.party_table.side_payment[:, i, s]
+        if not model.layout.brokered[i, s]:
+            return promised
+        expected = model.party_table.expected_payment()[:, i, s]
+        return np.where(model.truces.approved[:, s, i], promised, expected)
 
 
 @njit(cache=True)
 def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.ndarray,
-            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, exposure: float,
-            agenda: Agenda, sides: Bargainers, key: np.uint64, today: int, days: int,
-            out: np.ndarray) -> None:  # pragma: no cover - compiled
+            carrot: np.ndarray, reservation: np.ndarray, option: np.ndarray, future: np.ndarray,
+            exposure: float, agenda: Agenda, sides: Bargainers, key: np.uint64, today: int,
+            days: int, out: np.ndarray,
+            surplus: np.ndarray) -> None:  # pragma: no cover - compiled
     """Whether party i would sign the package of stage s in force, where it is due (into
-    `out[:, i]`): its appraisal at a round of talks (`sim.engine.talks.appraise`) and its
-    acceptance noise, a standard normal by Box-Muller from two counter-based uniforms whose
-    counter names replicate, day (`today` of `days`), stage and party."""
+    `out[:, i]`): its appraisal at a round of talks (`sim.engine.talks.appraise`), the
+    side-payment it counts on (`carrot` (R,)) and its acceptance noise, a standard normal by
+    Box-Muller from two counter-based uniforms whose counter names replicate, day (`today` of
+    `days`), stage and party. `surplus[:, i]` is by how much, in shares of the stage's weight,
+    noise included: what a renewal rule that weighs the status quo reads."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
     stages, parties = due.shape[1], reservation.shape[1]
     for r in range(due.shape[0]):
@@ -203,7 +237,8 @@ def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.nd
         counter = 2 * (((r * days + today) * stages + s) * parties + i)
         first = 1.0 - uniform(key, counter)  # in (0, 1]
         noise = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * uniform(key, counter + 1))
-        out[r, i] = accepts(value, bar, sides.acceptance_noise[r, i], noise, weight)
+        out[r, i] = accepts(value + carrot[r], bar, sides.acceptance_noise[r, i], noise, weight)
+        surplus[r, i] = (value + carrot[r] - bar) / weight + sides.acceptance_noise[r, i] * noise
 
 
 @njit(cache=True)

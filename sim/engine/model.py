@@ -274,6 +274,7 @@ class NegotiationModel(mesa.Model):
         judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
         self.implementation.renew(live)
+        self._table_again(today.expired)
         if own is not None:
             today.violated[:] = own  # the parties' own, for the log
         if self.events is not None:
@@ -283,6 +284,15 @@ class NegotiationModel(mesa.Model):
             self.log(kind, getattr(today, kind))
         if agreed:
             self._end(today.agreed, AGREEMENT)
+
+    def _table_again(self, expired: np.ndarray) -> None:
+        """A truce that ran its term and was not renewed is back on the table, as a collapsed
+        one is, where it is on the mediator's ladder (and not a one-off: `tabled_again`): a
+        second pause can follow the first."""
+        again = expired & self.layout.tabled_again[None, :]
+        if again.any():
+            self.truces.table(again, self.day)
+            self.log("tabled", again)
 
     # --- talks -------------------------------------------------------------------------------
     def _negotiate(self, live: np.ndarray, stream: str, hosts: list[ThirdParty] = ()) -> None:

@@ -61,6 +61,7 @@ class Layout:
     conditional: np.ndarray  # (S,) bool: signing it leaves it pending on conditions precedent
     owed: np.ndarray  # (n, S) bool: a third party's side-payment owed once in force, not before
     renewal_days: np.ndarray  # (S,) days of a renewed term, nan where it is not renewed
+    tabled_again: np.ndarray  # (S,) bool: proposed again once its term runs out unrenewed
     candidate_terms: list[np.ndarray]  # per stage (C, K)
     candidate_utility: list[np.ndarray]  # per stage (C, n), less the fixed cost of red lines,
     # without lines of control (their value is read off the reservation, sim.engine.lines)
@@ -111,6 +112,8 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
         brokered=brokered, conditional=conditional, owed=owed,
         renewal_days=np.array([np.nan if scenario.stages[s].renewal_days is None
                                else scenario.stages[s].renewal_days for s in stages], float),
+        tabled_again=np.array([scenario.stages[s].tabled_again and tier[k] >= 0
+                               for k, s in enumerate(stages)], dtype=bool),
         candidate_terms=terms, candidate_utility=utilities,
         audience=[c[1] for c in crossing],
         depth=np.stack([truce_depth(t, mask_traded[s], unchanged) for s, t in enumerate(terms)]),
@@ -187,13 +190,22 @@ class PartyTable:
     """Per-replicate party parameters, each (R, n) unless noted."""
 
     params: dict[str, np.ndarray]
-    side_payment: np.ndarray  # (R, n, S)
+    side_payment: np.ndarray  # (R, n, S) promised
+    delivery_alpha: np.ndarray  # (R, n, S) evidence that a third party delivers it (1 if none)
+    delivery_beta: np.ndarray  # (R, n, S) evidence that it does not (0 if no third party holds it)
     trust_alpha: np.ndarray  # (R, n, n): row i is party i's evidence about each other party
     trust_beta: np.ndarray
     mediator_alpha: np.ndarray  # (R, n)
     mediator_beta: np.ndarray
     drift: np.ndarray
     volatility: np.ndarray
+
+    def expected_payment(self) -> np.ndarray:
+        """(R, n, S) what each side-payment is worth to its party: the promise times its belief
+        that it is delivered (certain where the mediator funds it, a Beta mean where a third
+        party holds it and has not approved it)."""
+        belief = self.delivery_alpha / (self.delivery_alpha + self.delivery_beta)
+        return self.side_payment * belief
 
 
 class PartyRecords(NamedTuple):
@@ -215,17 +227,23 @@ def party_table(values: Sampled, lay: Layout) -> PartyTable:
     parties = [values.scenario.parties[p] for p in names]
     params = {f: _stack(parties, f) for f in PARTY_FIELDS}
     side = np.zeros((r, len(names), len(lay.stages)))
+    kept, broken = np.ones_like(side), np.zeros_like(side)
     alpha, beta = np.ones((r, len(names), len(names))), np.zeros((r, len(names), len(names)))
     for i, party in enumerate(parties):
         for s, stage in enumerate(lay.stages):
             if stage in party.linkage:  # it signs only if paid
-                side[:, i, s] = party.linkage[stage].side_payment
+                link = party.linkage[stage]
+                side[:, i, s] = link.side_payment
+                if lay.brokered[i, s]:  # a third party's to deliver: believed in part
+                    kept[:, i, s] = link.delivery * link.delivery_weight
+                    broken[:, i, s] = (1.0 - link.delivery) * link.delivery_weight
         for j, q in enumerate(names):
             if j != i:
                 alpha[:, i, j], beta[:, i, j] = party.trust[q].alpha, party.trust[q].beta
     conflict = values.scenario.conflict
     return PartyTable(
-        params=params, side_payment=side, trust_alpha=alpha, trust_beta=beta,
+        params=params, side_payment=side, delivery_alpha=kept, delivery_beta=broken,
+        trust_alpha=alpha, trust_beta=beta,
         mediator_alpha=_stack(parties, f"trust.{MEDIATOR}.alpha"),
         mediator_beta=_stack(parties, f"trust.{MEDIATOR}.beta"),
         drift=np.stack([conflict.drift_per_day[p] for p in names], axis=-1),

@@ -155,8 +155,9 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
     (`future`, `renegotiation`: `sim.rules.commitment`), plus the hidden demands it has learnt
     or guessed); and to each
     party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
-    from what is left of its budget, or, where a third party holds it, the carrot promised in
-    full, delivered only on that party's approval (`sim.engine.implementation`)."""
+    from what is left of its budget, or, where a third party holds it, the carrot promised,
+    worth to the party what it expects to be delivered (`demands` are then the expected
+    payments) and delivered only on that party's approval (`sim.engine.implementation`)."""
     candidate_terms, utility = agenda.candidate_terms[s], agenda.candidate_utility[s]
     first, second, gap = agenda.first[s], agenda.second[s], agenda.gap[s]
     on_a_line, linked = agenda.on_a_line[s], agenda.has_linkage

@@ -17,8 +17,10 @@ def carrot(linked: bool, demand: float, budget: float, levered: bool,
            brokered: bool) -> tuple[float, bool]:
     """The side-payment offered to a party for a stage, and whether its condition is met: a
     mediator with leverage offers what it demands, up to what is left of the budget; one a
-    third party holds (`brokered`) is promised in full whatever the mediator's style, since it
-    is not the mediator's to fund, and delivered only if that party approves."""
+    third party holds (`brokered`) is promised whatever the mediator's style, since it is not
+    the mediator's to fund, and delivered only if that party approves: `demand` is then what
+    the promise is worth to the party, the promise times its belief that it is delivered
+    (`sim.engine.tables.PartyTable.expected_payment`)."""
     if not linked:
         return 0.0, True
     if brokered:

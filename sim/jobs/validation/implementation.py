@@ -78,7 +78,8 @@ def renewing(rule_a: dict[str, Any], rule_b: dict[str, Any]) -> dict[str, Any]:
     cfg = with_ladder(textbook("mediator.patience_rounds=100000"), 2)
     scenario = copy.deepcopy(cfg["scenario"])
     truce = scenario["stages"]["stage1"]
-    truce.update({"duration_days": TERM, "renewal_days": TERM, "hold_days": 5})
+    truce.update({"duration_days": TERM, "renewal_days": TERM, "hold_days": 5,
+                  "tabled_again": False})  # the law counts the renewals of one truce
     scenario["stages"]["settlement"]["hold_days"] = 10 * scenario["horizon_days"]
     scenario["parties"]["A"]["renewal"], scenario["parties"]["B"]["renewal"] = rule_a, rule_b
     return {**cfg, "scenario": scenario}

@@ -27,6 +27,8 @@ class Expiry:
 
     due: np.ndarray  # (R,) bool: the truce reaches its term today (decide only there)
     willing: np.ndarray  # (R,) bool: it would sign the terms in force today, as at signing
+    surplus: np.ndarray  # (R,) by how much (negative: short), in shares of the stage's weight,
+    # its acceptance noise included: willing is surplus >= 0
     renewals: np.ndarray  # (R,) int: times the truce has been renewed before
     draw: np.ndarray | None  # (R,) uniform in [0, 1), today's, if the rule draws
 

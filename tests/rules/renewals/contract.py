@@ -15,18 +15,20 @@ from tests.rules.contract import REPLICATES, UnitContract
 def expiry(seed: int, **changes: object) -> Expiry:
     """A random term day: the truce due in most replicates, the party willing in some."""
     rng = np.random.default_rng(seed)
+    surplus = rng.normal(0.0, 0.1, REPLICATES)
     fields: dict[str, object] = {
-        "due": rng.random(REPLICATES) < 0.8, "willing": rng.random(REPLICATES) < 0.5,
+        "due": rng.random(REPLICATES) < 0.8, "willing": surplus >= 0.0, "surplus": surplus,
         "renewals": rng.integers(0, 4, REPLICATES), "draw": rng.random(REPLICATES)}
     return Expiry(**(fields | changes))  # type: ignore[arg-type]
 
 
 RENEWABLE = ("+scenario.stages.truce={label: Truce, issues: [stake], duration_days: 10, "
              "renewal_days: 10, hold_days: 1000, verification: 0.0, max_violations: 1, "
-             "cost_relief: 0.0, temptation: 1.0}",
+             "cost_relief: 0.0, temptation: 1.0, tabled_again: false}",
              "mediator.ladder=[[truce],[settlement]]")
 """A truce of 10-day terms, renewable, that never holds within the 100-day horizon (so the
-ladder never climbs and the episode runs to the horizon)."""
+ladder never climbs and the episode runs to the horizon), and once expired is not proposed
+again (`tabled_again`: a test of signing anew sets it back)."""
 
 
 class RenewalContract(UnitContract):

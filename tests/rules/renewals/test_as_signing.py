@@ -22,13 +22,21 @@ class TestAsSigning(RenewalContract):
         assert (out["stage.truce.renewals"] == 9).all()
         assert (out["stage.truce.renewed_day"] == 11).all()
 
-    def test_a_side_grown_stronger_by_the_term_lets_the_truce_expire(self) -> None:
+    def test_a_side_grown_stronger_by_the_term_lets_the_truce_expire_and_signs_anew(self):
         """A's capability grows 5% a day: the split it signed on day 1 is worth less to it by
-        day 11 than fighting on, so it declines, B renews, and the truce expires."""
+        day 11 than fighting on, so it declines, B renews, and the truce expires. A one-off
+        stays expired; otherwise it is back on the table, and that day's round signs it again
+        on terms that give A more."""
         rising = textbook(*RENEWABLE, "scenario.conflict.drift_per_day.A=0.05",
                           *(f"scenario.parties.{p}.renewal.rule=as_signing" for p in "AB"))
-        _, out = run_model(rising, 8)
+        _, once = run_model(rising, 8)
+        assert (once["stage.truce.renewals"] == 0).all()  # a one-off: over at its first term
+        assert np.isnan(once["stage.truce.signed_again_day"]).all()
+        _, out = run_model(textbook(*RENEWABLE, "scenario.stages.truce.tabled_again=true",
+                                    "scenario.conflict.drift_per_day.A=0.05",
+                                    *(f"scenario.parties.{p}.renewal.rule=as_signing"
+                                      for p in "AB")), 8)
         assert (out["stage.truce.signed_day"] == 1).all()
-        assert (out["stage.truce.renewals"] == 0).all()
-        assert (out["stage.truce.renewal_declined.A"] == 1).all()
+        assert (out["stage.truce.signed_again_day"] == 11).all()
+        assert (out["stage.truce.renewal_declined.A"] >= 1).all()
         assert (out["stage.truce.renewal_declined.B"] == 0).all()
