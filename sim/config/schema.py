@@ -91,6 +91,18 @@ def _param(raw: Any, path: str, meta: Mapping[str, Any]) -> Param:
     return _number(raw, path, meta, False)
 
 
+def check_param(value: Param, path: str, meta: Mapping[str, Any]) -> None:
+    """Refuse a number, or a distribution whose draws, lie outside the range `meta` declares:
+    for a value built under a looser range than the field it stands for (a per-stage value)."""
+    if isinstance(value, Distribution):
+        low, high = value.reach()
+        if not (_in_range(low, meta) and _in_range(high, meta)):
+            raise ConfigError(path, f"draws reaching {low:.3g} to {high:.3g}",
+                              f"a distribution whose draws lie in {_interval(meta)}")
+    else:
+        _check_range(value, path, meta, False)
+
+
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]

@@ -135,6 +135,28 @@ def _check_party(party: Party, where: str, issues: list[str], parties: list[str]
     for issue in party.red_lines:
         if issue not in issues:
             raise ConfigError(f"{where}.red_lines.{issue}", "<unknown key>", _names("issue", issues))
+    _check_stagewise(party.delay.stages, party.delay.per_stage, f"{where}.delay", stages)
+    _check_stagewise(party.concession.stages, party.concession.per_stage, f"{where}.concession",
+                     stages)
+
+
+def _check_stagewise(named: tuple[str, ...] | None, per_stage: dict, where: str,
+                     stages: list[str]) -> None:
+    """A tactic's or style's stages are the scenario's, and a stage given its own values is
+    one it applies to (a value for a stage it leaves alone would be read by nothing)."""
+    if named is not None and not named:
+        raise ConfigError(f"{where}.stages", [], "at least one stage name, or null for every "
+                          f"stage: {', '.join(stages)}")
+    for i, stage in enumerate(named or ()):
+        if stage not in stages:
+            raise ConfigError(f"{where}.stages[{i}]", stage, _names("stage", stages))
+        if stage in named[:i]:
+            raise ConfigError(f"{where}.stages[{i}]", stage, "each stage once")
+    applies = list(named) if named is not None else stages
+    for stage in per_stage:
+        if stage not in applies:
+            raise ConfigError(f"{where}.per_stage.{stage}", "<unknown key>",
+                              f"a stage it applies to: {', '.join(applies)}")
 
 
 def _check_keys(given: dict, where: str, expected: list[str], kind: str) -> None:

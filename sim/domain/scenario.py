@@ -35,7 +35,8 @@ class Delay:
     """How the party stalls: a registered delay tactic (`sim.rules.tactics`) and its parameters.
 
     `prize` and `cost_per_day` are the war of attrition's, which the default tactic plays: hold
-    out until conceding, with hazard cost/prize per day."""
+    out until conceding, with hazard cost/prize per day. A party that stalls only some stages
+    names them (`stages`), and a stage whose facts differ gets its own values (`per_stage`)."""
 
     tactic: str = text(default="attrition", doc="the delay tactic (sim/rules/tactics/)")
     prize: Param = number(0, doc="value of outlasting the other side; 0 = never stalls",
@@ -45,18 +46,32 @@ class Delay:
     parameters: dict[str, Param] = field(default_factory=dict, metadata={
         "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the tactic declares",
         "doc": "the tactic's own parameters, checked against what it declares"})
+    stages: tuple[str, ...] | None = text(default=None, doc="the stages it stalls on; on any "
+                                          "other it answers at once (null: every stage)")
+    per_stage: dict[str, dict[str, Param]] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the field or tactic "
+        "declares", "doc": "a stage's own prize, cost_per_day or tactic parameters, where the "
+                           "facts differ there; the rest as above"})
 
 
 @dataclass(frozen=True, kw_only=True)
 class Concession:
     """How the party gives up its opening margin: a registered concession style
     (`sim.rules.concessions`) and its parameters. The default style, time-dependent, reads the
-    party's `concession_exponent`."""
+    party's `concession_exponent`. As with its delay, the party may name the stages it haggles
+    over (`stages`) and give a stage its own values (`per_stage`)."""
 
     style: str = text(default="time_dependent", doc="the concession style (sim/rules/concessions/)")
     parameters: dict[str, Param] = field(default_factory=dict, metadata={
         "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the style declares",
         "doc": "the style's own parameters, checked against what it declares"})
+    stages: tuple[str, ...] | None = text(default=None, doc="the stages it haggles over; on any "
+                                          "other it demands no margin above its reservation "
+                                          "value (null: every stage)")
+    per_stage: dict[str, dict[str, Param]] = field(default_factory=dict, metadata={
+        "low": -LARGEST, "high": LARGEST, "above": False, "unit": "as the field or style "
+        "declares", "doc": "a stage's own concession_exponent or style parameters, where the "
+                           "facts differ there; the rest as above"})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ term or lets it expire (its renewal rule, `sim.rules.renewals`). Third parties a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 import mesa
@@ -23,6 +24,7 @@ from sim.engine.draws import uniforms
 from sim.engine.keeping import Day, Propensity, violate
 from sim.engine.offers import Offers, Proposing
 from sim.engine.persistence import Impasses, Persistence
+from sim.engine.stagewise import stagewise
 from sim.engine.tables import PartyRecords
 from sim.engine.talks import Broker, Sitting, propose, respond, settle
 from sim.rules.agendas import AGENDAS, Course
@@ -67,7 +69,12 @@ class Party(mesa.Agent):
         self.delay_settings = self.tactic.settings_of(drawn.delay.parameters, r)
         self.concession = CONCESSIONS.get(spec.concession.style)
         self.concession_settings = self.concession.settings_of(drawn.concession.parameters, r)
-        table = model.party_table
+        table, stages = model.party_table, model.layout.stages
+        own = {"prize": drawn.delay.prize, "cost_per_day": drawn.delay.cost_per_day}
+        self.delay_by_stage = stagewise(self.delay_settings | own, spec.delay, drawn.delay, stages)
+        own = {"concession_exponent": table.params["concession_exponent"][:, index]}
+        self.concession_by_stage = stagewise(self.concession_settings | own, spec.concession,
+                                             drawn.concession, stages)
         self.trust_alpha = table.trust_alpha[:, index, :]  # (R, n) views
         self.trust_beta = table.trust_beta[:, index, :]
         self.stalls = model.records.stalls[:, index]  # rounds it stalled, (R,) view
@@ -82,29 +89,46 @@ class Party(mesa.Agent):
         self.participation_key = np.uint64(stream_key(model.seed_sequence,
                                                       f"participation:{name}"))
 
+    def hold_scale(self) -> np.ndarray:
+        """(R, S) what its hold-out draws (standard exponential) are scaled by on each stage:
+        prize / cost per day, its mean days of holding out in the war of attrition; 0 where its
+        tactic does not apply or stalls for reasons of its own (it is no contestant there)."""
+        by_stage, stages = self.delay_by_stage, len(self.model.layout.stages)
+        if not self.tactic.contests:
+            return np.zeros((self.model.replicates, stages))
+        return by_stage.decide(lambda own: own["prize"] / own["cost_per_day"],
+                               stages) * by_stage.applies
+
     def stall(self) -> np.ndarray:
-        """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides."""
+        """(R, S) bool: the stages it stalls in today's round, as its delay tactic decides on
+        the stages it applies to."""
         model = self.model
         situation = Situation(model.day, model.world.horizon_days, model.truces.stalemate_end,
                               model.truces.contestant[:, :, self.index],
                               model.mediator.idle_rounds, model.mediator.patience_rounds)
-        return self.tactic.stalls(situation, self.delay_settings)
+        by_stage = self.delay_by_stage
+        return by_stage.decide(lambda own: self.tactic.stalls(situation, own),
+                               len(model.layout.stages)) & by_stage.applies
 
     def concede(self) -> np.ndarray:
-        """(R,) the share of its opening margin it still demands this round, as its
-        concession style decides."""
-        model = self.model
-        stance = Stance(model.day, model.world.horizon_days,
-                        model.party_table.params["concession_exponent"][:, self.index],
-                        model.records.cost_borne[:, self.index])
-        return self.concession.demands(stance, self.concession_settings)
+        """(R, S) the share of its opening margin it still demands on each stage this round,
+        as its concession style decides on the stages it applies to; none on the others."""
+        model, by_stage = self.model, self.concession_by_stage
+        borne = model.records.cost_borne[:, self.index]
+
+        def demands(own: Mapping[str, np.ndarray]) -> np.ndarray:
+            stance = Stance(model.day, model.world.horizon_days, own["concession_exponent"],
+                            borne)
+            return self.concession.demands(stance, own)
+
+        return by_stage.decide(demands, len(model.layout.stages)) * by_stage.applies
 
     def respond(self, stage: int, noise: np.ndarray, stalling: np.ndarray,
                 demanded: np.ndarray, sitting: Sitting) -> None:
         """Answer the proposal of `stage` wherever it is on the table (into the round's record):
         accept, reject, accept on condition of a carrot, or stall. `noise` (R, n) are the
         round's acceptance normals for the stage; `stalling` (R, n) and `demanded` (R, n) what
-        the parties' tactics and concession styles decided; `sitting` the round as the table
+        the parties' tactics and concession styles decided on it; `sitting` the round as the table
         reads it (its traits and trust in whoever holds it among them)."""
         prospects = sitting.prospects
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],

@@ -194,7 +194,7 @@ class Implementation:
         acceptance noise (a normal under the `renewal:noise` key, counter-based)."""
         model = self.model
         prospects = model.prospects
-        willing(i, s, due, model.truces.chosen, demanded[:, i], self._carrot(i, s),
+        willing(i, s, due, model.truces.chosen, demanded[:, s, i], self._carrot(i, s),
                 prospects.reservation, prospects.option, prospects.future, model.exposure(),
                 model.agenda, model.bargainers, self.noise_key, model.day,
                 model.world.horizon_days + 1, self.willing, self.surplus)

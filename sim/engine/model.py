@@ -71,13 +71,10 @@ class NegotiationModel(mesa.Model):
             (replicates, len(self.parties), len(self.layout.stages)))
         self.mediator = Mediator(self, values, nash_weights(values, self.layout, mediator),
                                  first_error * values.mediator.belief_error[:, None, None])
-        delay = self.party_table.params
         shape = (replicates, len(self.layout.stages), len(self.parties), TABLINGS)
         hold = self._random("delay").standard_exponential(shape)
-        hold *= (delay["delay.prize"] / delay["delay.cost_per_day"])[:, None, :, None]
-        for party in self.parties:
-            if not party.tactic.contests:  # it stalls for its own reasons, not in the contest
-                hold[:, :, party.index] = 0.0
+        for party in self.parties:  # none where it is no contestant
+            hold[:, :, party.index] *= party.hold_scale()[:, :, None]
         self.truces = Truces(self.layout, replicates, hold,
                              stage_rules(scenario, values, replicates),
                              stage_table(values, self.layout, "hold_days"))
@@ -332,7 +329,7 @@ class NegotiationModel(mesa.Model):
         open_round(live, self.truces.status, talks)
         for s in np.flatnonzero(talks.tabled.any(axis=0)):  # later stages spend what is left
             med.propose(int(s), sitting)
-            parties.do("respond", int(s), noise[s], stalling[:, s], demanded, sitting)
+            parties.do("respond", int(s), noise[s], stalling[:, s], demanded[:, s], sitting)
             med.settle(int(s), sitting)
         self.lines.record(talks, self.truces)
         if self.events is not None:

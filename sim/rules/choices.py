@@ -9,12 +9,17 @@ refused with the same one line.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
 from sim.config.errors import ConfigError
+from sim.config.schema import Param, check_param
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import ThirdParty
 from sim.domain.mediator import MediatorSpec
 from sim.domain.questions import QuestionSet
-from sim.domain.scenario import Scenario
+from sim.domain.scenario import Delay, Party, Scenario
 from sim.rules.agendas import AGENDAS
 from sim.rules.concessions import CONCESSIONS
 from sim.rules.gestures import GESTURES
@@ -26,6 +31,7 @@ from sim.rules.roles import ROLES
 from sim.rules.stages import STAGE_RULES
 from sim.rules.styles import STYLES
 from sim.rules.tactics import TACTICS
+from sim.rules.units import Registry
 
 
 def check_choices(scenario: Scenario, mediator: MediatorSpec) -> None:
@@ -40,6 +46,12 @@ def check_choices(scenario: Scenario, mediator: MediatorSpec) -> None:
         TACTICS.check(party.delay.tactic, party.delay.parameters, f"scenario.parties.{name}.delay")
         CONCESSIONS.check(party.concession.style, party.concession.parameters,
                           f"scenario.parties.{name}.concession")
+        _check_per_stage(TACTICS, party.delay.tactic, party.delay.per_stage,
+                         field_meta(Delay, "prize", "cost_per_day"),
+                         f"scenario.parties.{name}.delay")
+        _check_per_stage(CONCESSIONS, party.concession.style, party.concession.per_stage,
+                         field_meta(Party, "concession_exponent"),
+                         f"scenario.parties.{name}.concession")
         RENEWALS.check(party.renewal.rule, party.renewal.parameters,
                        f"scenario.parties.{name}.renewal")
         PARTICIPATION.check(party.participation.rule, party.participation.parameters,
@@ -52,6 +64,27 @@ def check_choices(scenario: Scenario, mediator: MediatorSpec) -> None:
     for name, stage in scenario.stages.items():
         STAGE_RULES.check(stage.collapse.rule, stage.collapse.parameters,
                           f"scenario.stages.{name}.collapse")
+
+
+def field_meta(cls: type, *names: str) -> dict[str, Mapping[str, Any]]:
+    """The declared range (and meaning) of each named field of a config dataclass."""
+    return {f.name: f.metadata for f in dataclasses.fields(cls) if f.name in names}
+
+
+def _check_per_stage(registry: Registry, unit: str, per_stage: dict[str, dict[str, Param]],
+                     own: dict[str, Mapping[str, Any]], where: str) -> None:
+    """A stage's own values are of the fields in `own` (within their ranges) or of the
+    parameters the chosen unit declares (within theirs)."""
+    declared = list(own) + list(registry.get(unit).parameters)
+    for stage, given in per_stage.items():
+        at = f"{where}.per_stage.{stage}"
+        for key, value in given.items():
+            if key not in declared:
+                raise ConfigError(f"{at}.{key}", "<unknown key>", f"one of {', '.join(declared)} "
+                                  f"(the {registry.kind} {unit!r} and its party's values)")
+            if key in own:
+                check_param(value, f"{at}.{key}", own[key])
+        registry.check(unit, {k: v for k, v in given.items() if k not in own}, where, at)
 
 
 def _check_gesture(name: str, gesture: Gesture) -> None:

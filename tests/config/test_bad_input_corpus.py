@@ -287,6 +287,13 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: questions.q.by_date: got '2025-03-01'; expected day 0 or later (on or after the scenario's start_date)"),
     (['+questions.a={text: x, not: b}', '+questions.b={text: y, not: a}'],
      "negsim: error: command line: questions.a: got 'a -> b -> a'; expected questions that do not refer to themselves through others"),
+    # a tactic or a style names the stages it applies to, and a stage's own values
+    (['+scenario.parties.RU.delay.stages=[seas]'],
+     "negsim: error: command line: scenario.parties.RU.delay.stages[0]: got 'seas'; expected a stage name: sea, energy, full_ceasefire, settlement"),
+    (['+scenario.parties.RU.delay.per_stage={sea: {margin_rounds: 2}}'],
+     "negsim: error: command line: scenario.parties.RU.delay.per_stage.sea.margin_rounds: got <unknown key>; expected one of prize, cost_per_day (the delay tactic 'attrition' and its party's values)"),
+    (['+scenario.parties.UA.concession.stages=[settlement]', '+scenario.parties.UA.concession.per_stage={sea: {concession_exponent: 2}}'],
+     "negsim: error: command line: scenario.parties.UA.concession.per_stage.sea: got <unknown key>; expected a stage it applies to: settlement"),
 ]
 
 

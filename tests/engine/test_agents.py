@@ -27,7 +27,8 @@ def round_of_talks(model: NegotiationModel, stalling: bool = False) -> None:
     sitting = model.sit(model.live)  # the mediator holds the round
     model.mediator.propose(SETTLEMENT, sitting)
     for party in model.agents_by_type[Party]:
-        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling), demanded,
+        party.respond(SETTLEMENT, noise, np.full((model.replicates, 2), stalling),
+                      demanded[:, SETTLEMENT],
                       sitting)
     model.mediator.settle(SETTLEMENT, sitting)
 
