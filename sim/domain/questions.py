@@ -62,6 +62,8 @@ COUNTS = {
                         "seen or not"),
     "reported_violations": Count("party", "party.{}.reported_violations",
                                  "violations reported against the party"),
+    "declared_over": Count("party", "party.{}.declared_over", "truces the party declared over "
+                           "(under a stage rule whose collapses are declared)"),
     "vetoes": Count("party", "party.{}.vetoes", "deals its veto player refused to ratify"),
     "sticks": Count("", "sticks", "sticks the mediator wielded"),
     "threats": Count("", "mediator.threats", "threats the mediator made"),

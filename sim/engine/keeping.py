@@ -11,6 +11,7 @@ of the passes changes none of them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import numpy as np
@@ -223,20 +224,27 @@ def _observe(r: int, reports: np.ndarray, compliance_weight: float, violation_we
                 alpha[r, i, j] = confidence(alpha[r, i, j], against, compliance_weight)
 
 
-def judge(truces: Truces, day: Day, today: int, days: int, key: np.uint64) -> None:
+def judge(truces: Truces, day: Day, today: int, days: int,
+          keys: Mapping[str, np.uint64]) -> None:
     """Each stage's rule decides where its truce in force collapses today, after the day's
-    reports (into `day.collapsed`). A rule that draws gets one uniform per replicate under
-    `key`, its counter naming replicate, day (`today` of `days`) and stage."""
+    reports (into `day.collapsed`), and, if someone declares its collapses, who did. A rule
+    that draws gets one uniform per replicate under its stream's key (`keys`), its counter
+    naming replicate, day (`today` of `days`) and stage."""
     stages = len(truces.rules)
     for s, (rule, settings) in enumerate(truces.rules):
         in_force = day.standing[:, s]
         if not in_force.any():
             continue
-        draw = (uniforms(key, today * stages + s, days * stages, in_force.shape[0])
+        draw = (uniforms(keys[rule.stream], today * stages + s, days * stages, in_force.shape[0])
                 if rule.draws else None)
+        week = (truces.last_week(s, in_force, day.reports[:, s], today)
+                if rule.reads_week else None)
         spell = Spell(in_force, day.reported[:, s], truces.reports_current[:, s],
-                      truces.days_current[:, s], int(truces.layout.max_violations[s]), draw)
-        day.collapsed[:, s] = rule.collapses(spell, settings)
+                      truces.days_current[:, s], int(truces.layout.max_violations[s]), draw,
+                      week)
+        day.collapsed[:, s] = collapsed = rule.collapses(spell, settings)
+        if rule.declares and collapsed.any():
+            truces.declare(s, rule.declared_by(spell, settings, collapsed))
 
 
 @njit(cache=True)

@@ -33,6 +33,7 @@ from sim.rules.choices import check_choices
 from sim.rules.commitment import face_demands
 from sim.rules.conflict import escalating, escalation_starts
 from sim.rules.rows import any_of
+from sim.rules.stages import STAGE_RULES
 
 
 class NegotiationModel(mesa.Model):
@@ -112,7 +113,8 @@ class NegotiationModel(mesa.Model):
                                                               "acceptance:call")}
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
                                         for kind in DRAWS], dtype=np.uint64)  # counter-based
-        self.collapse_key = np.uint64(stream_key(self.seed_sequence, "collapse"))
+        self.collapse_keys = {rule.stream: np.uint64(stream_key(self.seed_sequence, rule.stream))
+                              for rule in STAGE_RULES}  # each stage rule's own draws
 
     def _lay_out_loops(self) -> None:
         """The tables the compiled daily loops read, and the buffers they write each day."""
@@ -268,7 +270,7 @@ class NegotiationModel(mesa.Model):
         monitor(self.violation_keys, self.day, self.world.horizon_days + 1, self.propensity,
                 truces.status, table.trust_alpha, table.trust_beta, self.records.reported,
                 truces.reports_current, today)
-        judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_key)
+        judge(truces, today, self.day, self.world.horizon_days + 1, self.collapse_keys)
         agreed = record(truces.ledger, today, self.day, truces.tabling)
         self.implementation.renew(live)
         self._table_again(today.expired)

@@ -83,12 +83,15 @@ def outcomes(model: Ended) -> dict[str, np.ndarray]:
             cols[f"stage.{name}.acceptances.{party}"] = truces.acceptances[:, s, i].copy()
             cols[f"stage.{name}.renewal_declined.{party}"] = truces.declined[:, s, i].copy()
             cols[f"stage.{name}.withdrawn_by.{party}"] = truces.withdrawn[:, s, i].copy()
+            cols[f"stage.{name}.declared_over_by.{party}"] = truces.declared_by[:, s, i].copy()
+        cols[f"stage.{name}.declared_over_by_mediator"] = truces.declared_by[:, s, -1].copy()
     for party in model.parties:
         prefix = f"party.{party.name}."
         cols[prefix + "stalls"] = party.stalls.copy()
         cols[prefix + "vetoes"] = model.records.vetoes[:, party.index].copy()
         cols[prefix + "violations"] = party.violations.copy()
         cols[prefix + "reported_violations"] = party.reported.copy()
+        cols[prefix + "declared_over"] = truces.declared_by[:, :, party.index].sum(axis=1)
         cols[prefix + "cost_borne"] = model.records.cost_borne[:, party.index].copy()
         cols[prefix + "trust_in_mediator"] = party.trust_in_mediator()
         for other in model.parties:

@@ -17,6 +17,8 @@ from sim.rules.stages import STAGE_RULES, StageRule
 OFF, TABLED, IN_FORCE, EXPIRED, PENDING, SUSPENDED = 0, 1, 2, 3, 4, 5
 TABLINGS = 8
 """Hold-out draws kept per stage and party; a stage tabled more often reuses them in turn."""
+WEEK = 7
+"""Days of reports a rule that `reads_week` sees (`sim.rules.stages.Spell.week`)."""
 
 
 class Ledger(NamedTuple):
@@ -130,6 +132,10 @@ class Truces:
         self.suspended_since = np.zeros((r, s), dtype=np.int64)
         self.withdrawn = np.zeros((r, s, len(lay.parties)), dtype=bool)  # by party
         self.withdrawn_day = np.full((r, s), np.nan)
+        self.declared_by = np.zeros((r, s, len(lay.parties) + 1), dtype=np.int32)  # collapses
+        # declared by each party, and (last) the mediator
+        self.week = np.zeros((r, s, len(lay.parties), WEEK), dtype=np.int32)  # reports by day
+        self.week_day = np.full((r, s, WEEK), -WEEK - 1, dtype=np.int64)  # the day of each slot
 
     @property
     def docket(self) -> Docket:
@@ -156,6 +162,25 @@ class Truces:
         """The records tabling a stage writes, for the compiled loops that table stages."""
         return Tabling(self.hold_out, self.tablings, self.contestant, self.stalemate_end,
                        self.status)
+
+    def last_week(self, s: int, in_force: np.ndarray, reports: np.ndarray,
+                  today: int) -> np.ndarray:
+        """(R, n) reported against each party in stage s's spell over its last seven days,
+        today's `reports` (R, n) included: a ring of days, each slot stamped with its day, so
+        a slot from before the spell began or over a week old counts for nothing."""
+        slot = today % WEEK
+        self.week[in_force, s, :, slot] = reports[in_force]
+        self.week_day[in_force, s, slot] = today
+        stamp = self.week_day[:, s]
+        began = today - self.days_current[:, s]
+        recent = (stamp > today - WEEK) & (stamp >= began[:, None])  # (R, WEEK)
+        return (self.week[:, s] * recent[:, None, :]).sum(axis=2)
+
+    def declare(self, s: int, who: np.ndarray) -> None:
+        """Count the collapses of stage s declared today by `who` (R,): a party's index, the
+        mediator's (the number of parties), or NOBODY."""
+        rows = np.flatnonzero(who >= 0)
+        self.declared_by[rows, s, who[rows]] += 1
 
     def table(self, mask: np.ndarray, day: int) -> None:
         """Put stages (R, S mask) on the table; stalling parties start a war of attrition."""

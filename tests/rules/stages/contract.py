@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from sim.jobs.settings import Settings
-from sim.rules.stages import STAGE_RULES, Spell, StageRule
+from sim.rules.stages import NOBODY, STAGE_RULES, Spell, StageRule
 from tests.conftest import textbook
 from tests.rules.contract import REPLICATES, UnitContract
 
@@ -21,7 +21,7 @@ def spell(seed: int, **changes: object) -> Spell:
         "in_force": rng.random(REPLICATES) < 0.8, "reports_today": today,
         "reports": today + rng.poisson(1.0, REPLICATES),
         "days": rng.integers(0, 60, REPLICATES), "max_violations": 3,
-        "draw": rng.random(REPLICATES)}
+        "draw": rng.random(REPLICATES), "week": rng.poisson(0.5, (REPLICATES, 2))}
     return Spell(**(fields | changes))  # type: ignore[arg-type]
 
 
@@ -41,6 +41,15 @@ class StageRuleContract(UnitContract):
         first = unit.collapses(spell(7), self.settings_for(unit))
         again = STAGE_RULES.get(self.name).collapses(spell(7), self.settings_for(unit))
         assert np.array_equal(first, again)
+
+    def test_whoever_it_says_declared_a_collapse_is_a_party_or_the_mediator(self, unit) -> None:
+        today = spell(3)
+        settings = self.settings_for(unit)
+        collapsed = unit.collapses(today, settings)
+        who = unit.declared_by(today, settings, collapsed)
+        assert who.shape == (REPLICATES,) and (who[~collapsed] == NOBODY).all()
+        parties_or_mediator = (who[collapsed] >= 0) & (who[collapsed] <= 2)
+        assert parties_or_mediator.all() if unit.declares else (who == NOBODY).all()
 
     def chosen(self) -> Settings:
         return textbook(f"scenario.stages.settlement.collapse.rule={self.name}",
