@@ -215,8 +215,10 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.parties.UA.concession.parameters.endurance: got 0.0; expected a number in [1e-06, 10] (cost of war borne at which the party has conceded its whole opening margin, share of the stake)"),
     (['scenario.stages.sea.collapse.rule=never'],
      "negsim: error: command line: scenario.stages.sea.collapse.rule: got 'never'; expected a stage rule: " + ", ".join(STAGE_RULES.names())),
-    (['scenario.stages.sea.collapse.rule=chance', '+scenario.stages.sea.collapse.parameters.per_report=1.5'],
+    (['scenario.stages.sea.collapse.rule=chance', '~scenario.stages.sea.collapse.parameters', '+scenario.stages.sea.collapse.parameters.per_report=1.5'],
      "negsim: error: command line: scenario.stages.sea.collapse.parameters.per_report: got 1.5; expected a number in [0, 1] (chance that one reported violation breaks the truce, probability)"),
+    (['scenario.stages.sea.collapse.parameters.tolerance=0'],
+     "negsim: error: command line: scenario.stages.sea.collapse.parameters.tolerance: got 0.0; expected a number in [0.01, 10000] (reported violations a week the truce's parties live with: the scale of a violation's seriousness, reports per week)"),
     # issue 19: who chooses the terms
     (['mediator.proposal.rule=auction'],
      "negsim: error: command line: mediator.proposal.rule: got 'auction'; expected a proposal rule: nash, screening"),

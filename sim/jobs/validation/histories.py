@@ -89,7 +89,9 @@ BEFORE: dict[str, tuple[str, ...]] = {
                              "scenario.stages.corridor.conditions.setup_days=0.0",
                              "~scenario.parties.RU.participation",  # Russia stays in,
                              "~scenario.third_parties",  # and the UN delivers what it promised
-                             "scenario.parties.RU.linkage.corridor.precedent=true"),
+                             "scenario.parties.RU.linkage.corridor.precedent=true",
+                             "scenario.stages.corridor.collapse.rule=reports",  # not declared
+                             "~scenario.stages.corridor.collapse.parameters"),
     "minsk_2014_2015": (*_BEFORE_COMMON, "scenario.issues.ceasefire.kind=divisible",
                         "scenario.issues.ceasefire.status_quo=null",
                         "scenario.parties.UA.ratification_premium=0.0",
