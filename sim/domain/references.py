@@ -13,6 +13,7 @@ from sim.config.errors import ConfigError
 from sim.config.schema import build
 from sim.domain.gestures import check_gestures
 from sim.domain.implementation import check_third_parties
+from sim.domain.initial import check_initial
 from sim.domain.politics import check_line
 from sim.domain.scenario import Party, Scenario
 
@@ -51,6 +52,12 @@ def check_references(s: Scenario, path: str) -> None:
     check_third_parties(s.third_parties, {p: list(party.linkage) for p, party in s.parties.items()},
                         stages, path)
     check_gestures(s.gestures, parties, path)
+    held = {h for third in s.third_parties.values() for h in third.holds}
+    conditional = {name: stage.conditions.deadline_days is not None
+                   or stage.conditions.setup_days != 0.0
+                   or any(f"{p}.{name}" in held for p in parties)
+                   for name, stage in s.stages.items()}
+    check_initial(s.initial, dict(s.stages), conditional, path)
 
 
 def _check_names(s: Scenario, path: str) -> None:

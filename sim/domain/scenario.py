@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sim.config.schema import LARGEST, Param, number, text
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
+from sim.domain.initial import Start
 from sim.domain.politics import Commitment, Cover, Line, RedLine, TrustPrior
 
 
@@ -250,6 +251,9 @@ class Scenario:
     gestures: dict[str, Gesture] = field(default_factory=dict, metadata={
         "doc": "steps short of a truce: unilateral truces, humanitarian exchanges "
                "(sim/domain/gestures.py)"})
+    initial: dict[str, Start] = field(default_factory=dict, metadata={
+        "doc": "stages already signed on day 0, in force or pending on their conditions "
+               "(sim/domain/initial.py); none: every stage starts off the table"})
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""

@@ -18,6 +18,7 @@ from sim.engine.agents import Mediator, Party
 from sim.engine.endings import AGREEMENT, HORIZON, RUNNING, WITHDREW
 from sim.engine.gestures import Gestures
 from sim.engine.implementation import Implementation
+from sim.engine.initial import start
 from sim.engine.keeping import DRAWS, Propensity, judge, monitor, new_day, open_day, record
 from sim.engine.ladder import climb_ladder, move_to
 from sim.engine.lines import Lines
@@ -26,7 +27,7 @@ from sim.engine.tables import Layout, PartyRecords, layout, nash_weights, party_
 from sim.engine.talks import Bargainers, Seat, Sitting, agenda, new_round, open_round
 from sim.engine.third_parties import ThirdParty, seat
 from sim.engine.trace import EventLog
-from sim.engine.truce import IN_FORCE, TABLED, TABLINGS, Truces, stage_rules
+from sim.engine.truce import IN_FORCE, PENDING, TABLED, TABLINGS, Truces, stage_rules
 from sim.engine.war import Front, Prospects, assess, project, wage_war
 from sim.rules.bargaining import range_open
 from sim.rules.choices import check_choices
@@ -79,6 +80,7 @@ class NegotiationModel(mesa.Model):
         self.truces = Truces(self.layout, replicates, hold,
                              stage_rules(scenario, values, replicates),
                              stage_table(values, self.layout, "hold_days"))
+        self.started = start(self.truces, scenario.initial, self.layout)  # signed by day 0
         self.implementation = Implementation(self, values)  # conditions precedent, renewals
         self.gestures = Gestures(self, values)  # unilateral truces, humanitarian exchanges
         self.end_reason = np.full(replicates, RUNNING, dtype=object)
@@ -93,7 +95,10 @@ class NegotiationModel(mesa.Model):
         assess(self._live, self.front, self.log_capability, self.mediator.pressure,
                self.truces.status, self.truces.chosen, self.prospects)
         self.lines.anchor(self._live, self.truces.status, self.prospects)
-        self.truces.table(np.broadcast_to(self.layout.tier == 0, self.truces.status.shape), 0)
+        first = (self.layout.tier == 0) & ~self.started
+        self.truces.table(np.broadcast_to(first, self.truces.status.shape), 0)
+        for kind, code in (("in_force_at_start", IN_FORCE), ("pending_at_start", PENDING)):
+            self.log(kind, self.started[None, :] & (self.truces.status == code))
         self.log("tabled", self.truces.status == TABLED)
 
     def _random(self, name: str) -> np.random.Generator:

@@ -15,6 +15,8 @@ _VERBS = {
     "expired": "the {stage} expires, not renewed", "tabled": "the {stage} is tabled",
     "renewed": "the {stage} is renewed for another term",
     "in_force": "the {stage} comes into force, its conditions met",
+    "in_force_at_start": "the {stage} is in force, signed before the talks began",
+    "pending_at_start": "the {stage} is signed, pending its conditions",
     "lapsed": "the {stage} lapses, its conditions unmet by its deadline",
     "escalation": "{party} escalates its strikes", "stick": "the mediator applies a stick",
     "carrot": "the mediator funds the side-payment demanded for the {stage}",

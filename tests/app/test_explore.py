@@ -60,7 +60,9 @@ def test_an_empty_episode_draws_placeholders_not_errors(baseline):
     for fig in (explore.balance_figure(timeline, parties), explore.stages_figure(timeline, stages),
                 explore.offers_figure(events, parties), explore.violations_figure(events, parties)):
         assert fig.axes[0].texts  # a line telling the user to step
-    assert explore.story(events, parties, stages) == "Day   0: The Black Sea partial ceasefire is tabled."
+    assert explore.story(events, parties, stages) == (
+        "Day   0: The Energy-strike partial ceasefire (30 days) is in force, signed before the "
+        "talks began; the Black Sea partial ceasefire is signed, pending its conditions.")
 
 
 def test_spans_of_a_stage_status_are_runs_of_consecutive_days():

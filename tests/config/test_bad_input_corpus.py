@@ -36,7 +36,7 @@ CORPUS = [
     (['scenario.colour=red'],
      'negsim: error: command line: scenario.colour: got <unknown key>; expected a key the config has (use +scenario.colour=... only to add a new one)'),
     (['+scenario.colour=red'],
-     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, gestures, provenance'),
+     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, gestures, initial, provenance'),
     (['~scenario.horizon_days'],
      'negsim: error: command line: scenario.horizon_days: got <missing>; expected a whole number in [1, 36500]'),
     (['~scenario.parties.RU.capability'],
@@ -296,6 +296,18 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      "negsim: error: command line: scenario.parties.RU.delay.per_stage.sea.margin_rounds: got <unknown key>; expected one of prize, cost_per_day (the delay tactic 'attrition' and its party's values)"),
     (['+scenario.parties.UA.concession.stages=[settlement]', '+scenario.parties.UA.concession.per_stage={sea: {concession_exponent: 2}}'],
      "negsim: error: command line: scenario.parties.UA.concession.per_stage.sea: got <unknown key>; expected a stage it applies to: settlement"),
+    (['scenario.initial.energy.status=signed'],
+     "negsim: error: command line: scenario.initial.energy.status: got 'signed'; expected one of in_force, pending"),
+    (['+scenario.initial.nowhere={status: in_force, terms: {x: 1.0}}'],
+     "negsim: error: command line: scenario.initial: got 'nowhere'; expected a stage name: sea, energy, full_ceasefire, settlement"),
+    (['scenario.initial.energy.days_ago=30'],
+     'negsim: error: command line: scenario.initial.energy.days_ago: got 30; expected fewer than its term, duration_days (30): else it ended before day 0'),
+    (['+scenario.initial.full_ceasefire={status: pending, terms: {full_ceasefire: 1.0}}'],
+     "negsim: error: command line: scenario.initial.full_ceasefire.status: got 'pending'; expected in_force: the stage has no conditions precedent to wait on"),
+    (['scenario.initial.sea.days_ago=31'],
+     "negsim: error: command line: scenario.initial.sea.days_ago: got 31; expected at most its conditions' deadline_days (30): else it lapsed before day 0"),
+    (['scenario.initial.energy.terms.energy_moratorium=1.5'],
+     'negsim: error: command line: scenario.initial.energy.terms.energy_moratorium: got 1.5; expected a number in [0, 1]'),
 ]
 
 

@@ -86,12 +86,16 @@ def test_a_collapsed_truce_is_back_on_the_table_the_same_day():
 
 NO_EU = ("~scenario.third_parties", "+scenario.third_parties={}")
 """The baseline without the EU's veto over the sea stage's carrot (the mediator pays it)."""
+UNSIGNED = ("~scenario.initial",)
+"""The baseline with nothing signed on day 0 (neither the moratorium in force nor the sea
+arrangement pending): stories about how the talks sign stages start from an empty table."""
 
 
 def test_climbing_the_ladder_tables_the_next_tier_that_day():
     """(Without the EU, whose veto keeps most sea truces from holding, there are more climbs;
-    without leaders' calls, which table partial stages out of turn.)"""
-    free = settings(*NO_EU, "mediator.recourses.leaders_call.times=0")
+    without leaders' calls, which table partial stages out of turn; with nothing signed on day
+    0, so that every later tier starts off the table.)"""
+    free = settings(*NO_EU, "mediator.recourses.leaders_call.times=0", "~scenario.initial")
     model = NegotiationModel(free.scenario, free.mediator, 300, 3)
     tier_of, climbs = model.layout.tier, 0
     while model.running:
@@ -147,9 +151,9 @@ def test_an_impatient_mediator_still_walks_away_when_nothing_is_signed(baseline)
     assert (out["end_reason"] == WITHDREW).mean() > 0.5
 
 
-def test_the_ladder_is_climbed_in_order_unless_the_leaders_call(baseline):
+def test_the_ladder_is_climbed_in_order_unless_the_leaders_call():
     """A leaders' call tables every partial stage at once: only then is energy signed first."""
-    _, out = run_model(baseline, 1500, seed=4)
+    _, out = run_model(settings(*UNSIGNED), 1500, seed=4)
     sea, energy = out["stage.sea.signed_day"], out["stage.energy.signed_day"]
     both = np.isfinite(sea) & np.isfinite(energy)
     called = out["mediator.leaders_calls"] > 0
@@ -167,8 +171,8 @@ def test_russia_stalls_and_ukraine_does_not(baseline):
 
 
 def test_only_a_leverage_mediator_pays_carrots_and_uses_sticks():
-    _, lever = run_model(settings(*NO_EU), 1000)
-    _, facil = run_model(settings(*NO_EU, "mediator.style=facilitative"), 1000)
+    _, lever = run_model(settings(*NO_EU, *UNSIGNED), 1000)
+    _, facil = run_model(settings(*NO_EU, *UNSIGNED, "mediator.style=facilitative"), 1000)
     assert lever["carrots_paid"].mean() > 0 and lever["sticks"].mean() > 0
     assert facil["carrots_paid"].sum() == 0 and facil["sticks"].sum() == 0
     # Russia links the sea truce to a side-payment, which only a leverage mediator can fund.
@@ -180,9 +184,9 @@ def test_a_carrot_the_eu_holds_is_promised_by_any_mediator_and_paid_by_none():
     its own and so never gets the sea truce signed without the EU, promises the EU's relief and
     gets it signed; no mediator pays for it, and the truce is in force exactly where the EU
     approved the relief."""
-    _, lever = run_model(settings(), 1000)
-    _, facil = run_model(settings("mediator.style=facilitative"), 1000)
-    _, alone = run_model(settings(*NO_EU, "mediator.style=facilitative"), 1000)
+    _, lever = run_model(settings(*UNSIGNED), 1000)
+    _, facil = run_model(settings(*UNSIGNED, "mediator.style=facilitative"), 1000)
+    _, alone = run_model(settings(*NO_EU, *UNSIGNED, "mediator.style=facilitative"), 1000)
     assert lever["carrots_paid"].sum() == 0 == facil["carrots_paid"].sum()
     assert alone["stage.sea.signed"].sum() == 0 < facil["stage.sea.signed"].sum()
     in_force = np.isfinite(lever["stage.sea.in_force_day"])

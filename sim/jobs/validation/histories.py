@@ -24,8 +24,6 @@ OUTCOMES = Path(CONFIG_DIR).parent / "seeds" / "outcomes"
 
 REPRESENTS: dict[str, dict[str, str]] = {
     "black_sea_grain_2022": {
-        "implemented_within_a_month": "as asked: in force once its coordination centre is "
-                                      "set up (0-14 days after signing)",
         "renewed_at_least_once": "as asked: renewed at its term, each party deciding as at "
                                  "signing, or signed again after a lapse",
         "renewed_by_day_150": "as asked: a renewal at the first term",
@@ -39,11 +37,8 @@ REPRESENTS: dict[str, dict[str, str]] = {
                                "collapse or by Russia's withdrawal, more likely while the "
                                "memorandum, held by Western governments, goes undelivered "
                                "(rates that are assumptions)",
-        "days_to_corridor": "as asked, at the model's weekly rounds",
     },
     "minsk_2014_2015": {
-        "ceasefire_signed_within_30_days": "in part: the separatists and Russia are one party; "
-                                           "no patron or non-state roles",
         "violations_reported_most_weeks": "as asked: a truce stays in force while violated "
                                           "until a party or the mediator declares it over "
                                           "(the `declared` rule), though the model's parties "
@@ -52,7 +47,6 @@ REPRESENTS: dict[str, dict[str, str]] = {
                                          "not months later in a second format (Normandy)",
         "political_provisions_implemented": "in part: signing is implementing; the provisions "
                                             "are one stage with the ceasefire's mediator",
-        "days_to_ceasefire": "as asked, at the model's weekly rounds",
     },
 }
 """What the current model can represent of each scored question (the issue that adds the rest)."""
