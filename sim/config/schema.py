@@ -123,6 +123,8 @@ def convert(raw: Any, hint: Any, path: str, meta: Mapping[str, Any] | None = Non
         if optional:
             return None
         raise ConfigError(path, None, "a value (null is not allowed here)")
+    if hint == Param:  # an optional one, given
+        return _param(raw, path, meta)
     if dataclasses.is_dataclass(hint):
         return build(hint, raw, path)
     origin = typing.get_origin(hint)

@@ -65,7 +65,7 @@ def _described(schema: dict[str, Any], meta: Mapping[str, Any]) -> dict[str, Any
 def schema_of(hint: Any, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The JSON Schema of one field's type, with its range from `meta`."""
     meta = meta or {}
-    if hint is Param:
+    if hint == Param:
         return {"anyOf": [_bounds(meta, "number"), {"$ref": "#/$defs/distribution"}]}
     hint, optional = _unwrap_optional(hint)
     if optional:

@@ -118,9 +118,10 @@ def _check_stages(s: Scenario, path: str, issues: list[str]) -> None:
 
 
 def _check_conflict(s: Scenario, path: str, parties: list[str]) -> None:
-    if s.round_interval_days > s.horizon_days:
-        raise ConfigError(f"{path}.round_interval_days", s.round_interval_days,
-                          f"at most horizon_days ({s.horizon_days}): else no round is ever held")
+    if s.first_round_day > s.horizon_days:
+        raise ConfigError(f"{path}.first_round_day", s.first_round_day,
+                          f"a day in [0, horizon_days ({s.horizon_days})]: else no round is "
+                          "ever held")
     for key in ("drift_per_day", "volatility_per_day"):
         _check_keys(getattr(s.conflict, key), f"{path}.conflict.{key}", parties, "party")
     party = s.conflict.escalation.party

@@ -117,6 +117,12 @@ class Party:
     concession_exponent: Param = number(0, above=True, doc="<1 Boulware (hard-line), >1 Conceder",
                                         unit="exponent")
     concession: Concession = field(default_factory=Concession)
+    deadline_days: Param | None = number(0, above=True, default=None, doc="the day, counted "
+                                         "from day 0, by which the party means to have settled: "
+                                         "a time-dependent concession has given up its whole "
+                                         "opening margin on it (Faratin et al. 1998's deadline); "
+                                         "null: the horizon (an assumption: the span watched "
+                                         "as its deadline)", unit="days")
     acceptance_noise: Param = number(0, doc="spread of bounded-rational noise in acceptance",
                                      unit="share of the stake")
     sucker_cost: Param = number(0, doc="loss if it complies while the other violates",
@@ -238,6 +244,12 @@ class Scenario:
     description: str = text()
     horizon_days: int = number(1, 36500, doc="length of an episode", unit="days")
     round_interval_days: int = number(1, 3650, doc="days between negotiation rounds", unit="days")
+    first_round_day: int = number(0, 36500, default=0, doc="day of the first scheduled round of "
+                                  "talks, counted from day 0 (the start_date); rounds follow "
+                                  "every round_interval_days. Day 0 is the state at the start, "
+                                  "before the first day simulated (day 1), so 0 (talks in "
+                                  "session at the start) and 1 both hold the first round on "
+                                  "day 1", unit="days")
     start_date: str | None = text(default=None, doc="calendar date of day 0, YYYY-MM-DD; null = "
                                   "none (questions then give days, not dates)")
     issues: dict[str, Issue] = text()
@@ -265,3 +277,19 @@ class Scenario:
     @property
     def stage_names(self) -> list[str]:
         return list(self.stages)
+
+    @property
+    def first_round(self) -> int:
+        """The day the first scheduled round is held: `first_round_day`, but not before day 1,
+        the first day simulated (day 0 is the start, before anything happens)."""
+        return max(self.first_round_day, 1)
+
+    def round_due(self, day: int) -> bool:
+        """Whether `day` holds a scheduled round: the first round's day, then every interval."""
+        since = day - self.first_round
+        return since >= 0 and since % self.round_interval_days == 0
+
+    def rounds_by(self, day: int) -> int:
+        """Scheduled rounds held on or before `day` (0 before the first)."""
+        since = day - self.first_round
+        return since // self.round_interval_days + 1 if since >= 0 else 0

@@ -115,10 +115,10 @@ class Party(mesa.Agent):
         as its concession style decides on the stages it applies to; none on the others."""
         model, by_stage = self.model, self.concession_by_stage
         borne = model.records.cost_borne[:, self.index]
+        deadline = model.party_table.params["deadline_days"][:, self.index]
 
         def demands(own: Mapping[str, np.ndarray]) -> np.ndarray:
-            stance = Stance(model.day, model.world.horizon_days, own["concession_exponent"],
-                            borne)
+            stance = Stance(model.day, deadline, own["concession_exponent"], borne)
             return self.concession.demands(stance, own)
 
         return by_stage.decide(demands, len(model.layout.stages)) * by_stage.applies

@@ -186,7 +186,7 @@ class NegotiationModel(mesa.Model):
         self._fight(live)
         self._keep_truces(live)
         self.implementation.take_part(self._live)  # a party suspends, returns or withdraws
-        if self.day % self.world.round_interval_days == 0:
+        if self.world.round_due(self.day):
             self._negotiate(persistence.at_table(live, self.day), "acceptance", self.hosts)
         elif (called := persistence.called_for(self.day)).any():  # a leaders' call's round:
             self._negotiate(persistence.at_table(live & called, self.day), "acceptance:call")

@@ -74,9 +74,10 @@ class Offers:
 
     @property
     def proposer(self) -> int:
-        """The party whose turn it is to propose in today's round (rounds counted from 1)."""
-        rounds = self.model.day // self.model.world.round_interval_days
-        return self.turns[(rounds - 1) % len(self.turns)]
+        """The party whose turn it is to propose in today's round (scheduled rounds counted
+        from 1; a leaders' call's round is the last scheduled one's proposer's)."""
+        rounds = self.model.world.rounds_by(self.model.day)
+        return self.turns[(max(rounds, 1) - 1) % len(self.turns)]
 
     def chosen(self, stage: int) -> np.ndarray:
         """(R,) the candidate offered on `stage` in each replicate, -1 where the mediator's

@@ -226,6 +226,7 @@ def party_table(values: Sampled, lay: Layout) -> PartyTable:
     names, r = lay.parties, len(next(iter(values.values())))
     parties = [values.scenario.parties[p] for p in names]
     params = {f: _stack(parties, f) for f in PARTY_FIELDS}
+    params["deadline_days"] = deadlines(parties, r, values.roots["scenario"].horizon_days)
     side = np.zeros((r, len(names), len(lay.stages)))
     kept, broken = np.ones_like(side), np.zeros_like(side)
     alpha, beta = np.ones((r, len(names), len(names))), np.zeros((r, len(names), len(names)))
@@ -249,6 +250,14 @@ def party_table(values: Sampled, lay: Layout) -> PartyTable:
         drift=np.stack([conflict.drift_per_day[p] for p in names], axis=-1),
         volatility=np.stack([conflict.volatility_per_day[p] for p in names], axis=-1),
     )
+
+
+def deadlines(parties: list[Drawn], r: int, horizon: int) -> np.ndarray:
+    """(R, n) each party's deadline_days as drawn; the horizon where a party gives none (the
+    documented default, an assumption)."""
+    drawn = [party.deadline_days for party in parties]
+    return np.stack([d if isinstance(d, np.ndarray) else np.full(r, float(horizon))
+                     for d in drawn], axis=-1)
 
 
 def stage_table(values: Sampled, lay: Layout, field: str) -> np.ndarray:

@@ -113,7 +113,7 @@ class ThirdParty(mesa.Agent):
             return
         draw = (uniforms(self.strike_key, model.day, model.world.horizon_days + 1,
                          model.replicates) if self.role.draws else None)
-        talks = model.day % model.world.round_interval_days == 0
+        talks = model.world.round_due(model.day)
         struck = self.role.strikes(Moment(exposed, talks, draw), self.settings) & exposed
         if struck.any():
             hit = np.zeros(status.shape, dtype=bool)

@@ -10,12 +10,13 @@ from sim.rules.compiled import rule
 
 
 @rule
-def concession(day: float, horizon: float, exponent: float) -> float:
-    """Share of its initial margin a party still demands: 1 - (t/T)^(1/e) (Faratin et al. 1998).
+def concession(day: float, deadline: float, exponent: float) -> float:
+    """Share of its initial margin a party still demands: 1 - (t/T)^(1/e) (Faratin et al. 1998),
+    T its deadline; none from the deadline on.
 
     e < 1 is Boulware (holds firm until late), e > 1 a Conceder (gives ground early).
     """
-    elapsed = min(max(day / horizon, 0.0), 1.0)
+    elapsed = min(max(day / deadline, 0.0), 1.0)
     return 1.0 - elapsed ** (1.0 / exponent)
 
 

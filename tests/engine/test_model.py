@@ -15,6 +15,23 @@ def test_complete_information_agrees_at_the_first_round_on_the_nash_solution():
     assert out["terms.stake"] == pytest.approx(np.full(50, 0.5))
 
 
+def test_the_first_round_is_held_on_the_first_day_simulated_by_default():
+    # Day 0 is the start, the talks in session: they meet on day 1, not a week later.
+    _, out = run_model(textbook("scenario.round_interval_days=7"), 10)
+    assert (out["agreement_day"] == 1).all()
+
+
+@pytest.mark.parametrize(("first", "signed"), [(0, 36), (1, 36), (3, 38), (35, 35)])
+def test_rounds_come_every_interval_from_the_first_round_day(first, signed):
+    """Margins of 0.15 conceded over 100-day deadlines fit the surplus of 0.1 from day 100/3:
+    weekly rounds from day 1 (1, 8, ..., 29, 36) sign on day 36, from day 3 on day 38."""
+    margins = [f"scenario.parties.{p}.demand_margin=0.15" for p in "AB"]
+    s = textbook("mediator.patience_rounds=1000", "scenario.round_interval_days=7",
+                 f"scenario.first_round_day={first}", *margins)
+    _, out = run_model(s, 10, seed=2)
+    assert (out["agreement_day"] == signed).all()
+
+
 def test_a_stronger_party_gets_the_nash_share_of_the_fearon_range():
     """p = 2/3 at 2:1 capability; costs 0.1 each (0.001 a day over 100 days):
     d = (2/3 - 0.1, 1/3 - 0.1), so the Nash solution is d_A + (1 - d_A - d_B) / 2 = 2/3."""
@@ -153,7 +170,7 @@ def test_an_impatient_mediator_still_walks_away_when_nothing_is_signed(baseline)
 
 def test_the_ladder_is_climbed_in_order_unless_the_leaders_call():
     """A leaders' call tables every partial stage at once: only then is energy signed first."""
-    _, out = run_model(settings(*UNSIGNED), 1500, seed=4)
+    _, out = run_model(settings(*UNSIGNED), 3000, seed=4)  # a call before the sea is signed is rare
     sea, energy = out["stage.sea.signed_day"], out["stage.energy.signed_day"]
     both = np.isfinite(sea) & np.isfinite(energy)
     called = out["mediator.leaders_calls"] > 0

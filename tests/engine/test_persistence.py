@@ -35,13 +35,14 @@ def test_a_mediator_with_no_recourse_left_stays_on_to_the_horizon() -> None:
 
 
 def test_an_episode_that_ended_seeks_no_recourse_after_its_end() -> None:
-    """Walked away on day 21 where no call came: no later call is counted there."""
+    """Walked away on day 15 (weekly rounds from day 1: the third is on day 15) where no call
+    came: no later call is counted there."""
     cfg = with_ladder(deadlocked({"leaders_call": {"chance": 0.5}, "walk_away": {"chance": 1.0}},
                                  style="facilitative", blocked=False), 3)
     cfg["scenario"]["round_interval_days"] = 7
     cfg["scenario"]["parties"]["A"]["linkage"] = {"stage1": {"side_payment": 0.01}}
     out = simulate(cfg, 200, 4)
-    left = out["end_day"] == 21
+    left = out["end_day"] == 15
     assert left.any() and (out["mediator.leaders_calls"][left] == 0).all()
 
 

@@ -148,7 +148,7 @@ def calls_envoys_and_exits(replicates: int, seed: int) -> list[Row]:
     chance, week = 0.6, 7
     cfg = with_ladder(deadlocked({"leaders_call": {"chance": chance, "times": 1},
                                   "walk_away": LEAVES}, style="facilitative", blocked=False), 3)
-    cfg["scenario"]["round_interval_days"] = week
+    cfg["scenario"]["round_interval_days"] = cfg["scenario"]["first_round_day"] = week
     cfg["scenario"]["parties"]["A"]["linkage"] = {"stage1": {"side_payment": 0.01}}
     out = simulate(cfg, replicates, seed)
     called = out["mediator.leaders_calls"] == 1

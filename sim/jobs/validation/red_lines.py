@@ -43,9 +43,10 @@ def audience_costs(replicates: int, seed: int) -> list[Row]:
         ("rounds daily: 0.5 on day 1, before commitment has grown",
          ("scenario.round_interval_days=1",), 1, True),
         ("rounds every 30 days, no cover: refused on day 30, terms end inside the line",
-         ("scenario.round_interval_days=30",), None, False),
+         ("scenario.round_interval_days=30", "scenario.first_round_day=30"), None, False),
         ("rounds every 30 days, cover on day 30 lifting half: 0.5 on day 30",
-         ("scenario.round_interval_days=30", "scenario.political_cover.days=[30]",
+         ("scenario.round_interval_days=30", "scenario.first_round_day=30",
+          "scenario.political_cover.days=[30]",
           "scenario.political_cover.share=0.5"), 30, True),
     )
     rows = []

@@ -68,7 +68,7 @@ def disclosure(replicates: int, seed: int) -> list[Row]:
                                                         f"{spread / HORIZON}",)),
              ("nine days of battle, each read with spread 0.3", 9,
               (f"mediator.proposal.battle_reading_sd={3 * spread / HORIZON}",
-               "scenario.round_interval_days=9")))
+               "scenario.round_interval_days=9", "scenario.first_round_day=9")))
     for label, first_day, overrides in cases:
         out = _read(replicates, seed, *overrides)
         rejected, n = _first_round(out, first_day)
@@ -86,7 +86,7 @@ def _convergence(replicates: int, seed: int) -> Row:
     """Smith and Stam's convergence: with readings from every day's fighting the rounds rejected
     fall towards none; without them, screening alone takes its three rounds."""
     out = _read(replicates, seed, f"mediator.proposal.battle_reading_sd={0.3 / HORIZON}",
-                "scenario.round_interval_days=9")
+                "scenario.round_interval_days=9", "scenario.first_round_day=9")
     day = out["stage.settlement.signed_day"]
     at_war = [float((day > 9 * k).mean()) for k in range(1, 6)]
     falling = all(b <= a for a, b in itertools.pairwise(at_war))

@@ -70,7 +70,7 @@ def spoiled(strike: float, talks: float, weekly: bool = False) -> dict[str, Any]
     """The textbook settlement, kept by both parties, under a spoiler that blames A."""
     cfg = textbook(f"scenario.stages.settlement.hold_days={HOLD}")
     if weekly:
-        cfg["scenario"]["round_interval_days"] = 7
+        cfg["scenario"]["round_interval_days"] = cfg["scenario"]["first_round_day"] = 7
     cfg["scenario"]["third_parties"] = {"S": {
         "label": "Spoiler", "role": "spoiler", "stages": ["settlement"], "blames": "A",
         "parameters": {"strike_per_day": strike, "talks_per_day": talks}}}

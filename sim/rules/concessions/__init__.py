@@ -25,7 +25,7 @@ class Stance:
     """What a party's concession may depend on, for every replicate."""
 
     day: int  # today
-    horizon_days: int  # the episode's last day
+    deadline_days: np.ndarray  # (R,) its deadline_days (the horizon where none is given)
     exponent: np.ndarray  # (R,) its concession_exponent: < 1 Boulware, > 1 Conceder
     cost_borne: np.ndarray  # (R,) the cost of war it has borne so far, share of the stake
 

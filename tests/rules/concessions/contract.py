@@ -17,7 +17,7 @@ def stance(seed: int, **changes: object) -> Stance:
     """A random round's stance for one party: some way into the talks, some cost borne."""
     rng = np.random.default_rng(seed)
     fields: dict[str, object] = {
-        "day": 90, "horizon_days": 365, "exponent": rng.uniform(0.2, 3.0, REPLICATES),
+        "day": 90, "deadline_days": np.full(REPLICATES, 365.0), "exponent": rng.uniform(0.2, 3.0, REPLICATES),
         "cost_borne": rng.uniform(0.0, 0.3, REPLICATES)}
     return Stance(**(fields | changes))  # type: ignore[arg-type]
 

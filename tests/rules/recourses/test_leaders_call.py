@@ -24,6 +24,6 @@ class TestLeadersCall(RecourseContract):
                                      style="facilitative", blocked=False), 3)
         cfg["scenario"]["round_interval_days"] = 7
         cfg["scenario"]["parties"]["A"]["linkage"] = {"stage1": {"side_payment": 0.01}}
-        out = simulate(cfg, 4, 1)  # impasse after the third weekly round: day 21
-        assert (out["stage.stage2.signed_day"] == 22).all()
+        out = simulate(cfg, 4, 1)  # impasse after the third weekly round (1, 8, 15): day 15
+        assert (out["stage.stage2.signed_day"] == 16).all()
         assert not out["stage.stage1.signed"].any()

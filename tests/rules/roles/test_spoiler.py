@@ -39,8 +39,9 @@ class TestSpoiler(RoleContract):
         assert not out["party.A.violations"].any() and not out["party.B.reported_violations"].any()
 
     def test_strikes_timed_to_weekly_talks_bring_the_truce_down_at_the_next_round(self) -> None:
+        # Signed at the first round (day 1), struck down at the next (day 8).
         _, out = run_model(spoiled(0.0, 1.0, "scenario.round_interval_days=7"), 10)
-        assert (out["stage.settlement.collapsed_day"] == 14).all()
+        assert (out["stage.settlement.collapsed_day"] == 8).all()
         assert not np.isfinite(out["stage.settlement.held_day"]).any()
 
     def test_without_a_spoiler_the_truce_holds(self) -> None:
