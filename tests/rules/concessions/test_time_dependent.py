@@ -49,5 +49,21 @@ class TestTimeDependent(ConcessionContract):
         assert (columns["agreement_day"] == 34).all()
 
 
+    def test_a_party_with_no_deadline_given_concedes_to_the_horizon(self):
+        # null stands in the horizon: over 200 days, the day 200/3 puts them in range.
+        none = (f"scenario.parties.{p}.deadline_days=null" for p in "AB")
+        _, columns = run_model(textbook(*MARGINS, *none, "scenario.horizon_days=200"), 100, seed=2)
+        assert (columns["agreement_day"] == 67).all()
+
+    def test_a_deadline_may_be_uncertain(self):
+        # A's drawn per replicate between 30 and 60 days, B's 30: each replicate signs on the
+        # day ceil(T/3) of A's own, when A too is in range.
+        drawn = "scenario.parties.A.deadline_days={dist: uniform, low: 30, high: 60}"
+        model, columns = run_model(textbook(*MARGINS, drawn, "scenario.parties.B.deadline_days=30"),
+                                   200, seed=2)
+        deadline = model.party_table.params["deadline_days"][:, 0]
+        assert (columns["agreement_day"] == np.ceil(deadline / 3)).all()
+
+
 MARGINS = ("mediator.patience_rounds=1000", "scenario.parties.A.demand_margin=0.15",
            "scenario.parties.B.demand_margin=0.15")
