@@ -86,14 +86,15 @@ def test_a_party_that_haggles_over_the_settlement_only_demands_no_margin_on_the_
 
 
 def test_a_stage_of_its_own_concedes_at_its_own_pace():
-    # Halfway through the horizon a linear conceder still demands half its margin; with a
+    # Halfway to its deadline a linear conceder still demands half its margin; with a
     # Boulware exponent of its own on the settlement (0.5), a quarter there.
     chosen = paused(concession={"per_stage": {"settlement": {"concession_exponent": 0.5}}})
     model = NegotiationModel(chosen.scenario, chosen.mediator, 4, 5)
-    model.day = model.world.horizon_days // 2
+    deadline = model.party_table.params["deadline_days"][0, 0]
+    model.day = int(deadline) // 2
     demanded = model.parties[0].concede()
-    assert demanded[:, 0] == pytest.approx(1 - 182 / 365)
-    assert demanded[:, 1] == pytest.approx(1 - (182 / 365) ** 2)
+    assert demanded[:, 0] == pytest.approx(1 - model.day / deadline)
+    assert demanded[:, 1] == pytest.approx(1 - (model.day / deadline) ** 2)
 
 
 @pytest.mark.parametrize(("where", "given", "line"), [
