@@ -93,8 +93,7 @@ def run_all(quick: bool = False) -> Findings:
     }
     scored = [histories.score_history(name, pick["histories"], 51 + k)
               for k, name in enumerate(histories.HISTORIES)]
-    before = [histories.score_history(name, pick["histories"], 51 + k, *histories.BEFORE[name])
-              for k, name in enumerate(histories.HISTORIES)]
+    before = histories.recorded()
     return Findings(groups, abc, scored, before, mechanisms.ablation(pick["mechanisms"], ABLATION_SEED),
                     open_range.open_range(pick["open_range"], OPEN_RANGE_SEED))
 

@@ -6,6 +6,7 @@ their day 0 only, and a poor score is reported as it is, with what the model can
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,36 +69,18 @@ class History:
 
 HISTORIES = tuple(REPRESENTS)
 
-_BEFORE_COMMON = (  # the reasons wars go on, set back: deals bind, no rearmament,
-    # fixed structural constants, one compromise weight per package
-    "scenario.conflict.commitment.shift_days=0",
-    "scenario.conflict.commitment.renegotiation_share=0.0",
-    "scenario.parties.RU.truce_rearmament=0.0", "scenario.parties.UA.truce_rearmament=0.0",
-    "scenario.conflict.cost_horizon_days=365", "scenario.conflict.option_lookahead_days=90",
-    "mediator.patience_rounds=6", "mediator.proposal.packages=compromise")
-BEFORE: dict[str, tuple[str, ...]] = {
-    "black_sea_grain_2022": (*_BEFORE_COMMON, "scenario.issues.grain_corridor.status_quo=null",
-                             # renewals and the set-up time, set back
-                             "scenario.stages.corridor.renewal_days=null",
-                             "scenario.stages.corridor.hold_days=120",
-                             "scenario.stages.corridor.conditions.setup_days=0.0",
-                             "~scenario.parties.RU.participation",  # Russia stays in,
-                             "~scenario.third_parties",  # and the UN delivers what it promised
-                             "scenario.parties.RU.linkage.corridor.precedent=true",
-                             "scenario.stages.corridor.collapse.rule=reports",  # not declared
-                             "~scenario.stages.corridor.collapse.parameters"),
-    "minsk_2014_2015": (*_BEFORE_COMMON, "scenario.issues.ceasefire.kind=divisible",
-                        "scenario.issues.ceasefire.status_quo=null",
-                        "scenario.parties.UA.ratification_premium=0.0",
-                        # collapse at the third report, not by a declaration
-                        "scenario.stages.ceasefire.collapse.rule=reports",
-                        "~scenario.stages.ceasefire.collapse.parameters",
-                        "scenario.stages.settlement.collapse.rule=reports",
-                        "~scenario.stages.settlement.collapse.parameters"),
-}
-"""Each history as the model scored it before the reasons wars go on (commitment problems,
-rearmament, indivisibility, ratification, logrolling) and the truces' conditions, renewals,
-participation and declared collapses were built."""
+RECORDED = Path(__file__).with_name("before_truces.json")
+"""Both histories as the model scored them on 7 December 2026 (commit 7bbd50c), before truces
+were weighed against the war they stop, could be signed before day 0, collapsed by declaration,
+were renewed as at signing and tabled again once expired, a third party's promise was valued at
+its expected delivery, a mediator's exit was a hazard and talks began on a first-round day:
+written by `scripts/record_scores.py` at that commit, with the seeds and runs used here."""
+
+
+def recorded() -> list[History]:
+    """The histories as recorded before the truces' semantics changed (`RECORDED`)."""
+    kept = json.loads(RECORDED.read_text(encoding="utf-8"))
+    return [History(**h) for h in kept["histories"]]
 
 
 def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
@@ -128,18 +111,22 @@ def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
 
 def markdown(histories: list[History], before: list[History] | None = None) -> list[str]:
     """The document's section "Histories": a table per history, then its totals; with
-    `before` (the same histories scored without those mechanisms, `BEFORE`), both."""
+    `before` (the same histories as recorded before the truces' semantics changed,
+    `recorded`), both, question by question, and the totals over the questions asked now."""
     lines = ["## Histories", "",
              "Out-of-sample cases: each scenario is built from the facts dated up to its day 0 "
              "(its fact sheet in `seeds/`), run with its own mediator and questions, and scored "
              "against what happened (`seeds/outcomes/`) by the rules of `negsim-score`. "
              "Nothing was tuned to these outcomes; a poor score is a finding, and the last "
              "column says which part of the history the current model cannot represent."
-             + (" \"Before\" is the same history, seed and runs with the reasons wars go on and the "
-                "truces' conditions, renewals and participation switched off, and its "
-                "structural constants fixed "
-                "(`BEFORE` in "
-                "`sim/jobs/validation/histories.py`)." if before else ""), ""]
+             + (" \"Before\" is the model of 7 December 2026 (commit 7bbd50c), with the same "
+                "seed and runs, before truces were weighed against the war they stop, could be "
+                "signed before day 0, collapsed by declaration, were renewed as at signing, a "
+                "third party's promise was valued at its expected delivery, a mediator's exit "
+                "was a hazard and talks began on a first-round day (recorded by "
+                "`scripts/record_scores.py`: `sim/jobs/validation/before_truces.json`). A "
+                "question the starting state now answers is no longer asked; it keeps its "
+                "before." if before else ""), ""]
     earlier = {h.name: h for h in before or []}
     for h in histories:
         was = earlier.get(h.name)
@@ -147,20 +134,37 @@ def markdown(histories: list[History], before: list[History] | None = None) -> l
                   f"runs, seed {h.seed})", "",
                   "| question | model P (95% CI) | happened | Brier | log score | before: P, "
                   "Brier, log | the model represents it |", "|---|---|---|---|---|---|---|"]
-        for n, r in h.questions.items():
-            if "p" in r:
-                p = f"{100 * r['p']:.1f}% ({100 * r['ci_low']:.1f}–{100 * r['ci_high']:.1f}%)"
-                happened, brier = "yes" if r["outcome"] else "no", f"{r['brier']:.3f}"
-            else:
-                p, happened, brier = f"{100 * r['p_realised']:.1f}% of the realised interval", \
-                    "the interval", "n/a"
-            lines.append(f"| {n}: {cell(r['text'])} | {p} | {happened} | {brier} | "
-                         f"{r['log_score']:.2f} | {_before(was, n)} | {cell(r['represents'])} |")
+        lines += [_row(n, r, was) for n, r in h.questions.items()]
+        dropped = [n for n in (was.questions if was else {}) if n not in h.questions]
+        lines += [f"| {n}: {cell(was.questions[n]['text'])} | not asked: the starting state "
+                  f"answers it | | | | {_before(was, n)} | |" for n in dropped if was]
         lines += ["", _totals(h, "")]
         if was is not None:
-            lines += ["", _totals(was, "Before: ")]
+            lines += ["", _totals(was, "Before: "), "", _same_questions(h, was)]
         lines += [""]
     return lines
+
+
+def _row(n: str, r: dict[str, Any], was: History | None) -> str:
+    if "p" in r:
+        p = f"{100 * r['p']:.1f}% ({100 * r['ci_low']:.1f}–{100 * r['ci_high']:.1f}%)"
+        happened, brier = "yes" if r["outcome"] else "no", f"{r['brier']:.3f}"
+    else:
+        p, happened, brier = f"{100 * r['p_realised']:.1f}% of the realised interval", \
+            "the interval", "n/a"
+    return (f"| {n}: {cell(r['text'])} | {p} | {happened} | {brier} | {r['log_score']:.2f} | "
+            f"{_before(was, n)} | {cell(r['represents'])} |")
+
+
+def _same_questions(h: History, was: History) -> str:
+    """Now and before, over the yes/no questions asked now (both scored them)."""
+    common = [n for n, r in h.questions.items() if "p" in r and "p" in was.questions.get(n, {})]
+    if not common:
+        return "No yes/no question is asked both now and before."
+    now = np.mean([h.questions[n]["brier"] for n in common])
+    then = np.mean([was.questions[n]["brier"] for n in common])
+    return (f"Over the {len(common)} yes/no questions asked now, mean Brier {now:.3f} against "
+            f"{then:.3f} before.")
 
 
 def _before(was: History | None, name: str) -> str:

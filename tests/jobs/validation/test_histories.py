@@ -67,3 +67,17 @@ def test_the_document_has_a_histories_section_with_every_question(scored):
     assert SIZES["histories"][1] == 2_000
     committed = (ROOT / "docs" / "validation.md").read_text()
     assert "## Histories" in committed
+
+
+def test_the_histories_are_shown_beside_their_record_before_the_truces_semantics(scored):
+    """The record names its commit and scores every question asked then; a question the
+    starting state now answers keeps its row, marked as no longer asked."""
+    before = histories.recorded()
+    assert [h.name for h in before] == [h.name for h in scored]
+    assert all(h.runs == 10_000 for h in before)
+    text = "\n".join(histories.markdown(scored, before))
+    assert "commit 7bbd50c" in text
+    assert "| days_to_ceasefire: " in text and "not asked: the starting state answers it" in text
+    for h, was in zip(scored, before, strict=True):
+        common = [n for n in h.questions if n in was.questions and "p" in h.questions[n]]
+        assert f"Over the {len(common)} yes/no questions asked now" in text
