@@ -29,6 +29,7 @@ from sim.jobs.validation import (
     persistence,
     ratification,
     red_lines,
+    scoreboard,
     signals,
     statistics,
     theory,
@@ -122,6 +123,7 @@ def markdown(groups: dict[str, list[Row]], abc: dict[str, Any], quick: bool, sec
                 "yes" if r.passed else "**no**")) + " |")
         notes = [f"- {r.case}: {r.note}" for r in rows if r.note]
         lines += ["", *notes, ""] if notes else [""]
+    lines += scoreboard.markdown(scored) if scored else []
     lines += histories.markdown(scored, scored_before) if scored else []
     lines += mechanisms.markdown(ablation, ablation_runs, ABLATION_SEED) if ablation else []
     lines += open_range.markdown(found_range, OPEN_RANGE_FIGURE) if found_range else []
