@@ -84,3 +84,16 @@ def test_the_histories_are_shown_beside_their_record_before_the_truces_semantics
     for h, was in zip(scored, before, strict=False):  # a history added later has no record
         common = [n for n in h.questions if n in was.questions and "p" in h.questions[n]]
         assert f"Over the {len(common)} yes/no questions asked now" in text
+
+
+@pytest.mark.parametrize("name", ["yemen_2022"])
+def test_a_pre_registered_history_keeps_its_first_score_beside_the_commit_that_fixed_it(name):
+    """Its questions and outcomes were committed before any run; the first score, written
+    once by scripts/first_score.py, names that commit and scores every outcome."""
+    import json
+
+    first = json.loads((histories.OUTCOMES / "first" / f"{name}.json").read_text())
+    assert re.fullmatch(r"[0-9a-f]{7,40}", first["preregistered"])
+    outcomes = yaml.safe_load((histories.OUTCOMES / f"{name}.yaml").read_text())
+    assert first["history"]["name"] == name and first["history"]["runs"] == 10_000
+    assert set(first["history"]["questions"]) == set(outcomes)
