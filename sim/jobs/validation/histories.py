@@ -49,6 +49,25 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "political_provisions_implemented": "in part: signing is implementing; the provisions "
                                             "are one stage with the ceasefire's mediator",
     },
+    "yemen_2022": {
+        "renewed_at_first_term": "as asked: renewed at its term, each party deciding as at "
+                                 "signing with the truce in force as the status quo",
+        "in_force_day_120": "as asked, by a renewal or a signing again after a lapse",
+        "renewed_at_least_twice": "as asked: every renewal is for the first term's 61 days",
+        "in_force_day_200": "as asked, by renewals, though the parties are one coalition and the "
+                            "Houthis, and the UN's expanded terms (salaries) are not on the "
+                            "table at a renewal",
+        "in_force_day_365": "in part: a truce out of force is off, with the war's costs in full; "
+                            "the calm that outlasted the truce without a signature is not "
+                            "represented",
+        "collapsed_within_six_months": "as asked: a collapse is a party's or the mediator's "
+                                       "declaration (the `declared` rule)",
+        "violations_reported_most_weeks": "as asked, though the fuel ships and flights owed "
+                                          "under the truce are not counted: signing is "
+                                          "implementing",
+        "settlement_within_a_year": "in part: one settlement stage, tabled once the truce has "
+                                    "held, between two parties standing for many",
+    },
 }
 """What the current model can represent of each scored question (the issue that adds the rest)."""
 
