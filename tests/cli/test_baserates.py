@@ -3,6 +3,7 @@ is what the shared data give."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -79,3 +80,15 @@ def test_committed_table_is_what_the_data_give_against_shared_data():
 def load_roundtrip(table: pd.DataFrame) -> pd.DataFrame:
     """A derived table as it reads back from its CSV (empty cells become NaN)."""
     return table.astype({c: float for c in ("estimate", "ci_low", "ci_high")})
+
+
+def test_the_guide_shows_the_committed_figures():
+    """Every headline figure in docs/guide/baserates.md is the committed table's, as rounded."""
+    table = load(TABLE)
+    text = (TABLE.parents[1] / "docs" / "guide" / "baserates.md").read_text()
+    shown = re.findall(r"^\| `([\w.]+)` \| ([\d.]+)(%| days) \|", text, flags=re.M)
+    assert len(shown) >= 10
+    for row_id, value, unit in shown:
+        estimate = table.loc[row_id, "estimate"]
+        expected = f"{100 * estimate:.1f}" if unit == "%" else f"{estimate:.0f}"
+        assert value == expected, row_id

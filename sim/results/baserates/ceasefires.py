@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from sim.results.baserates.table import Row, Survival, read
@@ -119,7 +118,3 @@ def survival_rows(data_dir: Path) -> Iterator[Row]:
                       "Kaplan-Meier median, interval where its band crosses one half",
                       "eth_prio")
 
-
-def usable_count(table: pd.DataFrame) -> int:
-    """How many ceasefires the survival rows can use (for the docs)."""
-    return int(np.sum(spells(table, "censored").days >= 0))
