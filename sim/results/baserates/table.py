@@ -74,7 +74,7 @@ def read(data_dir: Path, key: str, columns: Iterable[str]) -> pd.DataFrame:
         raise BaseRateError(f"{path}: no such file (expected {DATA_SETS[key][1]})")
     try:
         frame = pd.read_csv(path, low_memory=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as error:
+    except (ValueError, OSError) as error:  # a parser error, no columns, undecodable bytes
         reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
         raise BaseRateError(f"{path}: not a readable CSV ({reason})") from error
     missing = [c for c in columns if c not in frame.columns]
