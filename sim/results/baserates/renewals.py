@@ -1,0 +1,74 @@
+"""Time-limited ceasefires (ETH/PRIO): how many there are, their terms, and whether another
+ceasefire follows when one runs out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sim.results.baserates.ceasefires import COLUMNS, DATA_END, ceasefires
+from sim.results.baserates.table import Row, median, read, share
+
+WINDOWS = (7, 30)
+"""Days after a time-limited ceasefire ends within which a successor counts."""
+
+RAN_ITS_TERM = 1
+"""The `ended` code that almost only time-limited ceasefires carry (it appears to mean the term
+ran out); a second version of each follow-up share keeps only these."""
+
+
+def term_rows(table: pd.DataFrame) -> Iterator[Row]:
+    """The share of ceasefires that are time-limited, and the median term of those that are."""
+    coded = table[table.fixed.isin([0, 1])]
+    limited = int((coded.fixed == 1).sum())
+    yield Row("ceasefire.share_time_limited.all", "share of ceasefires that are time-limited",
+              "every ceasefire whose term is coded (fixed 0 or 1)",
+              *share(limited, len(coded)), "probability", len(coded), limited,
+              "share, Wilson interval", "eth_prio")
+    terms = pd.to_numeric(coded.fixed_time[coded.fixed == 1], errors="coerce")
+    terms = terms[terms > 0].to_numpy(float)
+    yield Row("ceasefire.median_term_days.time_limited", "median term of a time-limited ceasefire",
+              "time-limited ceasefires with a numeric term (fixed_time > 0, in days)",
+              *median(terms), "days", int(terms.size), int(terms.size),
+              "sample median, order-statistic interval", "eth_prio")
+
+
+def followed(table: pd.DataFrame, ended: pd.DataFrame, window: int) -> np.ndarray:
+    """Per ended ceasefire: whether another in the same conflict took effect between the day
+    before it ended and `window` days after."""
+    found = np.zeros(len(ended), bool)
+    for i, (uid, end, conflicts) in enumerate(ended[["uniq_id", "end", "conflicts"]].itertuples(
+            index=False)):
+        near = table[(table.uniq_id != uid) & table.start.between(end - pd.Timedelta(days=1),
+                                                                  end + pd.Timedelta(days=window))]
+        found[i] = any(conflicts & other for other in near.conflicts)
+    return found
+
+
+def successor_rows(table: pd.DataFrame) -> Iterator[Row]:
+    """After a time-limited ceasefire ends, the share followed by another within 7 and 30 days,
+    for all that ended on a known day and for those whose end is coded as the term running out."""
+    observable = table.end <= DATA_END - pd.Timedelta(days=max(WINDOWS))
+    ended = table[(table.fixed == 1) & table.end.notna() & observable]
+    versions = {"time_limited": (ended, "time-limited ceasefires with an end date"),
+                "ran_its_term": (ended[ended.ended == RAN_ITS_TERM],
+                                 "time-limited ceasefires coded as ended by their term (ended 1)")}
+    for window in WINDOWS:
+        for name, (chosen, condition) in versions.items():
+            hits = int(followed(table, chosen, window).sum())
+            yield Row(f"ceasefire.followed_within_{window}d.{name}",
+                      f"share of ended ceasefires followed by another in the same conflict "
+                      f"within {window} days",
+                      f"{condition}, ended by {(DATA_END - pd.Timedelta(days=max(WINDOWS))).date()};"
+                      f" the next takes effect from the day before the end to {window} days after",
+                      *share(hits, len(chosen)), "probability", len(chosen), hits,
+                      "share, Wilson interval", "eth_prio")
+
+
+def rows(data_dir: Path) -> Iterator[Row]:
+    table = ceasefires(read(data_dir, "eth_prio", COLUMNS))
+    yield from term_rows(table)
+    yield from successor_rows(table)
