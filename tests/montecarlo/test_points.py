@@ -42,10 +42,12 @@ def test_a_parameter_that_does_not_matter_gives_a_flat_sweep(tmp_path):
 
 NO_EU = ("~scenario.third_parties", "+scenario.third_parties={}")
 """Without the EU's veto, the mediator's carrot budget decides the sea truce."""
+UNSIGNED = ("~scenario.initial",)
+"""Nothing signed on day 0, so that whether the sea truce is signed is the talks' doing."""
 
 
 def test_a_parameter_that_matters_moves_the_estimate(tmp_path):
-    _, table = sweep(tmp_path, "moves", "+sweep.design=grid", *NO_EU,
+    _, table = sweep(tmp_path, "moves", "+sweep.design=grid", *NO_EU, *UNSIGNED,
                      "+sweep.parameters={mediator.leverage.carrot_budget: [0.0, 0.1]}")
     no_carrot, carrot = table["stages.sea.p_signed"]
     assert carrot > no_carrot
@@ -74,11 +76,12 @@ def test_other_backends_give_identical_numbers(tmp_path, backend):
 def test_a_sweep_over_the_seed_runs_each_point_with_its_own_seed(tmp_path):
     """Before, every point ran the top-level seed and stored it under its own key: one number
     printed three times, and a poisoned store."""
-    _, table = sweep(tmp_path, "seeds", "+sweep.design=grid",
-                           "+sweep.parameters={seed: [1, 2, 3]}")
+    _, table = sweep(tmp_path, "seeds", "+sweep.design=grid", *UNSIGNED,
+                     "+sweep.parameters={seed: [1, 2, 3]}")
     seeds = [load_runs(f)["chunk_seed"].iloc[0] for f in table["folder"]]
     assert len(set(seeds)) == 3
-    alone = run(composed(*TINY, "seed=2"), tmp_path / "alone", echo=quiet, argv=["test"])
+    alone = run(composed(*TINY, *UNSIGNED, "seed=2"), tmp_path / "alone", echo=quiet,
+                argv=["test"])
     assert table["stages.sea.p_signed"][1] == alone["stages"]["sea"]["p_signed"]
     assert table["stages.sea.p_signed"].nunique() > 1
 
