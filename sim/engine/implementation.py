@@ -238,7 +238,11 @@ def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.nd
         first = 1.0 - uniform(key, counter)  # in (0, 1]
         noise = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * uniform(key, counter + 1))
         out[r, i] = accepts(value + carrot[r], bar, sides.acceptance_noise[r, i], noise, weight)
-        surplus[r, i] = (value + carrot[r] - bar) / weight + sides.acceptance_noise[r, i] * noise
+        if weight > 0.0:
+            surplus[r, i] = ((value + carrot[r] - bar) / weight
+                             + sides.acceptance_noise[r, i] * noise)
+        else:  # a stage it gives no weight: nothing to weigh as the status quo either
+            surplus[r, i] = 0.0 if out[r, i] else -np.inf
 
 
 @njit(cache=True)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from sim.rules.renewals.status_quo import StatusQuo
-from tests.conftest import run_model, textbook
+from tests.conftest import run_model, settings, textbook
 from tests.rules.renewals.contract import RENEWABLE, RenewalContract, expiry
 
 
@@ -37,3 +37,12 @@ class TestStatusQuo(RenewalContract):
         assert (renewals(0.01, "as_signing") >= 1).all()
         assert (renewals(0.01, "status_quo") == 0).all()
         assert (renewals(0.05, "status_quo") >= 1).all()
+
+
+def test_a_party_that_gives_the_stage_no_weight_renews_as_it_would_sign():
+    """Ukraine given no weight on the energy moratorium: its shortfall has no scale to be
+    measured in, so the status quo adds nothing and the run goes on (a generated scenario once
+    divided by that weight)."""
+    _, out = run_model(settings("scenario.parties.UA.salience.energy_moratorium=0.0"), 64, seed=3)
+    assert (out["stage.energy.renewal_declined.UA"] >= 0).all()
+    assert out["stage.energy.in_force_day"].size == 64
