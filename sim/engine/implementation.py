@@ -208,7 +208,7 @@ class Implementation:
         promised = model.party_table.side_payment[:, i, s]
         if not model.layout.brokered[i, s]:
             return promised
-        expected = model.party_table.expected_payment()[:, i, s]
+        expected = model.party_table.expected_payment(i, s)
         return np.where(model.truces.approved[:, s, i], promised, expected)
 
 

@@ -200,12 +200,13 @@ class PartyTable:
     drift: np.ndarray
     volatility: np.ndarray
 
-    def expected_payment(self) -> np.ndarray:
-        """(R, n, S) what each side-payment is worth to its party: the promise times its belief
-        that it is delivered (certain where the mediator funds it, a Beta mean where a third
-        party holds it and has not approved it)."""
-        belief = self.delivery_alpha / (self.delivery_alpha + self.delivery_beta)
-        return self.side_payment * belief
+    def expected_payment(self, party: int | slice = slice(None),
+                         stage: int | slice = slice(None)) -> np.ndarray:
+        """(R, n, S) what each side-payment is worth to its party (or, for one `party` and
+        `stage`, (R,)): the promise times its belief that it is delivered (certain where the
+        mediator funds it, a Beta mean where a third party holds it and has not approved it)."""
+        kept, broken = self.delivery_alpha[:, party, stage], self.delivery_beta[:, party, stage]
+        return self.side_payment[:, party, stage] * (kept / (kept + broken))
 
 
 class PartyRecords(NamedTuple):
