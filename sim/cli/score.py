@@ -4,8 +4,11 @@ forecast questions against what happened, running nothing.
 OUTCOMES.yaml gives, per question, what happened: true or false, or for a time-to-event
 question {day: D}, {between: [A, B]} or {censored_at: C}. FORECASTS.yaml gives a reference
 forecaster's P(yes) per question (a forecasting platform's, say); without it the reference is
-a forecaster who says 50% to every yes/no question. Writes score.json beside the results. A
-sweep folder is scored point by point (score.json holds one score per point).
+a forecaster who says 50% to every yes/no question. Beside it the model is compared with the
+base-rate forecaster (what the open conflict data say of questions of each kind, for the run's
+scenario as saved in `.hydra/config.yaml`), over the questions the base rates answer. Writes
+score.json beside the results. A sweep folder is scored point by point (score.json holds one
+score per point).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ import yaml
 from sim.cli.report import saved_results
 from sim.config.errors import ConfigError
 from sim.config.files import problems_in
+from sim.jobs.settings import load_settings
+from sim.results.baserates.build import TABLE, load
+from sim.results.baserates.forecaster import BaseRateForecaster
 from sim.results.files import RUNS, load_summary, write_json
 from sim.results.scores import read_outcomes, score
 
@@ -92,7 +98,21 @@ def score_run(folder: Path, given: Any, reference: Any, where: str,
                                      [f"question.{n}"].to_numpy(float) for n in timed})
     model = {n: float(questions[n]["p"]) for n in outcomes if not asked[n]}
     return score(model, days, int(summary["runs"]), outcomes,
-                 _reference(reference, model, reference_where))
+                 _reference(reference, model, reference_where), base_rates(folder, model))
+
+
+def base_rates(folder: Path, model: dict[str, float]) -> dict[str, float] | None:
+    """The base-rate forecaster's P(yes) of the scored yes/no questions, for the scenario and
+    questions the run saved (None where the folder keeps no composed config)."""
+    saved = folder / ".hydra" / "config.yaml"
+    if not saved.exists():
+        return None
+    try:
+        settings = load_settings(yaml.safe_load(saved.read_text(encoding="utf-8")))
+    except (ConfigError, yaml.YAMLError):
+        return None  # a config this version no longer reads: the model's scores stand alone
+    answers = BaseRateForecaster(load(TABLE), settings.scenario).answer(settings.questions)
+    return {n: a.p for n, a in answers.items() if n in model}
 
 
 def _reference(given: Any, model: dict[str, float], where: str) -> dict[str, float] | None:
@@ -126,7 +146,16 @@ def format_scores(scored: dict[str, Any]) -> str:
                      f"(probabilities floored at {run['log_floor']:.2g}); against "
                      f"{run['reference']}: Brier skill {_num(t.get('brier_skill'))}, "
                      f"log skill {_num(t.get('log_skill'))}")
+        lines.append(_against_base_rates(t))
     return "\n".join(lines)
+
+
+def _against_base_rates(t: dict[str, Any]) -> str:
+    if "compared_with_base_rate" not in t:
+        return "against the base rates: not compared (no composed config this version reads)"
+    return (f"against the base rates ({t['compared_with_base_rate']} questions they answer): "
+            f"Brier skill {_num(t.get('base_rate_brier_skill'))}, "
+            f"log skill {_num(t.get('base_rate_log_skill'))}")
 
 
 def _num(x: float | None) -> str:

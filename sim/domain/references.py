@@ -11,6 +11,7 @@ import re
 from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
 from sim.config.schema import build
+from sim.domain.coding import check_coding
 from sim.domain.gestures import check_gestures
 from sim.domain.implementation import check_third_parties
 from sim.domain.initial import check_initial
@@ -58,6 +59,7 @@ def check_references(s: Scenario, path: str) -> None:
                    or any(f"{p}.{name}" in held for p in parties)
                    for name, stage in s.stages.items()}
     check_initial(s.initial, dict(s.stages), conditional, path)
+    check_coding(s.coding, path)
 
 
 def _check_names(s: Scenario, path: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sim.config.schema import LARGEST, Param, number, text
+from sim.domain.coding import Coding
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
 from sim.domain.initial import Start
@@ -266,6 +267,9 @@ class Scenario:
     initial: dict[str, Start] = field(default_factory=dict, metadata={
         "doc": "stages already signed on day 0, in force or pending on their conditions "
                "(sim/domain/initial.py); none: every stage starts off the table"})
+    coding: Coding | None = field(default=None, metadata={
+        "doc": "how the open conflict data sets would code the case's truce, for the base-rate "
+               "forecaster (sim/domain/coding.py); null: not coded"})
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""

@@ -7,7 +7,9 @@ the model's probability of the realised interval: the event on day D ({day: D}),
 days ({between: [A, B]}), or not by day C ({censored_at: C}). Totals: the mean Brier score of
 the yes/no questions and the summed log score of all; skill against a reference forecaster
 (a platform's published probabilities, else one that says 50% to every yes/no question):
-1 - Brier / Brier_ref, and log score minus the reference's, over the questions both answered.
+1 - Brier / Brier_ref, and log score minus the reference's, over the questions both answered;
+and the same skill against the base-rate forecaster (`sim.results.baserates.forecaster`), over
+the questions the base rates answer.
 """
 
 from __future__ import annotations
@@ -81,11 +83,12 @@ def interval_probability(days: np.ndarray, outcome: Outcome) -> float:
 
 
 def score(model: Mapping[str, float], days: Mapping[str, np.ndarray], runs: int,
-          outcomes: Mapping[str, Outcome], reference: Mapping[str, float] | None = None
-          ) -> dict[str, Any]:
+          outcomes: Mapping[str, Outcome], reference: Mapping[str, float] | None = None,
+          base_rate: Mapping[str, float] | None = None) -> dict[str, Any]:
     """Every question's scores and the totals. `model` gives P(yes) of the yes/no questions,
     `days` the event days (R,) of the time-to-event ones; `reference` P(yes) of a reference
-    forecaster (None: 50% to every yes/no question)."""
+    forecaster (None: 50% to every yes/no question); `base_rate` the base-rate forecaster's
+    P(yes) of the questions it answers (None: not compared)."""
     floor = 1.0 / (2 * runs)
     rows: dict[str, dict[str, Any]] = {}
     for name, outcome in outcomes.items():
@@ -96,25 +99,40 @@ def score(model: Mapping[str, float], days: Mapping[str, np.ndarray], runs: int,
         p, o = model[name], float(outcome.happened)
         rows[name] = {"p": p, "outcome": outcome.happened, "brier": (p - o) ** 2,
                       "log_score": math.log(max(p if o else 1 - p, floor))}
-        ref = 0.5 if reference is None else reference.get(name)
-        if ref is not None:
-            rows[name] |= {"reference_p": ref, "reference_brier": (ref - o) ** 2,
-                           "reference_log_score": math.log(max(ref if o else 1 - ref, floor))}
-    return {"questions": rows, "totals": _totals(rows), "log_floor": floor, "runs": runs,
+        for prefix, given in (("reference", 0.5 if reference is None else reference.get(name)),
+                              ("base_rate", None if base_rate is None else base_rate.get(name))):
+            if given is not None:
+                rows[name] |= _scored(prefix, given, o, floor)
+    totals = _totals(rows) | ({} if base_rate is None else _skill(rows, "base_rate"))
+    return {"questions": rows, "totals": totals, "log_floor": floor, "runs": runs,
             "reference": "given" if reference is not None else "50% to every yes/no question"}
+
+
+def _scored(prefix: str, p: float, o: float, floor: float) -> dict[str, float]:
+    return {f"{prefix}_p": p, f"{prefix}_brier": (p - o) ** 2,
+            f"{prefix}_log_score": math.log(max(p if o else 1 - p, floor))}
 
 
 def _totals(rows: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     briers = [r["brier"] for r in rows.values() if "brier" in r]
-    compared = [r for r in rows.values() if "reference_brier" in r]
-    totals: dict[str, Any] = {
-        "mean_brier": float(np.mean(briers)) if briers else None,
-        "log_score": float(sum(r["log_score"] for r in rows.values())),
-        "questions_scored": len(rows), "compared_with_reference": len(compared)}
+    compared = sum("reference_brier" in r for r in rows.values())
+    return {"mean_brier": float(np.mean(briers)) if briers else None,
+            "log_score": float(sum(r["log_score"] for r in rows.values())),
+            "questions_scored": len(rows), "compared_with_reference": compared,
+            **_skill(rows, "reference", "")}
+
+
+def _skill(rows: Mapping[str, Mapping[str, Any]], prefix: str,
+           named: str | None = None) -> dict[str, Any]:
+    """Brier skill and log skill against the forecaster whose scores carry `prefix`, over the
+    questions it answered (keys `brier_skill`, `log_skill`, prefixed by `named`)."""
+    named = f"{prefix}_" if named is None else named
+    compared = [r for r in rows.values() if f"{prefix}_brier" in r]
+    totals: dict[str, Any] = {} if named == "" else {f"compared_with_{prefix}": len(compared)}
     if compared:
         mine = float(np.mean([r["brier"] for r in compared]))
-        theirs = float(np.mean([r["reference_brier"] for r in compared]))
-        totals["brier_skill"] = 1.0 - mine / theirs if theirs > 0 else None
-        totals["log_skill"] = float(sum(r["log_score"] - r["reference_log_score"]
-                                        for r in compared))
+        theirs = float(np.mean([r[f"{prefix}_brier"] for r in compared]))
+        totals[f"{named}brier_skill"] = 1.0 - mine / theirs if theirs > 0 else None
+        totals[f"{named}log_skill"] = float(sum(r["log_score"] - r[f"{prefix}_log_score"]
+                                                for r in compared))
     return totals

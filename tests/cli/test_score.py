@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sim.jobs.run import run
 from tests.conftest import composed
@@ -70,10 +71,25 @@ def test_a_history_run_by_negsim_is_scored_against_its_shipped_outcomes(history,
 
     given = (f"scenario={history}", "runs=200", "seed=51", "montecarlo.progress=false",
              "report.formats=[png]")
-    run(composed(*given), tmp_path, echo=lambda _: None, argv=["negsim", *given])
+    cfg = composed(*given)
+    run(cfg, tmp_path, echo=lambda _: None, argv=["negsim", *given])
+    (tmp_path / ".hydra").mkdir()  # as Hydra keeps the composed config beside a run
+    (tmp_path / ".hydra" / "config.yaml").write_text(yaml.safe_dump(cfg))
     done = negsim_score(tmp_path, OUTCOMES / f"{history}.yaml")
     assert done.returncode == 0, done.stderr
     scored = json.loads((tmp_path / "score.json").read_text())
     same = score_history(history, 200, 51)  # the validation document's path, same config and seed
     assert scored["questions"].keys() == same.questions.keys()
     assert scored["totals"]["log_score"] == pytest.approx(same.totals["log_score"])
+    assert scored["totals"]["compared_with_base_rate"] == same.totals["compared_with_base_rate"]
+    assert scored["totals"].get("base_rate_brier_skill") == pytest.approx(
+        same.totals.get("base_rate_brier_skill"))
+    assert "against the base rates (" in done.stdout
+
+
+def test_a_run_without_its_composed_config_is_scored_without_the_base_rates(textbook_run,
+                                                                            tmp_path):
+    outcomes = tmp_path / "outcomes.yaml"
+    outcomes.write_text("signed_first_week: true\n")
+    done = negsim_score(textbook_run, outcomes)
+    assert "against the base rates: not compared" in done.stdout

@@ -18,6 +18,8 @@ from sim.config.compose import CONFIG_DIR
 from sim.jobs.settings import load_settings
 from sim.jobs.validation.cases import cell, config, simulate
 from sim.results.answers import COLUMN
+from sim.results.baserates.build import TABLE, load
+from sim.results.baserates.forecaster import BaseRateForecaster
 from sim.results.estimators import wilson
 from sim.results.scores import read_outcomes, score
 
@@ -135,7 +137,9 @@ def score_history(name: str, runs: int, seed: int, *overrides: str) -> History:
     answers = {n: columns[COLUMN + n] for n in outcomes}
     model = {n: float(np.mean(a)) for n, a in answers.items() if not asked[n].timed}
     days = {n: a.astype(float) for n, a in answers.items() if asked[n].timed}
-    scored = score(model, days, runs, outcomes)
+    rated = BaseRateForecaster(load(TABLE), settings.scenario).answer(settings.questions)
+    scored = score(model, days, runs, outcomes,
+                   base_rate={n: a.p for n, a in rated.items() if n in model})
     rows = {}
     for n, row in scored["questions"].items():
         rows[n] = {"text": asked[n].text, **row,
@@ -170,12 +174,13 @@ def markdown(histories: list[History], before: list[History] | None = None) -> l
         was = earlier.get(h.name)
         lines += [f"### {h.name} (day 0 = {h.start_date}; mediator {h.mediator}; {h.runs:,} "
                   f"runs, seed {h.seed})", "",
-                  "| question | model P (95% CI) | happened | Brier | log score | before: P, "
-                  "Brier, log | the model represents it |", "|---|---|---|---|---|---|---|"]
+                  "| question | model P (95% CI) | base rates: P | happened | Brier | log score | "
+                  "before: P, Brier, log | the model represents it |",
+                  "|---|---|---|---|---|---|---|---|"]
         lines += [_row(n, r, was) for n, r in h.questions.items()]
         dropped = [n for n in (was.questions if was else {}) if n not in h.questions]
         lines += [f"| {n}: {cell(was.questions[n]['text'])} | not asked: the starting state "
-                  f"answers it | | | | {_before(was, n)} | |" for n in dropped if was]
+                  f"answers it | | | | | {_before(was, n)} | |" for n in dropped if was]
         lines += ["", _totals(h, "")]
         if was is not None:
             lines += ["", _totals(was, "Before: "), "", _same_questions(h, was)]
@@ -190,8 +195,9 @@ def _row(n: str, r: dict[str, Any], was: History | None) -> str:
     else:
         p, happened, brier = f"{100 * r['p_realised']:.1f}% of the realised interval", \
             "the interval", "n/a"
-    return (f"| {n}: {cell(r['text'])} | {p} | {happened} | {brier} | {r['log_score']:.2f} | "
-            f"{_before(was, n)} | {cell(r['represents'])} |")
+    base = f"{100 * r['base_rate_p']:.1f}%" if "base_rate_p" in r else "–"
+    return (f"| {n}: {cell(r['text'])} | {p} | {base} | {happened} | {brier} | "
+            f"{r['log_score']:.2f} | {_before(was, n)} | {cell(r['represents'])} |")
 
 
 def _same_questions(h: History, was: History) -> str:
@@ -219,7 +225,17 @@ def _totals(h: History, opening: str) -> str:
     return (f"{opening}Mean Brier {t['mean_brier']:.3f} over {len(h.questions) - _timed(h)} "
             f"yes/no questions (a 50% forecaster scores 0.250; Brier skill "
             f"{t['brier_skill']:.2f}); summed log score {t['log_score']:.2f} (log skill "
-            f"against 50% {t['log_skill']:.2f}); probabilities floored at {h.log_floor:.2g}.")
+            f"against 50% {t['log_skill']:.2f}); probabilities floored at {h.log_floor:.2g}."
+            + _against_base_rates(t))
+
+
+def _against_base_rates(t: dict[str, Any]) -> str:
+    if not t.get("compared_with_base_rate"):
+        return " The base rates answer none of its questions." if "compared_with_base_rate" in t \
+            else ""
+    return (f" Against the base rates, over the {t['compared_with_base_rate']} questions they "
+            f"answer: Brier skill {t['base_rate_brier_skill']:.2f}, log skill "
+            f"{t['base_rate_log_skill']:.2f}.")
 
 
 def _timed(h: History) -> int:

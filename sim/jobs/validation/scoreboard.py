@@ -2,10 +2,11 @@
 beside its first (out-of-sample) score where one was recorded (`scripts/first_score.py`).
 
 Per case: the yes/no questions' mean Brier score, the summed log score, the Brier skill against
-a 50% forecaster (1 - Brier / 0.25) and how many events that happened the model gave under 5%.
-Pooled: the same over every question of every case, with a 95% bootstrap interval over cases
-(cases resampled with replacement: the questions of one case are not independent), so a
-skill that rests on one case shows as uncertain."""
+a 50% forecaster (1 - Brier / 0.25) and against the base-rate forecaster (over the questions it
+answers), and how many events that happened the model gave under 5%. Pooled: the skills over
+every question of every case, with a 95% bootstrap interval over cases (cases resampled with
+replacement: the questions of one case are not independent), so a skill that rests on one case
+shows as uncertain."""
 
 from __future__ import annotations
 
@@ -34,54 +35,105 @@ class Line:
     surprises: int  # events that happened, given under SURPRISE
     happened: int  # events that happened
     first_brier: float | None  # its first, out-of-sample score, if recorded
+    rated: int  # questions the base rates answer
+    base_skill: float | None  # Brier skill against the base rates, over those
+    base_own: float | None  # the base rates' own Brier skill against 50%, over those
+    first_base_skill: float | None  # the first score's skill against the base rates
+
+
+def _skill(mine: list[float], theirs: list[float]) -> float | None:
+    return 1.0 - float(np.mean(mine)) / float(np.mean(theirs)) if mine else None
 
 
 def line(h: History) -> Line:
     """A case's line: its yes/no questions scored now, and its first score if recorded."""
-    rows = [r for r in h.questions.values() if "p" in r]
-    happened = [r for r in rows if r["outcome"]]
-    first = FIRST / f"{h.name}.json"
-    first_brier = (json.loads(first.read_text(encoding="utf-8"))["history"]["totals"]["mean_brier"]
-                   if first.exists() else None)
-    return Line(h.name, len(rows), float(np.mean([r["brier"] for r in rows])),
-                float(sum(r["log_score"] for r in rows)),
-                sum(r["p"] < SURPRISE for r in happened), len(happened), first_brier)
+    rows = {n: r for n, r in h.questions.items() if "p" in r}
+    happened = [r for r in rows.values() if r["outcome"]]
+    rated = [n for n, r in rows.items() if "base_rate_brier" in r]
+    base = [rows[n]["base_rate_brier"] for n in rated]
+    first_path = FIRST / f"{h.name}.json"
+    first = (json.loads(first_path.read_text(encoding="utf-8"))["history"]
+             if first_path.exists() else None)
+    return Line(h.name, len(rows), float(np.mean([r["brier"] for r in rows.values()])),
+                float(sum(r["log_score"] for r in rows.values())),
+                sum(r["p"] < SURPRISE for r in happened), len(happened),
+                first["totals"]["mean_brier"] if first else None, len(rated),
+                _skill([rows[n]["brier"] for n in rated], base),
+                _skill(base, [0.25] * len(base)),
+                _skill([first["questions"][n]["brier"] for n in rated], base) if first else None)
+
+
+def pooled(histories: list[History], mine: str, theirs: str | None
+           ) -> tuple[float | None, float, float]:
+    """The pooled Brier skill of scores `mine` against `theirs` (None: 50%), over every yes/no
+    question both scored in every case, and its 95% bootstrap interval over cases."""
+    pairs = []
+    for h in histories:
+        rows = [r for r in h.questions.values() if "p" in r and (theirs is None or theirs in r)]
+        pairs.append((np.array([r[mine] for r in rows]),
+                      np.array([0.25 if theirs is None else r[theirs] for r in rows])))
+
+    def skill(picked: list[tuple[np.ndarray, np.ndarray]]) -> float:
+        a = np.concatenate([m for m, _ in picked])
+        b = np.concatenate([t for _, t in picked])
+        return 1.0 - float(np.mean(a)) / float(np.mean(b)) if a.size else np.nan
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    draws = [skill([pairs[k] for k in rng.integers(0, len(pairs), len(pairs))])
+             for _ in range(BOOTSTRAP)]
+    kept = [d for d in draws if not np.isnan(d)]  # a resample of cases with no question
+    low, high = np.percentile(kept, [2.5, 97.5]) if kept else (np.nan, np.nan)
+    whole = skill(pairs)
+    return (None if np.isnan(whole) else whole), float(low), float(high)
 
 
 def pooled_skill(histories: list[History]) -> tuple[float, float, float]:
-    """The pooled Brier skill against 50% over every yes/no question of every case, and its
-    95% bootstrap interval over cases."""
-    briers = [np.array([r["brier"] for r in h.questions.values() if "p" in r])
-              for h in histories]
-    def skill(picked: list[np.ndarray]) -> float:
-        return 1.0 - float(np.mean(np.concatenate(picked))) / 0.25
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    draws = [skill([briers[k] for k in rng.integers(0, len(briers), len(briers))])
-             for _ in range(BOOTSTRAP)]
-    low, high = np.percentile(draws, [2.5, 97.5])
-    return skill(briers), float(low), float(high)
+    """The pooled Brier skill against 50%, with its bootstrap interval over cases."""
+    skill, low, high = pooled(histories, "brier", None)
+    return float(skill if skill is not None else np.nan), low, high
+
+
+def _num(x: float | None, digits: int = 2) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"
 
 
 def markdown(histories: list[History]) -> list[str]:
     """The document's section "Scoreboard"."""
     lines = ["## Scoreboard", "",
              f"Every history below, scored on its yes/no questions (the timed ones are in its "
-             f"own table). Brier skill is against a forecaster who says 50% to every question "
-             f"(positive: better); \"under {SURPRISE:.0%}\" counts the events that happened to "
-             f"which the model gave less than {SURPRISE:.0%}. The first score is the case's "
-             f"out-of-sample one, recorded when it was pre-registered (`seeds/outcomes/first/`);"
-             f" the cases scored before pre-registration have none.", "",
-             "| case | yes/no questions | mean Brier | Brier skill vs 50% | log score | "
-             "happened, given under 5% | first score (mean Brier) |", "|---|---|---|---|---|---|---|"]
+             f"own table). Brier skill is 1 - Brier / Brier of the other forecaster (positive: "
+             f"better), against one who says 50% to every question and against the base-rate "
+             f"forecaster (what the open conflict data say of questions of each kind, "
+             f"[baserates.md](guide/baserates.md)) over the questions it answers; the base "
+             f"rates' own skill against 50% is beside it. \"Under {SURPRISE:.0%}\" counts the "
+             f"events that happened to which the model gave less than {SURPRISE:.0%}. The first "
+             f"score is the case's out-of-sample one, recorded when it was pre-registered "
+             f"(`seeds/outcomes/first/`); the cases scored before pre-registration have none.", "",
+             "| case | yes/no questions | mean Brier | skill vs 50% | skill vs base rates "
+             "(questions) | base rates' skill vs 50% | log score | happened, given under 5% | "
+             "first score: mean Brier | first: skill vs base rates |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for h in histories:
         c = line(h)
-        first = f"{c.first_brier:.3f}" if c.first_brier is not None else "–"
         lines.append(f"| {c.name} | {c.questions} | {c.mean_brier:.3f} | "
-                     f"{1 - c.mean_brier / 0.25:.2f} | {c.log_score:.2f} | "
-                     f"{c.surprises} of {c.happened} | {first} |")
-    skill, low, high = pooled_skill(histories)
+                     f"{1 - c.mean_brier / 0.25:.2f} | {_num(c.base_skill)} ({c.rated}) | "
+                     f"{_num(c.base_own)} | {c.log_score:.2f} | {c.surprises} of {c.happened} | "
+                     f"{_num(c.first_brier, 3)} | {_num(c.first_base_skill)} |")
     count = sum(line(h).questions for h in histories)
-    lines += ["", f"Pooled over {len(histories)} cases and {count} questions: Brier skill against "
-              f"50% {skill:.2f} (95% bootstrap interval over cases {low:.2f} to {high:.2f}, "
-              f"{BOOTSTRAP:,} resamples).", ""]
-    return lines
+    rated = sum(line(h).rated for h in histories)
+    lines += ["", f"Pooled over {len(histories)} cases ({BOOTSTRAP:,} bootstrap resamples of "
+              f"cases, 95% intervals):", ""]
+    for label, mine, theirs, n in (("the model against 50%", "brier", None, count),
+                                   ("the model against the base rates", "brier",
+                                    "base_rate_brier", rated),
+                                   ("the base rates against 50%", "base_rate_brier", None, rated)):
+        chosen = histories if mine == "brier" else [_rated(h) for h in histories]
+        skill, low, high = pooled(chosen, mine, theirs)
+        lines.append(f"- {label}, over {n} questions: Brier skill {_num(skill)} "
+                     f"({low:.2f} to {high:.2f})")
+    return [*lines, ""]
+
+
+def _rated(h: History) -> History:
+    """The history with only the questions the base rates answer."""
+    kept = {n: r for n, r in h.questions.items() if "base_rate_brier" in r}
+    return History(h.name, h.mediator, h.start_date, h.runs, h.seed, kept, h.totals, h.log_floor)

@@ -46,7 +46,9 @@ WAYS = {
     "censored": "those without an end date censored on 2020-12-31 (the data's last day)",
     "dated": "only those with an end date",
 }
-HORIZONS = (30, 365)
+HORIZONS = {"censored": (7, 14, 30, 60, 90, 120, 180, 270, 365, 545, 730), "dated": (30, 365)}
+"""Days at which survival is given: a curve (two years) for the censored way, which the
+base-rate forecaster reads; 30 and 365 days for the dated way."""
 
 
 def dates(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
@@ -100,14 +102,14 @@ def spells(table: pd.DataFrame, way: str) -> Survival:
 
 
 def survival_rows(data_dir: Path) -> Iterator[Row]:
-    """S(30 days), S(365 days) and the median duration, per split, both ways."""
+    """Survival at `HORIZONS` and the median duration, per split, both ways."""
     table = ceasefires(read(data_dir, "eth_prio", COLUMNS))
     for group, (condition, query) in GROUPS.items():
         chosen = table.query(query) if query != "True" else table
         for way, treatment in WAYS.items():
             found = spells(chosen, way)
             where = f"{condition}; {treatment}"
-            for horizon in HORIZONS:
+            for horizon in HORIZONS[way]:
                 yield Row(f"ceasefire.survival_{horizon}d.{group}.{way}",
                           f"share of ceasefires still in force {horizon} days after taking effect",
                           where, *found.at(horizon), "probability", found.n, found.events,

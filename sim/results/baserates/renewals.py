@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sim.results.baserates.ceasefires import COLUMNS, DATA_END, ceasefires
+from sim.results.baserates.ceasefires import COLUMNS, DATA_END, NEVER_IN_EFFECT, ceasefires
 from sim.results.baserates.table import Row, median, read, share
 
 WINDOWS = (7, 30)
@@ -21,7 +21,8 @@ ran out); a second version of each follow-up share keeps only these."""
 
 
 def term_rows(table: pd.DataFrame) -> Iterator[Row]:
-    """The share of ceasefires that are time-limited, and the median term of those that are."""
+    """The share of ceasefires that are time-limited, the median term of those that are, and
+    the share that never took effect."""
     coded = table[table.fixed.isin([0, 1])]
     limited = int((coded.fixed == 1).sum())
     yield Row("ceasefire.share_time_limited.all", "share of ceasefires that are time-limited",
@@ -34,6 +35,12 @@ def term_rows(table: pd.DataFrame) -> Iterator[Row]:
               "time-limited ceasefires with a numeric term (fixed_time > 0, in days)",
               *median(terms), "days", int(terms.size), int(terms.size),
               "sample median, order-statistic interval", "eth_prio")
+    never = int((table.ended == NEVER_IN_EFFECT).sum())
+    yield Row("ceasefire.never_in_effect.all", "share of agreed ceasefires that never took effect",
+              f"every ceasefire in the data; `ended` {NEVER_IN_EFFECT} (which appears to mean it "
+              "never took effect: the codebook's meaning is not verified)",
+              *share(never, len(table)), "probability", len(table), never,
+              "share, Wilson interval", "eth_prio")
 
 
 def followed(table: pd.DataFrame, ended: pd.DataFrame, window: int) -> np.ndarray:

@@ -8,9 +8,13 @@ from sim.jobs.validation import scoreboard
 from sim.jobs.validation.histories import History
 
 
-def case(name: str, answers: list[tuple[float, bool]]) -> History:
+def case(name: str, answers: list[tuple[float, bool]],
+         base_rates: list[float | None] | None = None) -> History:
     questions = {f"q{k}": {"text": "?", "p": p, "outcome": o, "brier": (p - o) ** 2,
                            "log_score": 0.0} for k, (p, o) in enumerate(answers)}
+    for (k, row), base in zip(enumerate(questions.values()), base_rates or [], strict=False):
+        if base is not None:
+            row |= {"base_rate_p": base, "base_rate_brier": (base - answers[k][1]) ** 2}
     return History(name, "m", "2020-01-01", 100, 1, questions, {}, 0.005)
 
 
@@ -35,6 +39,25 @@ def test_a_recorded_first_score_is_shown_beside_the_current_one(tmp_path, monkey
     (tmp_path / "a.json").write_text(json.dumps({"preregistered": "abc1234",
                                                  "history": {"totals": {"mean_brier": 0.3}}}))
     text = "\n".join(scoreboard.markdown([case("a", [(0.9, True)]), case("b", [(0.5, False)])]))
-    assert "| a | 1 | 0.010 | 0.96 | 0.00 | 0 of 1 | 0.300 |" in text
-    assert "| b | 1 | 0.250 | 0.00 | 0.00 | 0 of 0 | – |" in text
-    assert "Pooled over 2 cases and 2 questions" in text
+    assert "| a | 1 | 0.010 | 0.96 | – (0) | – | 0.00 | 0 of 1 | 0.300 | – |" in text
+    assert "| b | 1 | 0.250 | 0.00 | – (0) | – | 0.00 | 0 of 0 | – | – |" in text
+    assert "the model against 50%, over 2 questions: Brier skill 0.48" in text
+
+
+def test_the_base_rates_are_compared_only_on_the_questions_they_answer():
+    """The base rates say 20% where the model says 90% of an event that happened, and answer
+    nothing of the second question: the model's skill against them is over the first alone."""
+    c = scoreboard.line(case("a", [(0.9, True), (0.5, False)], [0.2, None]))
+    assert c.rated == 1
+    assert c.base_skill == pytest.approx(1 - 0.01 / 0.64)
+    assert c.base_own == pytest.approx(1 - 0.64 / 0.25)
+
+
+def test_pooled_skill_against_the_base_rates_and_theirs_against_a_coin():
+    cases = [case(n, [(0.9, True), (0.2, False)], [0.6, 0.4]) for n in "ab"]
+    text = "\n".join(scoreboard.markdown(cases))
+    mine, theirs = (0.01 + 0.04) / 2, (0.16 + 0.16) / 2
+    assert f"against the base rates, over 4 questions: Brier skill {1 - mine / theirs:.2f}" in text
+    assert f"the base rates against 50%, over 4 questions: Brier skill {1 - theirs / 0.25:.2f}" in text
+    skill, low, high = scoreboard.pooled(cases, "brier", "base_rate_brier")
+    assert skill == pytest.approx(1 - mine / theirs) and low == pytest.approx(high)
