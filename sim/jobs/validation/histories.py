@@ -89,6 +89,24 @@ REPRESENTS: dict[str, dict[str, str]] = {
                              "an exit hazard per impasse; the separatists and Russia are one "
                              "party",
     },
+    "istanbul_2022": {
+        "ceasefire_within_30_days": "as asked: a ceasefire signed at a weekly round; Russia's "
+                                    "announced cut in activity near Kyiv (I10) is not a truce "
+                                    "and is not represented",
+        "ceasefire_within_a_year": "in part: the talks end only when the mediator walks away; "
+                                   "parties that suspend them (I13) show only as rounds "
+                                   "without a signing, and atrocities (I11) and annexations "
+                                   "(I15) are not events of the model",
+        "ceasefire_in_force_day_180": "as asked, an open-ended ceasefire in force until declared "
+                                      "over; the war moves the balance only by drift and noise, "
+                                      "with no Western arms or sanctions",
+        "treaty_within_a_year": "in part: neutrality, guarantees and territory are one stage "
+                                "between two parties; the guarantor states (I10) are not "
+                                "parties and their consent is not a condition",
+        "mediator_gives_up": "in part: Belarus, Turkey and Israel are one mediator, Turkey, with "
+                             "an exit hazard per impasse; its tracks beside the talks (prisoner "
+                             "exchanges, I14) are not represented",
+    },
 }
 """What the current model can represent of each scored question."""
 
