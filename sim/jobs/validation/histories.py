@@ -107,6 +107,27 @@ REPRESENTS: dict[str, dict[str, str]] = {
                              "an exit hazard per impasse; its tracks beside the talks (prisoner "
                              "exchanges, I14) are not represented",
     },
+    "donbas_2020": {
+        "ceasefire_in_force_day_90": "as asked: in force from day 0 until declared over; the "
+                                     "additional measures (disciplinary penalties, the JCCC "
+                                     "mechanism) are not provisions of their own",
+        "ceasefire_in_force_day_180": "as asked, by the same declared rule",
+        "ceasefire_in_force_day_365": "in part: a ceasefire eroding for months while every "
+                                      "side still invokes it (D19, D22) is in force until "
+                                      "declared over; rising violations and a patron's troop "
+                                      "build-up (D21) are only daily hazards",
+        "ceasefire_collapses_within_six_months": "as asked: a collapse is a party's or the "
+                                                 "mediator's declaration (the `declared` rule)",
+        "violations_reported_most_weeks": "as asked, though the model's parties violate far "
+                                          "less often than the OSCE's daily counts (D18)",
+        "political_settlement_within_a_year": "in part: the Minsk political provisions are one "
+                                              "settlement stage, tabled beside the ceasefire, "
+                                              "not sequenced after local elections; signing "
+                                              "is implementing",
+        "mediator_gives_up": "in part: the OSCE in the Contact Group and the Normandy leaders "
+                             "are one mediator with an exit hazard per impasse; the "
+                             "separatists and Russia are one party",
+    },
 }
 """What the current model can represent of each scored question."""
 
