@@ -128,6 +128,26 @@ REPRESENTS: dict[str, dict[str, str]] = {
                              "are one mediator with an exit hazard per impasse; the "
                              "separatists and Russia are one party",
     },
+    "jeddah_2023": {
+        "renewed_at_first_term": "as asked: extended at its term, each party deciding as at "
+                                 "signing with the truce in force as the status quo, though "
+                                 "for seven days, not the five agreed",
+        "renewed_at_least_twice": "as asked: every extension is for the first term's seven days",
+        "in_force_day_20": "as asked, by extensions or a signing again after an expiry",
+        "signed_again_within_60_days": "in part: signed again on the same seven-day stage, not "
+                                       "the 24- and 72-hour ceasefires agreed later",
+        "in_force_day_90": "as asked, though a mediator that has left stops the run, and an "
+                           "expired truce is then off",
+        "violations_reported_most_weeks": "as asked, though the humanitarian terms (aid let "
+                                          "through, forces out of hospitals) are not counted: "
+                                          "signing is implementing",
+        "mediators_leave_within_30_days": "in part: a suspension conditional on the parties' "
+                                          "steps is read as walking away for good; the army's "
+                                          "own walk-out from the talks is not represented",
+        "settlement_within_a_year": "in part: one settlement stage, tabled once the truce has "
+                                    "held, between two forces standing for many, with no "
+                                    "civilian parties and no second round in a wider format",
+    },
 }
 """What the current model can represent of each scored question."""
 
