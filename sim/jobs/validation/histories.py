@@ -148,6 +148,29 @@ REPRESENTS: dict[str, dict[str, str]] = {
                                     "held, between two forces standing for many, with no "
                                     "civilian parties and no second round in a wider format",
     },
+    "colombia_2016": {
+        "ceasefire_in_force_day_90": "as asked: open-ended and in force until declared over; "
+                                     "the end dates the government gave it after the "
+                                     "plebiscite (C12) are not represented",
+        "ceasefire_collapses": "as asked: a collapse is a party's or the mediator's "
+                               "declaration (the `declared` rule)",
+        "violations_reported_most_weeks": "as asked, by the UN-led mechanism's verification; "
+                                          "violence by the ELN and other groups is not a "
+                                          "violation of this ceasefire",
+        "agreement_in_force_by_day_65": "in part: signing and ratifying are one act, the "
+                                        "government's veto player (the plebiscite) "
+                                        "consenting only to terms that beat war by its "
+                                        "premium; a signing later rejected is not "
+                                        "represented",
+        "agreement_in_force_within_a_year": "in part: a rejected text revised and ratified by "
+                                            "Congress instead is only a later signing at the "
+                                            "mediator's next package, with the same veto "
+                                            "player",
+        "in_force_day_365": "in part: the ceasefire and the agreement are stages in force or "
+                            "not; disarmament and reintegration are not represented",
+        "mediators_give_up": "in part: the guarantor countries and the UN are one mediator "
+                             "with an exit hazard per impasse",
+    },
 }
 """What the current model can represent of each scored question."""
 
