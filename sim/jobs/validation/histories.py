@@ -171,6 +171,28 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "mediators_give_up": "in part: the guarantor countries and the UN are one mediator "
                              "with an exit hazard per impasse",
     },
+    "lebanon_2024": {
+        "renewed_at_first_term": "as asked: renewed at its 60-day term, each party deciding as "
+                                 "at signing with the truce in force as the status quo; the real "
+                                 "extension was for 23 days and followed an unfinished withdrawal "
+                                 "(H10), which the model does not see: signing is implementing",
+        "in_force_day_120": "in part: every renewal is for the first term's 60 days, while the "
+                            "real arrangement ran on without a term after 18 February (H11)",
+        "in_force_day_365": "in part: in force only through five renewals at 60-day terms, or a "
+                            "signing again; the arrangement that ran on without a term is not "
+                            "represented",
+        "collapsed_within_a_year": "as asked: a collapse is a party's or the mediator's "
+                                   "declaration (the `declared` rule); Israel's strikes under a "
+                                   "freedom of action it claimed (H8) are only violations",
+        "violations_reported_most_weeks": "as asked, though the model's parties violate far less "
+                                          "often than the thousands of breaches reported (H16)",
+        "settlement_within_a_year": "in part: one settlement stage (Hezbollah's arms, the border), "
+                                    "tabled once the truce has held, between Israel and a Lebanon "
+                                    "that speaks for Hezbollah",
+        "mediators_give_up": "in part: the US and France (with UNIFIL and others) are one mediator "
+                             "with an exit hazard per impasse; the change of US administration "
+                             "and envoys is not represented",
+    },
 }
 """What the current model can represent of each scored question."""
 
