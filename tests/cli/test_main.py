@@ -41,12 +41,13 @@ def test_scenario_mediator_and_parameters_are_overridable(tmp_path):
 
 BAD = [
     (["scenario=atlantis"], "scenario: got 'atlantis'; expected one of black_sea_2025, "
-                            "black_sea_grain_2022, minsk_2014_2015, minsk_2015, symmetric_textbook, "
+                            "black_sea_grain_2022, libya_2020, minsk_2014_2015, minsk_2015, "
+                            "symmetric_textbook, "
                             "yemen_2022"),
     (["mediator=bully"], "mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, "
                          "normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, "
                          "un_envoy_yemen_2022, "
-                         "un_turkey_2022"),
+                         "un_turkey_2022, unsmil_2020"),
     (["runs=0"], "runs: got 0; expected a whole number in [1, 1e+09]"),
     (["runs=ten"], "runs: got 'ten'; expected a whole number in [1, 1e+09]"),
     (["scenario.colour=red"], "scenario.colour: got <unknown key>"),
@@ -82,8 +83,8 @@ def test_help_is_short_and_says_where_things_are():
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     assert len(lines) < 40
-    assert ("scenario: black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, "
-            "symmetric_textbook, yemen_2022") in lines
+    assert ("scenario: black_sea_2025, black_sea_grain_2022, libya_2020, minsk_2014_2015, "
+            "minsk_2015, symmetric_textbook, yemen_2022") in lines
     assert any(line.startswith("Other commands: negsim-report") for line in lines)
     assert "horizon_days: 365" not in done.stdout  # no config dump
 
