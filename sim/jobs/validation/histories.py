@@ -193,6 +193,26 @@ REPRESENTS: dict[str, dict[str, str]] = {
                              "with an exit hazard per impasse; the change of US administration "
                              "and envoys is not represented",
     },
+    "libya_2020": {
+        "ceasefire_in_force_day_90": "as asked: in force from day 0 until declared over; the "
+                                     "foreign forces' departure due by then (L8) is not a stage, "
+                                     "so its failure (L13) does not weigh on the ceasefire",
+        "ceasefire_in_force_day_365": "as asked, though each side is one party and the foreign "
+                                      "forces and their backers are not actors",
+        "ceasefire_collapses": "as asked: a collapse is a party's or the mediator's declaration "
+                               "(the `declared` rule)",
+        "violations_reported_most_weeks": "in part: reports are the model's detections and false "
+                                          "reports at assumed rates; no weekly count was "
+                                          "published after day 0, so the outcome rests on "
+                                          "isolated allegations and the UN's finding that the "
+                                          "truce held (L12, L13)",
+        "political_agreement_within_a_year": "in part: the road map, the choice of the executive "
+                                             "and its approval by parliament (L11, L14, L15) are "
+                                             "one settlement stage between the two parties, "
+                                             "signed when both accept its terms",
+        "mediator_gives_up": "in part: the mission is one mediator with an exit hazard per "
+                             "impasse; a change of envoy (L14) is not an exit",
+    },
 }
 """What the current model can represent of each scored question."""
 
