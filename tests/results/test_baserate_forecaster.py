@@ -66,6 +66,20 @@ def test_a_time_limited_truce_lives_past_its_term_only_if_renewed():
     assert got["r"] == pytest.approx(s61 * renew)  # renewed on day 61, whatever came after
 
 
+def test_a_truce_renewed_once_is_renewed_again_at_the_rate_of_renewed_ceasefires():
+    """Of time-limited ceasefires that themselves followed one, more were followed again: the
+    second renewal of Yemen's truce is at that rate, not the first's."""
+    got = forecast(yemen(coding=None), {
+        "once": {"text": "?", "count": "renewals", "stage": "truce", "at_least": 1},
+        "twice": {"text": "?", "count": "renewals", "stage": "truce", "at_least": 2}})
+    curve = survival(TABLE_ROWS, ["open_ended"], 122)
+    first, again = (rate("ceasefire.followed_within_7d.ran_its_term"),
+                    rate("ceasefire.followed_within_7d.ran_its_term_after_a_renewal"))
+    assert again > first
+    assert got["once"] == pytest.approx(curve[61] * first)
+    assert got["twice"] == pytest.approx(curve[122] * first * again)
+
+
 def test_survival_between_the_tables_days_is_log_linear_and_the_codes_average_their_hazards():
     s = survival(TABLE_ROWS, ["open_ended"], 45)
     low, high = rate("ceasefire.survival_30d.open_ended.censored"), rate(

@@ -12,7 +12,8 @@ codes (`coding:` written, purpose, mediated). Its rules, per stage:
   riskiest weeks. Between the curve's days survival is log-linear; past two years the last
   interval's hazard goes on.
 - A time-limited truce reaching its term is renewed with the chance that a time-limited
-  ceasefire that ran its term was followed by another within 7 days; else it ends.
+  ceasefire that ran its term was followed by another within 7 days, and at a later term with
+  the chance that one that was itself such a successor was followed again; else it ends.
 - One signed and pending takes effect on day 0 unless it is among those that never took effect.
 - A truce that ended is signed again within 30 days with the chance a time-limited ceasefire's
   end was followed by another within 30 days.
@@ -105,14 +106,14 @@ class TrucePath:
 
 
 def truce_path(curve: np.ndarray, age: int, start: float, term: int | None,
-               renewal: int | None, renew: float, horizon: int) -> TrucePath:
+               renewal: int | None, renew: tuple[float, float], horizon: int) -> TrucePath:
     """Propagate a truce `age` days old on day 0 (in force with chance `start`): breakdown by
-    the hazard of `curve` at its age; at each term, renewal with chance `renew` (none where
-    the stage has no renewed term)."""
+    the hazard of `curve` at its age; at its first term renewal with chance `renew[0]`, at
+    each later one `renew[1]` (none where the stage has no renewed term)."""
     hazard = 1.0 - curve[age + 1: age + horizon + 1] / np.maximum(curve[age: age + horizon], 1e-12)
     terms = [] if term is None else list(range(term - age, horizon + 1, renewal or horizon + 1))
     if renewal is None:
-        terms, renew = terms[:1], 0.0
+        terms, renew = terms[:1], (0.0, 0.0)
     by_count = np.zeros(len(terms) + 1)  # in force, by renewals so far
     by_count[0] = start
     ever = np.zeros(max(len(terms), 1))  # renewed at least k + 1 times
@@ -125,7 +126,7 @@ def truce_path(curve: np.ndarray, age: int, start: float, term: int | None,
         ended.append(ended[-1] + lost)
         if day in terms:
             k = terms.index(day)
-            kept = by_count[k] * renew
+            kept = by_count[k] * renew[min(k, 1)]
             ended[-1] += by_count[k] - kept
             by_count[k], by_count[k + 1] = 0.0, by_count[k + 1] + kept
             ever[k] += kept
@@ -159,7 +160,8 @@ class BaseRateForecaster:
         taking_effect = 1.0 if start.status == "in_force" else 1.0 - estimate(
             self.table, "ceasefire.never_in_effect.all")
         curve = survival(self.table, self.chosen, self.horizon + age)
-        renew = estimate(self.table, "ceasefire.followed_within_7d.ran_its_term")
+        renew = (estimate(self.table, "ceasefire.followed_within_7d.ran_its_term"),
+                 estimate(self.table, "ceasefire.followed_within_7d.ran_its_term_after_a_renewal"))
         return truce_path(curve, age, taking_effect, stage.duration_days, stage.renewal_days,
                           renew, self.horizon)
 

@@ -55,6 +55,19 @@ def followed(table: pd.DataFrame, ended: pd.DataFrame, window: int) -> np.ndarra
     return found
 
 
+def preceded(table: pd.DataFrame, chosen: pd.DataFrame, window: int) -> np.ndarray:
+    """Per chosen ceasefire: whether another in the same conflict ended from `window` days
+    before it took effect to the day after (it is a renewal, as the data code one)."""
+    ended = table[table.end.notna()]
+    found = np.zeros(len(chosen), bool)
+    for i, (uid, start, conflicts) in enumerate(chosen[["uniq_id", "start", "conflicts"]]
+                                                .itertuples(index=False)):
+        near = ended[(ended.uniq_id != uid) & ended.end.between(
+            start - pd.Timedelta(days=window), start + pd.Timedelta(days=1))]
+        found[i] = any(conflicts & other for other in near.conflicts)
+    return found
+
+
 def successor_rows(table: pd.DataFrame) -> Iterator[Row]:
     """After a time-limited ceasefire ends, the share followed by another within 7 and 30 days,
     for all that ended on a known day and for those whose end is coded as the term running out."""
@@ -73,6 +86,17 @@ def successor_rows(table: pd.DataFrame) -> Iterator[Row]:
                       f" the next takes effect from the day before the end to {window} days after",
                       *share(hits, len(chosen)), "probability", len(chosen), hits,
                       "share, Wilson interval", "eth_prio")
+    renewed = versions["ran_its_term"][0]
+    renewed = renewed[preceded(table, renewed, min(WINDOWS))]
+    hits = int(followed(table, renewed, min(WINDOWS)).sum())
+    yield Row("ceasefire.followed_within_7d.ran_its_term_after_a_renewal",
+              "share of ended ceasefires followed by another in the same conflict within 7 days, "
+              "among those that themselves followed one within 7 days",
+              f"time-limited ceasefires coded as ended by their term (ended 1), ended by "
+              f"{(DATA_END - pd.Timedelta(days=max(WINDOWS))).date()}, that took effect within "
+              "7 days of another's end in the same conflict: a renewal renewed again",
+              *share(hits, len(renewed)), "probability", len(renewed), hits,
+              "share, Wilson interval", "eth_prio")
 
 
 def rows(data_dir: Path) -> Iterator[Row]:
