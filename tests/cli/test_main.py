@@ -41,9 +41,11 @@ def test_scenario_mediator_and_parameters_are_overridable(tmp_path):
 
 BAD = [
     (["scenario=atlantis"], "scenario: got 'atlantis'; expected one of black_sea_2025, "
-                            "black_sea_grain_2022, minsk_2014_2015, minsk_2015, symmetric_textbook, "
+                            "black_sea_grain_2022, minsk_2014_2015, minsk_2015, pretoria_2022, "
+                            "symmetric_textbook, "
                             "yemen_2022"),
-    (["mediator=bully"], "mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, "
+    (["mediator=bully"], "mediator: got 'bully'; expected one of au_panel_2022, comprehensive, energy_first, "
+                         "neutral, "
                          "normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, "
                          "un_envoy_yemen_2022, "
                          "un_turkey_2022"),
@@ -83,7 +85,7 @@ def test_help_is_short_and_says_where_things_are():
     lines = done.stdout.splitlines()
     assert len(lines) < 40
     assert ("scenario: black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, "
-            "symmetric_textbook, yemen_2022") in lines
+            "pretoria_2022, symmetric_textbook, yemen_2022") in lines
     assert any(line.startswith("Other commands: negsim-report") for line in lines)
     assert "horizon_days: 365" not in done.stdout  # no config dump
 

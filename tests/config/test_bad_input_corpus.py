@@ -22,9 +22,9 @@ SALIENCE = [f"scenario.parties.UA.salience.{k}=0" for k in (
 
 CORPUS = [
     (['scenario=atlantis'],
-     "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, symmetric_textbook, yemen_2022"),
+     "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, pretoria_2022, symmetric_textbook, yemen_2022"),
     (['mediator=bully'],
-     "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, neutral, normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_envoy_yemen_2022, un_turkey_2022"),
+     "negsim: error: mediator: got 'bully'; expected one of au_panel_2022, comprehensive, energy_first, neutral, normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_envoy_yemen_2022, un_turkey_2022"),
     (['experiment=nope'],
      "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, sensitivity, sensitivity_morris, trust_sweep"),
     (['montecarlo=turbo'],
@@ -129,9 +129,9 @@ CORPUS = [
 
 MORE = [  # issue 16: the classes that still ended in a traceback or a misleading message
     (['scenario=null'],
-     'negsim: error: scenario: got null; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, symmetric_textbook, yemen_2022'),
+     'negsim: error: scenario: got null; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, pretoria_2022, symmetric_textbook, yemen_2022'),
     (['mediator=null'],
-     'negsim: error: mediator: got null; expected one of comprehensive, energy_first, neutral, normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_envoy_yemen_2022, un_turkey_2022'),
+     'negsim: error: mediator: got null; expected one of au_panel_2022, comprehensive, energy_first, neutral, normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_envoy_yemen_2022, un_turkey_2022'),
     (['montecarlo=null'],
      'negsim: error: montecarlo: got null; expected one of default'),
     (['scenario.parties.UA.salience.donetsk=1e308'],
@@ -193,7 +193,7 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
     (['experiment=leverage', '+sweep.parameters.seed=[-1,2]'],
      'negsim: error: command line: sweep.parameters.seed: got -1; expected a whole number in [0, 9.22337e+18] (at point 0: mediator.leverage.carrot_budget=0.0, mediator.leverage.stick_size=0.0, seed=-1)'),
     (['experiment=leverage', '+sweep.parameters.scenario=[atlantis]'],
-     "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, symmetric_textbook, yemen_2022"),
+     "negsim: error: scenario: got 'atlantis'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, pretoria_2022, symmetric_textbook, yemen_2022"),
     (['~scenario'],
      "negsim: error: hydra.run.dir: got an interpolation of 'scenario.name', which the config does not have; expected ${KEY} naming a key the config has"),
     (['+scenario.description=${nope}'],
@@ -286,7 +286,7 @@ MORE = [  # issue 16: the classes that still ended in a traceback or a misleadin
      'negsim: error: command line: mediator.agenda.parameters.after_rounds: got 0.0; expected a number in [1, 1000] (rounds of talks on a tier before it tables the next one beside it, rounds)'),
     # issue 18: forecast questions are checked whole against the scenario
     (['questions=nosuch'],
-     "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, none, symmetric_textbook, yemen_2022"),
+     "negsim: error: questions: got 'nosuch'; expected one of black_sea_2025, black_sea_grain_2022, minsk_2014_2015, minsk_2015, none, pretoria_2022, symmetric_textbook, yemen_2022"),
     (['+questions.q={text: x, event: signed, stage: moon, by_day: 3}'],
      "negsim: error: command line: questions.q.stage: got 'moon'; expected a stage of scenario black_sea_2025: sea, energy, full_ceasefire, settlement"),
     (['+questions.q={text: x, event: agreement, by_date: "2025-03-01"}'],
@@ -456,7 +456,7 @@ MULTIRUN = [  # a multirun checks every job first: nothing runs, no folder is ma
     (["--multirun", "runs=0,10"],
      "negsim: error: command line: runs: got 0; expected a whole number in [1, 1e+09]"),
     (["--multirun", "mediator=sea_first,bully"],
-     "negsim: error: mediator: got 'bully'; expected one of comprehensive, energy_first, "
+     "negsim: error: mediator: got 'bully'; expected one of au_panel_2022, comprehensive, energy_first, "
      "neutral, normandy_2015, osce_tcg_2014, parallel, sea_first, sea_first_adaptive, un_envoy_yemen_2022, un_turkey_2022"),
     (["-m", "scenario.colour=red,blue"],
      "negsim: error: command line: scenario.colour: got <unknown key>; expected a key the "
@@ -597,7 +597,8 @@ def test_the_app_refuses_a_busy_port_before_it_says_it_serves(capsys):
 
 
 @pytest.mark.parametrize("scenario", ["black_sea_2025", "black_sea_grain_2022", "minsk_2014_2015",
-                                      "minsk_2015", "symmetric_textbook", "yemen_2022"])
+                                      "minsk_2015", "pretoria_2022", "symmetric_textbook",
+                                      "yemen_2022"])
 def test_every_shipped_scenario_runs_with_no_other_override(scenario):
     """`negsim scenario=symmetric_textbook` failed: the baseline's ladder does not fit it."""
     chosen = precheck([f"scenario={scenario}"])
@@ -606,6 +607,7 @@ def test_every_shipped_scenario_runs_with_no_other_override(scenario):
                                         "black_sea_grain_2022": "un_turkey_2022",
                                         "minsk_2014_2015": "osce_tcg_2014",
                                         "minsk_2015": "normandy_2015",
+                                        "pretoria_2022": "au_panel_2022",
                                         "symmetric_textbook": "neutral",
                                         "yemen_2022": "un_envoy_yemen_2022"}[scenario]
 
