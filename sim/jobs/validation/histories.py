@@ -213,6 +213,27 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "mediator_gives_up": "in part: the mission is one mediator with an exit hazard per "
                              "impasse; a change of envoy (L14) is not an exit",
     },
+    "pretoria_2022": {
+        "ceasefire_in_force_day_90": "as asked: in force from day 1 until declared over; "
+                                     "Eritrea's and the Amhara forces' presence (P11) is not "
+                                     "represented, they are not parties",
+        "ceasefire_in_force_day_365": "as asked, or signed again after a collapse; the "
+                                      "government and the TPLF are the only parties",
+        "ceasefire_collapses": "as asked: a collapse is a party's or the mediator's "
+                               "declaration; deadlines that slipped without one (P13) are "
+                               "not represented",
+        "disarmament_collapses": "in part: the disarmament is its own stage, in force once done, "
+                                 "weighed and violable by both parties, though only the TPLF "
+                                 "hands over weapons, and not tied to the withdrawal of "
+                                 "Eritrea's forces as the Nairobi declaration tied it (P9)",
+        "political_provisions_implemented": "in part: signing is implementing; the interim "
+                                            "administration and the delisting are one stage "
+                                            "signed at the table, not enacted by parliament and "
+                                            "the prime minister (P12), with the disputed areas "
+                                            "bundled in",
+        "mediators_give_up": "in part: the AU panel is one mediator with an exit hazard per "
+                             "impasse; IGAD, the UN and the US beside it are not represented",
+    },
 }
 """What the current model can represent of each scored question."""
 
