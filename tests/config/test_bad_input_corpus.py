@@ -612,6 +612,7 @@ def test_every_shipped_scenario_runs_with_no_other_override(scenario):
     assert chosen.scenario.name == scenario
     assert chosen.mediator.strategy == {"black_sea_2025": "sea_first",
                                         "black_sea_grain_2022": "un_turkey_2022",
+                                        "gaza_2025": "qatar_egypt_us_2025",
                                         "minsk_2014_2015": "osce_tcg_2014",
                                         "minsk_2015": "normandy_2015",
                                         "symmetric_textbook": "neutral",

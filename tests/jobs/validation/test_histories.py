@@ -12,11 +12,12 @@ from tests.conftest import ROOT, settings
 
 FACT = {"black_sea_grain_2022": r"\bG\d+\b", "minsk_2014_2015": r"\bM\d+\b",
         "minsk_2015": r"\bN\d+\b",
-        "yemen_2022": r"\bY\d+\b"}
+        "yemen_2022": r"\bY\d+\b", "gaza_2025": r"\bZ\d+\b"}
 DAY_0_FACTS = {"black_sea_grain_2022": {"G1", "G2", "G3", "G4", "G5"},
                "minsk_2014_2015": {"M1", "M2", "M3"},
                "minsk_2015": {"N1", "N2", "N3", "N4", "N5"},
-               "yemen_2022": {"Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7"}}
+               "yemen_2022": {"Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7"},
+               "gaza_2025": {"Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z8", "Z9"}}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,8 @@ def test_a_history_runs_with_its_own_mediator_questions_and_start_date(name):
     assert chosen.mediator.strategy == {"black_sea_grain_2022": "un_turkey_2022",
                                         "minsk_2014_2015": "osce_tcg_2014",
                                         "minsk_2015": "normandy_2015",
-                                        "yemen_2022": "un_envoy_yemen_2022"}[name]
+                                        "yemen_2022": "un_envoy_yemen_2022",
+                                        "gaza_2025": "qatar_egypt_us_2025"}[name]
     outcomes = yaml.safe_load((histories.OUTCOMES / f"{name}.yaml").read_text())
     assert set(outcomes) <= set(chosen.questions.names)
     assert set(outcomes) == set(histories.REPRESENTS[name])  # each scored question says what it lacks
