@@ -65,7 +65,7 @@ def test_a_reference_forecast_must_name_scored_questions(textbook_run, tmp_path)
 
 
 @pytest.mark.parametrize("history", ["black_sea_grain_2022", "minsk_2014_2015", "minsk_2015",
-                                     "yemen_2022"])
+                                     "yemen_2022", "gaza_2025"])
 def test_a_history_run_by_negsim_is_scored_against_its_shipped_outcomes(history, tmp_path):
     from sim.jobs.validation.histories import OUTCOMES, score_history
 

@@ -93,7 +93,7 @@ def test_the_histories_are_shown_beside_their_record_before_the_truces_semantics
         assert f"Over the {len(common)} yes/no questions asked now" in text
 
 
-@pytest.mark.parametrize("name", ["yemen_2022", "minsk_2015"])
+@pytest.mark.parametrize("name", ["yemen_2022", "minsk_2015", "gaza_2025"])
 def test_a_pre_registered_history_keeps_its_first_score_beside_the_commit_that_fixed_it(name):
     """Its questions and outcomes were committed before any run; the first score, written
     once by scripts/first_score.py, names that commit and scores every outcome."""
