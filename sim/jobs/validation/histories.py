@@ -234,6 +234,32 @@ REPRESENTS: dict[str, dict[str, str]] = {
         "mediators_give_up": "in part: the AU panel is one mediator with an exit hazard per "
                              "impasse; IGAD, the UN and the US beside it are not represented",
     },
+    "gaza_2025": {
+        "in_force_day_40": "as asked: in force from day 0 until declared over or its 42-day "
+                           "term lapses unrenewed; the exchange in weekly instalments and a "
+                           "postponed release (Z10) are only daily hazards of violation",
+        "extended_at_first_term": "as asked: renewed at its term, each party deciding as at "
+                                  "signing with the truce in force as the status quo; a "
+                                  "third-party proposal to extend it (Z11) is not represented",
+        "in_force_day_60": "as asked, by a renewal or a signing again; a ceasefire kept in part "
+                           "past its term without an agreed extension (Z11) is not represented",
+        "collapsed_within_90_days": "in part: a collapse is a party's or the mediator's "
+                                    "declaration while the truce is in force; a truce that "
+                                    "has lapsed at its term cannot collapse, though the war "
+                                    "resumed 16 days after the term (Z12)",
+        "violations_reported_most_weeks": "as asked, though the releases owed and the aid "
+                                          "trucks are not counted: signing is implementing",
+        "phase_two_within_six_months": "in part: one second-phase stage (withdrawal and who "
+                                       "governs Gaza), tabled once the first has held 16 days, "
+                                       "between Israel's government as one party and Hamas; "
+                                       "the hostages still held are not its terms",
+        "signed_again_within_a_year": "in part: signing again is the same first-phase stage "
+                                      "tabled anew, not an agreement from another plan (Z13) "
+                                      "with other mediators beside them",
+        "mediators_give_up": "in part: Qatar, Egypt and the US are one facilitative mediator "
+                             "with an exit hazard per impasse; the US's pressure on either "
+                             "side is not represented",
+    },
 }
 """What the current model can represent of each scored question."""
 
