@@ -53,7 +53,7 @@ def line(h: History) -> Line:
     base = [rows[n]["base_rate_brier"] for n in rated]
     first_path = FIRST / f"{h.name}.json"
     first = (json.loads(first_path.read_text(encoding="utf-8"))["history"]
-             if first_path.exists() else None)
+             if first_path.exists() else None)  # as recorded (its totals' keys may be older)
     return Line(h.name, len(rows), float(np.mean([r["brier"] for r in rows.values()])),
                 float(sum(r["log_score"] for r in rows.values())),
                 sum(r["p"] < SURPRISE for r in happened), len(happened),
@@ -118,10 +118,19 @@ def markdown(histories: list[History]) -> list[str]:
                      f"{1 - c.mean_brier / 0.25:.2f} | {_num(c.base_skill)} ({c.rated}) | "
                      f"{_num(c.base_own)} | {c.log_score:.2f} | {c.surprises} of {c.happened} | "
                      f"{_num(c.first_brier, 3)} | {_num(c.first_base_skill)} |")
+    lines += ["", f"Pooled over the {len(histories)} cases as scored now ({BOOTSTRAP:,} "
+              f"bootstrap resamples of cases, 95% intervals):", "", *_pooled_lines(histories)]
+    firsts = [f for h in histories if (f := first_scored(h)) is not None]
+    if firsts:
+        lines += ["", f"Pooled over the {len(firsts)} first, out-of-sample scores (each case's "
+                  f"run when it was pre-registered):", "", *_pooled_lines(firsts)]
+    return [*lines, ""]
+
+
+def _pooled_lines(histories: list[History]) -> list[str]:
     count = sum(line(h).questions for h in histories)
     rated = sum(line(h).rated for h in histories)
-    lines += ["", f"Pooled over {len(histories)} cases ({BOOTSTRAP:,} bootstrap resamples of "
-              f"cases, 95% intervals):", ""]
+    lines = []
     for label, mine, theirs, n in (("the model against 50%", "brier", None, count),
                                    ("the model against the base rates", "brier",
                                     "base_rate_brier", rated),
@@ -130,7 +139,22 @@ def markdown(histories: list[History]) -> list[str]:
         skill, low, high = pooled(chosen, mine, theirs)
         lines.append(f"- {label}, over {n} questions: Brier skill {_num(skill)} "
                      f"({low:.2f} to {high:.2f})")
-    return [*lines, ""]
+    return lines
+
+
+def first_scored(h: History) -> History | None:
+    """A case's first, out-of-sample score, with the base rates' answers to the same questions
+    (the base-rate forecaster does not depend on the run)."""
+    path = FIRST / f"{h.name}.json"
+    if not path.exists():
+        return None
+    first = json.loads(path.read_text(encoding="utf-8"))["history"]
+    rows = {}
+    for name, row in first["questions"].items():
+        now = h.questions.get(name, {})
+        rows[name] = {**row, **{k: v for k, v in now.items() if k.startswith("base_rate_")}}
+    return History(h.name, first["mediator"], first["start_date"], first["runs"], first["seed"],
+                   rows, first["totals"], first["log_floor"])
 
 
 def _rated(h: History) -> History:

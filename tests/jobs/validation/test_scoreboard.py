@@ -34,14 +34,23 @@ def test_the_pooled_skill_of_identical_cases_has_no_spread_and_one_bad_case_wide
     assert low < skill < high
 
 
-def test_a_recorded_first_score_is_shown_beside_the_current_one(tmp_path, monkeypatch):
+def test_a_recorded_first_score_is_shown_beside_the_current_one_and_pooled(tmp_path,
+                                                                          monkeypatch):
+    """Case a was pre-registered and first scored 60% on its one question (it happened); now
+    the model says 90%. Its first score is on its line and pooled on its own, against the base
+    rates' 20% for the same question."""
     monkeypatch.setattr(scoreboard, "FIRST", tmp_path)
-    (tmp_path / "a.json").write_text(json.dumps({"preregistered": "abc1234",
-                                                 "history": {"totals": {"mean_brier": 0.3}}}))
-    text = "\n".join(scoreboard.markdown([case("a", [(0.9, True)]), case("b", [(0.5, False)])]))
-    assert "| a | 1 | 0.010 | 0.96 | – (0) | – | 0.00 | 0 of 1 | 0.300 | – |" in text
+    first = case("a", [(0.6, True)])
+    (tmp_path / "a.json").write_text(json.dumps({"preregistered": "abc1234", "history": {
+        **first.__dict__, "totals": {"mean_brier": 0.16}}}))
+    text = "\n".join(scoreboard.markdown([case("a", [(0.9, True)], [0.2]),
+                                          case("b", [(0.5, False)])]))
+    assert "| a | 1 | 0.010 | 0.96 | 0.98 (1) | -1.56 | 0.00 | 0 of 1 | 0.160 | 0.75 |" in text
     assert "| b | 1 | 0.250 | 0.00 | – (0) | – | 0.00 | 0 of 0 | – | – |" in text
     assert "the model against 50%, over 2 questions: Brier skill 0.48" in text
+    out_of_sample = text.split("Pooled over the 1 first, out-of-sample scores")[1]
+    assert "the model against 50%, over 1 questions: Brier skill 0.36" in out_of_sample
+    assert "the model against the base rates, over 1 questions: Brier skill 0.75" in out_of_sample
 
 
 def test_the_base_rates_are_compared_only_on_the_questions_they_answer():
