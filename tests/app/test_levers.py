@@ -38,7 +38,7 @@ def test_delay_lever_sets_the_prize_of_the_party_that_stalls():
 
 
 @pytest.mark.parametrize(("levers", "key", "allowed"), [
-    (Levers(strategy="shuttle"), "mediator", "one of comprehensive"),
+    (Levers(strategy="shuttle"), "mediator", "comprehensive, energy_first"),
     (Levers(scenario="korea_1953"), "scenario", "one of black_sea_2025"),
     (Levers(trust_second=1.0), "trust_second", "strictly between 0 and 1"),
     (Levers(bias="lots"), "bias", "a number"),
