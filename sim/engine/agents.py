@@ -147,17 +147,17 @@ class Party(mesa.Agent):
                 model.truces.ledger, model.today)
 
     def renew(self, stage: int, due: np.ndarray, willing: np.ndarray,
-              surplus: np.ndarray) -> np.ndarray:
+              surplus: np.ndarray, margin: np.ndarray) -> np.ndarray:
         """(R,) bool: whether it renews `stage`'s truce where it is at its term today (`due`),
-        as its renewal rule decides; `willing` says where it would sign the terms today, and
-        `surplus` by how much."""
+        as its renewal rule decides; `willing` says where it would sign the terms today,
+        `surplus` by how much, and `margin` by how much without today's noise."""
         model = self.model
         draw = None
         if self.renewal.draws:
             stages, days = len(model.layout.stages), model.world.horizon_days + 1
             draw = uniforms(self.renewal_key, model.day * stages + stage, days * stages,
                             model.replicates)
-        expiry = Expiry(due, willing, surplus, model.truces.renewals[:, stage], draw)
+        expiry = Expiry(due, willing, surplus, margin, model.truces.renewals[:, stage], draw)
         return due & self.renewal.renews(expiry, self.renewal_settings)
 
     def take_part(self, stage: int, in_force: np.ndarray, suspended: np.ndarray,

@@ -71,6 +71,7 @@ class Implementation:
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
         self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
         self.surplus = np.zeros((model.replicates, len(lay.parties)))
+        self.margin = np.zeros_like(self.surplus)
 
     def fulfil(self, live: np.ndarray) -> None:
         """Today's pending stages: in force where every condition is met, else lapsed where
@@ -128,7 +129,8 @@ class Implementation:
             renews = due[:, s].copy()
             for party in model.parties:
                 willing = self._willing(party.index, int(s), due, demanded)
-                said = party.renew(int(s), due[:, s], willing, self.surplus[:, party.index])
+                said = party.renew(int(s), due[:, s], willing, self.surplus[:, party.index],
+                                   self.margin[:, party.index])
                 truces.declined[:, s, party.index] += due[:, s] & ~said
                 renews &= said
             ended = due[:, s] & ~renews
@@ -197,7 +199,7 @@ class Implementation:
         willing(i, s, due, model.truces.chosen, demanded[:, s, i], self._carrot(i, s),
                 prospects.reservation, prospects.option, prospects.future, model.exposure(),
                 model.agenda, model.bargainers, self.noise_key, model.day,
-                model.world.horizon_days + 1, self.willing, self.surplus)
+                model.world.horizon_days + 1, self.willing, self.surplus, self.margin)
         return self.willing[:, i].copy()
 
     def _carrot(self, i: int, s: int) -> np.ndarray:
@@ -216,14 +218,15 @@ class Implementation:
 def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.ndarray,
             carrot: np.ndarray, reservation: np.ndarray, option: np.ndarray, future: np.ndarray,
             exposure: float, agenda: Agenda, sides: Bargainers, key: np.uint64, today: int,
-            days: int, out: np.ndarray,
-            surplus: np.ndarray) -> None:  # pragma: no cover - compiled
+            days: int, out: np.ndarray, surplus: np.ndarray,
+            margin: np.ndarray) -> None:  # pragma: no cover - compiled
     """Whether party i would sign the package of stage s in force, where it is due (into
     `out[:, i]`): its appraisal at a round of talks (`sim.engine.talks.appraise`), the
     side-payment it counts on (`carrot` (R,)) and its acceptance noise, a standard normal by
     Box-Muller from two counter-based uniforms whose counter names replicate, day (`today` of
     `days`), stage and party. `surplus[:, i]` is by how much, in shares of the stage's weight,
-    noise included: what a renewal rule that weighs the status quo reads."""
+    noise included: what a renewal rule that weighs the status quo reads; `margin[:, i]` the
+    same without the noise: what a rule of inertia reads."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
     stages, parties = due.shape[1], reservation.shape[1]
     for r in range(due.shape[0]):
@@ -239,10 +242,11 @@ def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.nd
         noise = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * uniform(key, counter + 1))
         out[r, i] = accepts(value + carrot[r], bar, sides.acceptance_noise[r, i], noise, weight)
         if weight > 0.0:
-            surplus[r, i] = ((value + carrot[r] - bar) / weight
-                             + sides.acceptance_noise[r, i] * noise)
+            margin[r, i] = (value + carrot[r] - bar) / weight
+            surplus[r, i] = margin[r, i] + sides.acceptance_noise[r, i] * noise
         else:  # a stage it gives no weight: nothing to weigh as the status quo either
             surplus[r, i] = 0.0 if out[r, i] else -np.inf
+            margin[r, i] = surplus[r, i]
 
 
 @njit(cache=True)

@@ -29,6 +29,8 @@ class Expiry:
     willing: np.ndarray  # (R,) bool: it would sign the terms in force today, as at signing
     surplus: np.ndarray  # (R,) by how much (negative: short), in shares of the stage's weight,
     # its acceptance noise included: willing is surplus >= 0
+    margin: np.ndarray  # (R,) the same without today's acceptance noise: what the terms in
+    # force are worth to it against its bar, in shares of the stage's weight
     renewals: np.ndarray  # (R,) int: times the truce has been renewed before
     draw: np.ndarray | None  # (R,) uniform in [0, 1), today's, if the rule draws
 

@@ -13,11 +13,14 @@ from tests.rules.contract import REPLICATES, UnitContract
 
 
 def expiry(seed: int, **changes: object) -> Expiry:
-    """A random term day: the truce due in most replicates, the party willing in some."""
+    """A random term day: the truce due in most replicates, the party willing in some (its
+    margin plus the day's noise)."""
     rng = np.random.default_rng(seed)
-    surplus = rng.normal(0.0, 0.1, REPLICATES)
+    margin = rng.normal(0.0, 0.1, REPLICATES)
+    surplus = margin + rng.normal(0.0, 0.05, REPLICATES)  # the day's acceptance noise
     fields: dict[str, object] = {
         "due": rng.random(REPLICATES) < 0.8, "willing": surplus >= 0.0, "surplus": surplus,
+        "margin": margin,
         "renewals": rng.integers(0, 4, REPLICATES), "draw": rng.random(REPLICATES)}
     return Expiry(**(fields | changes))  # type: ignore[arg-type]
 
