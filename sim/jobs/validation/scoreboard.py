@@ -34,6 +34,7 @@ class Line:
     log_score: float
     surprises: int  # events that happened, given under SURPRISE
     happened: int  # events that happened
+    certain: int  # questions answered with exactly 0 or 1 (every run alike)
     first_brier: float | None  # its first, out-of-sample score, if recorded
     rated: int  # questions the base rates answer
     base_skill: float | None  # Brier skill against the base rates, over those
@@ -57,6 +58,7 @@ def line(h: History) -> Line:
     return Line(h.name, len(rows), float(np.mean([r["brier"] for r in rows.values()])),
                 float(sum(r["log_score"] for r in rows.values())),
                 sum(r["p"] < SURPRISE for r in happened), len(happened),
+                sum(r["p"] in (0.0, 1.0) for r in rows.values()),
                 first["totals"]["mean_brier"] if first else None, len(rated),
                 _skill([rows[n]["brier"] for n in rated], base),
                 _skill(base, [0.25] * len(base)),
@@ -105,18 +107,22 @@ def markdown(histories: list[History]) -> list[str]:
              f"forecaster (what the open conflict data say of questions of each kind, "
              f"[baserates.md](guide/baserates.md)) over the questions it answers; the base "
              f"rates' own skill against 50% is beside it. \"Under {SURPRISE:.0%}\" counts the "
-             f"events that happened to which the model gave less than {SURPRISE:.0%}. The first "
+             f"events that happened to which the model gave less than {SURPRISE:.0%}; \"exactly 0 "
+             f"or 1\" the questions every run answered alike, which a contingent event a year "
+             f"ahead should not get unless logic forces it (Cromwell's rule). The first "
              f"score is the case's out-of-sample one, recorded when it was pre-registered "
              f"(`seeds/outcomes/first/`); the cases scored before pre-registration have none.", "",
              "| case | yes/no questions | mean Brier | skill vs 50% | skill vs base rates "
              "(questions) | base rates' skill vs 50% | log score | happened, given under 5% | "
+             "exactly 0 or 1 | "
              "first score: mean Brier | first: skill vs base rates |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for h in histories:
         c = line(h)
         lines.append(f"| {c.name} | {c.questions} | {c.mean_brier:.3f} | "
                      f"{1 - c.mean_brier / 0.25:.2f} | {_num(c.base_skill)} ({c.rated}) | "
                      f"{_num(c.base_own)} | {c.log_score:.2f} | {c.surprises} of {c.happened} | "
+                     f"{c.certain} | "
                      f"{_num(c.first_brier, 3)} | {_num(c.first_base_skill)} |")
     lines += ["", f"Pooled over the {len(histories)} cases as scored now ({BOOTSTRAP:,} "
               f"bootstrap resamples of cases, 95% intervals):", "", *_pooled_lines(histories)]

@@ -20,7 +20,7 @@ def case(name: str, answers: list[tuple[float, bool]],
 
 def test_a_case_line_counts_its_surprises_and_its_skill_against_a_coin():
     c = scoreboard.line(case("a", [(0.9, True), (0.02, True), (0.1, False)]))
-    assert c.questions == 3 and c.happened == 2 and c.surprises == 1
+    assert c.questions == 3 and c.happened == 2 and c.surprises == 1 and c.certain == 0
     assert c.mean_brier == pytest.approx((0.01 + 0.9604 + 0.01) / 3)
     assert c.first_brier is None
 
@@ -45,12 +45,19 @@ def test_a_recorded_first_score_is_shown_beside_the_current_one_and_pooled(tmp_p
         **first.__dict__, "totals": {"mean_brier": 0.16}}}))
     text = "\n".join(scoreboard.markdown([case("a", [(0.9, True)], [0.2]),
                                           case("b", [(0.5, False)])]))
-    assert "| a | 1 | 0.010 | 0.96 | 0.98 (1) | -1.56 | 0.00 | 0 of 1 | 0.160 | 0.75 |" in text
-    assert "| b | 1 | 0.250 | 0.00 | – (0) | – | 0.00 | 0 of 0 | – | – |" in text
+    assert "| a | 1 | 0.010 | 0.96 | 0.98 (1) | -1.56 | 0.00 | 0 of 1 | 0 | 0.160 | 0.75 |" in text
+    assert "| b | 1 | 0.250 | 0.00 | – (0) | – | 0.00 | 0 of 0 | 0 | – | – |" in text
     assert "the model against 50%, over 2 questions: Brier skill 0.48" in text
     out_of_sample = text.split("Pooled over the 1 first, out-of-sample scores")[1]
     assert "the model against 50%, over 1 questions: Brier skill 0.36" in out_of_sample
     assert "the model against the base rates, over 1 questions: Brier skill 0.75" in out_of_sample
+
+
+def test_a_question_every_run_answered_alike_is_counted_as_certain():
+    """Exactly 0 of an event that did not happen scores a perfect Brier, yet a contingent
+    event a year ahead should not get it: the line counts such answers, whichever way."""
+    c = scoreboard.line(case("a", [(0.0, False), (1.0, True), (0.999, True), (0.0001, False)]))
+    assert c.certain == 2 and c.mean_brier < 0.01
 
 
 def test_the_base_rates_are_compared_only_on_the_questions_they_answer():
