@@ -103,7 +103,9 @@ def score(model: Mapping[str, float], days: Mapping[str, np.ndarray], runs: int,
                               ("base_rate", None if base_rate is None else base_rate.get(name))):
             if given is not None:
                 rows[name] |= _scored(prefix, given, o, floor)
-    totals = _totals(rows) | ({} if base_rate is None else _skill(rows, "base_rate"))
+    totals = _totals(rows) | ({} if base_rate is None else {
+        "compared_with_base_rate": sum("base_rate_brier" in r for r in rows.values()),
+        **_skill(rows, "base_rate", "base_rate_")})
     return {"questions": rows, "totals": totals, "log_floor": floor, "runs": runs,
             "reference": "given" if reference is not None else "50% to every yes/no question"}
 
@@ -122,17 +124,15 @@ def _totals(rows: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
             **_skill(rows, "reference", "")}
 
 
-def _skill(rows: Mapping[str, Mapping[str, Any]], prefix: str,
-           named: str | None = None) -> dict[str, Any]:
+def _skill(rows: Mapping[str, Mapping[str, Any]], prefix: str, named: str) -> dict[str, Any]:
     """Brier skill and log skill against the forecaster whose scores carry `prefix`, over the
-    questions it answered (keys `brier_skill`, `log_skill`, prefixed by `named`)."""
-    named = f"{prefix}_" if named is None else named
+    questions it answered (keys `brier_skill`, `log_skill`, prefixed by `named`); none where it
+    answered none."""
     compared = [r for r in rows.values() if f"{prefix}_brier" in r]
-    totals: dict[str, Any] = {} if named == "" else {f"compared_with_{prefix}": len(compared)}
-    if compared:
-        mine = float(np.mean([r["brier"] for r in compared]))
-        theirs = float(np.mean([r[f"{prefix}_brier"] for r in compared]))
-        totals[f"{named}brier_skill"] = 1.0 - mine / theirs if theirs > 0 else None
-        totals[f"{named}log_skill"] = float(sum(r["log_score"] - r[f"{prefix}_log_score"]
-                                                for r in compared))
-    return totals
+    if not compared:
+        return {}
+    mine = float(np.mean([r["brier"] for r in compared]))
+    theirs = float(np.mean([r[f"{prefix}_brier"] for r in compared]))
+    return {f"{named}brier_skill": 1.0 - mine / theirs if theirs > 0 else None,
+            f"{named}log_skill": float(sum(r["log_score"] - r[f"{prefix}_log_score"]
+                                           for r in compared))}

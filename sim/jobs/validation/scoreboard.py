@@ -46,23 +46,27 @@ def _skill(mine: list[float], theirs: list[float]) -> float | None:
     return 1.0 - float(np.mean(mine)) / float(np.mean(theirs)) if mine else None
 
 
-def line(h: History) -> Line:
-    """A case's line: its yes/no questions scored now, and its first score if recorded."""
+def line(h: History, first: History | None = None) -> Line:
+    """A case's line: its yes/no questions scored now, and its first score (`first_scored`)
+    where one was recorded."""
     rows = {n: r for n, r in h.questions.items() if "p" in r}
     happened = [r for r in rows.values() if r["outcome"]]
     rated = [n for n, r in rows.items() if "base_rate_brier" in r]
     base = [rows[n]["base_rate_brier"] for n in rated]
-    first_path = FIRST / f"{h.name}.json"
-    first = (json.loads(first_path.read_text(encoding="utf-8"))["history"]
-             if first_path.exists() else None)  # as recorded (its totals' keys may be older)
     return Line(h.name, len(rows), float(np.mean([r["brier"] for r in rows.values()])),
                 float(sum(r["log_score"] for r in rows.values())),
                 sum(r["p"] < SURPRISE for r in happened), len(happened),
                 sum(r["p"] in (0.0, 1.0) for r in rows.values()),
-                first["totals"]["mean_brier"] if first else None, len(rated),
+                first.totals["mean_brier"] if first else None, len(rated),
                 _skill([rows[n]["brier"] for n in rated], base),
                 _skill(base, [0.25] * len(base)),
-                _skill([first["questions"][n]["brier"] for n in rated], base) if first else None)
+                _skill([first.questions[n]["brier"] for n in rated], base) if first else None)
+
+
+def both_scored(h: History, mine: str, theirs: str | None) -> list[dict]:
+    """A case's yes/no questions that carry the Brier scores `mine` and `theirs` (None: 50%)."""
+    return [r for r in h.questions.values()
+            if "p" in r and mine in r and (theirs is None or theirs in r)]
 
 
 def pooled(histories: list[History], mine: str, theirs: str | None
@@ -71,7 +75,7 @@ def pooled(histories: list[History], mine: str, theirs: str | None
     question both scored in every case, and its 95% bootstrap interval over cases."""
     pairs = []
     for h in histories:
-        rows = [r for r in h.questions.values() if "p" in r and (theirs is None or theirs in r)]
+        rows = both_scored(h, mine, theirs)
         pairs.append((np.array([r[mine] for r in rows]),
                       np.array([0.25 if theirs is None else r[theirs] for r in rows])))
 
@@ -86,12 +90,6 @@ def pooled(histories: list[History], mine: str, theirs: str | None
     low, high = np.percentile(kept, [2.5, 97.5]) if kept else (np.nan, np.nan)
     whole = skill(pairs)
     return (None if np.isnan(whole) else whole), float(low), float(high)
-
-
-def pooled_skill(histories: list[History]) -> tuple[float, float, float]:
-    """The pooled Brier skill against 50%, with its bootstrap interval over cases."""
-    skill, low, high = pooled(histories, "brier", None)
-    return float(skill if skill is not None else np.nan), low, high
 
 
 def _num(x: float | None, digits: int = 2) -> str:
@@ -117,8 +115,9 @@ def markdown(histories: list[History]) -> list[str]:
              "exactly 0 or 1 | "
              "first score: mean Brier | first: skill vs base rates |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    firsts = {h.name: first_scored(h) for h in histories}
     for h in histories:
-        c = line(h)
+        c = line(h, firsts[h.name])
         lines.append(f"| {c.name} | {c.questions} | {c.mean_brier:.3f} | "
                      f"{1 - c.mean_brier / 0.25:.2f} | {_num(c.base_skill)} ({c.rated}) | "
                      f"{_num(c.base_own)} | {c.log_score:.2f} | {c.surprises} of {c.happened} | "
@@ -126,24 +125,21 @@ def markdown(histories: list[History]) -> list[str]:
                      f"{_num(c.first_brier, 3)} | {_num(c.first_base_skill)} |")
     lines += ["", f"Pooled over the {len(histories)} cases as scored now ({BOOTSTRAP:,} "
               f"bootstrap resamples of cases, 95% intervals):", "", *_pooled_lines(histories)]
-    firsts = [f for h in histories if (f := first_scored(h)) is not None]
-    if firsts:
-        lines += ["", f"Pooled over the {len(firsts)} first, out-of-sample scores (each case's "
-                  f"run when it was pre-registered):", "", *_pooled_lines(firsts)]
+    recorded = [f for f in firsts.values() if f is not None]
+    if recorded:
+        lines += ["", f"Pooled over the {len(recorded)} first, out-of-sample scores (each "
+                  f"case's run when it was pre-registered):", "", *_pooled_lines(recorded)]
     return [*lines, ""]
 
 
 def _pooled_lines(histories: list[History]) -> list[str]:
-    count = sum(line(h).questions for h in histories)
-    rated = sum(line(h).rated for h in histories)
     lines = []
-    for label, mine, theirs, n in (("the model against 50%", "brier", None, count),
-                                   ("the model against the base rates", "brier",
-                                    "base_rate_brier", rated),
-                                   ("the base rates against 50%", "base_rate_brier", None, rated)):
-        chosen = histories if mine == "brier" else [_rated(h) for h in histories]
-        skill, low, high = pooled(chosen, mine, theirs)
-        lines.append(f"- {label}, over {n} questions: Brier skill {_num(skill)} "
+    for label, mine, theirs in (("the model against 50%", "brier", None),
+                                ("the model against the base rates", "brier", "base_rate_brier"),
+                                ("the base rates against 50%", "base_rate_brier", None)):
+        count = sum(len(both_scored(h, mine, theirs)) for h in histories)
+        skill, low, high = pooled(histories, mine, theirs)
+        lines.append(f"- {label}, over {count} questions: Brier skill {_num(skill)} "
                      f"({low:.2f} to {high:.2f})")
     return lines
 
@@ -161,9 +157,3 @@ def first_scored(h: History) -> History | None:
         rows[name] = {**row, **{k: v for k, v in now.items() if k.startswith("base_rate_")}}
     return History(h.name, first["mediator"], first["start_date"], first["runs"], first["seed"],
                    rows, first["totals"], first["log_floor"])
-
-
-def _rated(h: History) -> History:
-    """The history with only the questions the base rates answer."""
-    kept = {n: r for n, r in h.questions.items() if "base_rate_brier" in r}
-    return History(h.name, h.mediator, h.start_date, h.runs, h.seed, kept, h.totals, h.log_floor)

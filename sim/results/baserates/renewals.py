@@ -43,29 +43,29 @@ def term_rows(table: pd.DataFrame) -> Iterator[Row]:
               "share, Wilson interval", "eth_prio")
 
 
+def near(table: pd.DataFrame, chosen: pd.DataFrame, at: str, other: str, before: int,
+         after: int) -> np.ndarray:
+    """Per chosen ceasefire: whether another in the same conflict has its date `other` (start
+    or end) from `before` days before the chosen one's date `at` to `after` days after."""
+    found = np.zeros(len(chosen), bool)
+    for i, (uid, day, conflicts) in enumerate(chosen[["uniq_id", at, "conflicts"]].itertuples(
+            index=False)):
+        close = table[(table.uniq_id != uid) & table[other].between(
+            day - pd.Timedelta(days=before), day + pd.Timedelta(days=after))]
+        found[i] = any(conflicts & theirs for theirs in close.conflicts)
+    return found
+
+
 def followed(table: pd.DataFrame, ended: pd.DataFrame, window: int) -> np.ndarray:
     """Per ended ceasefire: whether another in the same conflict took effect between the day
     before it ended and `window` days after."""
-    found = np.zeros(len(ended), bool)
-    for i, (uid, end, conflicts) in enumerate(ended[["uniq_id", "end", "conflicts"]].itertuples(
-            index=False)):
-        near = table[(table.uniq_id != uid) & table.start.between(end - pd.Timedelta(days=1),
-                                                                  end + pd.Timedelta(days=window))]
-        found[i] = any(conflicts & other for other in near.conflicts)
-    return found
+    return near(table, ended, "end", "start", 1, window)
 
 
 def preceded(table: pd.DataFrame, chosen: pd.DataFrame, window: int) -> np.ndarray:
     """Per chosen ceasefire: whether another in the same conflict ended from `window` days
     before it took effect to the day after (it is a renewal, as the data code one)."""
-    ended = table[table.end.notna()]
-    found = np.zeros(len(chosen), bool)
-    for i, (uid, start, conflicts) in enumerate(chosen[["uniq_id", "start", "conflicts"]]
-                                                .itertuples(index=False)):
-        near = ended[(ended.uniq_id != uid) & ended.end.between(
-            start - pd.Timedelta(days=window), start + pd.Timedelta(days=1))]
-        found[i] = any(conflicts & other for other in near.conflicts)
-    return found
+    return near(table[table.end.notna()], chosen, "start", "end", window, 1)
 
 
 def successor_rows(table: pd.DataFrame) -> Iterator[Row]:

@@ -27,10 +27,10 @@ def test_a_case_line_counts_its_surprises_and_its_skill_against_a_coin():
 
 def test_the_pooled_skill_of_identical_cases_has_no_spread_and_one_bad_case_widens_it():
     good = [case(n, [(0.9, True), (0.1, False)]) for n in "abc"]
-    skill, low, high = scoreboard.pooled_skill(good)
+    skill, low, high = scoreboard.pooled(good, "brier", None)
     assert skill == pytest.approx(1 - 0.01 / 0.25) and low == pytest.approx(high)
     mixed = [*good, case("d", [(0.1, True), (0.9, False)])]
-    skill, low, high = scoreboard.pooled_skill(mixed)
+    skill, low, high = scoreboard.pooled(mixed, "brier", None)
     assert low < skill < high
 
 
