@@ -46,7 +46,8 @@ def _check(text: str, loader: type) -> str | None:
     return None
 
 
-CONFIG_GROUPS = ("scenario", "mediator", "questions", "montecarlo", "report", "experiment")
+CONFIG_GROUPS = ("scenario", "mediator", "questions", "model", "montecarlo", "report",
+                 "experiment")
 """The config groups a user's config folder may hold (at least one of them)."""
 GROUP_FOLDERS = (*CONFIG_GROUPS, "hydra/launcher")
 """Where Hydra looks for config files inside a config folder (besides the folder itself)."""

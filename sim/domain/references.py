@@ -12,6 +12,7 @@ from sim.config.distributions import Distribution
 from sim.config.errors import ConfigError
 from sim.config.schema import build
 from sim.domain.coding import check_coding
+from sim.domain.form import check_form
 from sim.domain.gestures import check_gestures
 from sim.domain.implementation import check_third_parties
 from sim.domain.initial import check_initial
@@ -60,6 +61,7 @@ def check_references(s: Scenario, path: str) -> None:
                    for name, stage in s.stages.items()}
     check_initial(s.initial, dict(s.stages), conditional, path)
     check_coding(s.coding, path)
+    check_form(s.form, path)
 
 
 def _check_names(s: Scenario, path: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sim.config.schema import LARGEST, Param, number, text
 from sim.domain.coding import Coding
+from sim.domain.form import Form
 from sim.domain.gestures import Gesture
 from sim.domain.implementation import Conditions, Participation, Renewal, ThirdParty
 from sim.domain.initial import Start
@@ -270,6 +271,9 @@ class Scenario:
     coding: Coding | None = field(default=None, metadata={
         "doc": "how the open conflict data sets would code the case's truce, for the base-rate "
                "forecaster (sim/domain/coding.py); null: not coded"})
+    form: Form = field(default_factory=Form, metadata={
+        "doc": "the model's form: which account of valuation, resolve, renewal and terms the "
+               "run uses (sim/domain/form.py); chosen with model=NAME (configs/model/)"})
     provenance: dict[str, str] = field(default_factory=dict)
     """Where each parameter's value comes from, by path: a fact id in seeds/, a cited source,
     or 'assumption' (with its reason). Meaning and unit come from the field definitions."""

@@ -80,8 +80,12 @@ class Party(mesa.Agent):
         self.stalls = model.records.stalls[:, index]  # rounds it stalled, (R,) view
         self.reported = model.records.reported[:, index]  # reports against it, (R,) view
         self.escalates = model.world.conflict.escalation.party == name
-        self.renewal = RENEWALS.get(spec.renewal.rule)
-        self.renewal_settings = self.renewal.settings_of(drawn.renewal.parameters, r)
+        if model.world.form.renewal == "inertia":  # the form's rule for every party
+            self.renewal = RENEWALS.get("inertia")
+            self.renewal_settings = self.renewal.settings({}, r)
+        else:
+            self.renewal = RENEWALS.get(spec.renewal.rule)
+            self.renewal_settings = self.renewal.settings_of(drawn.renewal.parameters, r)
         self.renewal_key = np.uint64(stream_key(model.seed_sequence, f"renewal:{name}"))
         self.participation = PARTICIPATION.get(spec.participation.rule)
         self.participation_settings = self.participation.settings_of(
@@ -133,7 +137,7 @@ class Party(mesa.Agent):
         prospects = sitting.prospects
         respond(self.index, stage, noise[:, self.index], stalling[:, self.index],
                 demanded[:, self.index], prospects.reservation, prospects.option, prospects.future,
-                sitting.exposure, sitting.agenda, sitting.seat.bargainers,
+                prospects.truce_value, sitting.exposure, sitting.agenda, sitting.seat.bargainers,
                 self.model.truces.acceptances, sitting.record)
 
     def violate(self, escalation_window: bool) -> None:
@@ -232,7 +236,8 @@ class Mediator(mesa.Agent):
         parties (its own bias-weighted Nash package, or a host's) over its estimates of their
         demands; and the carrots it can fund (its style permitting)."""
         prospects = sitting.prospects
-        propose(stage, prospects.reservation, prospects.future, sitting.renegotiation,
+        propose(stage, prospects.reservation, prospects.future, prospects.truce_value,
+                sitting.renegotiation,
                 self.levered, self.model.party_table.expected_payment(), sitting.agenda,
                 self.broker(sitting.seat.weights), self.offers.chosen(stage), sitting.record)
 
@@ -242,7 +247,7 @@ class Mediator(mesa.Agent):
         belief about the responder's cost after a rejection."""
         prospects = sitting.prospects
         settle(stage, self.model.day, prospects.reservation, prospects.future,
-               sitting.renegotiation, self.spec.learns, sitting.agenda,
+               prospects.truce_value, sitting.renegotiation, self.spec.learns, sitting.agenda,
                self.broker(sitting.seat.weights), self.model.truces.docket, sitting.record)
         self.offers.learn(stage)
 

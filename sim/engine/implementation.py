@@ -45,6 +45,7 @@ class Carrying(Episodes, Protocol):
     prospects: Prospects  # each party's outlook: reservation values, option value
     agenda: Agenda
     bargainers: Bargainers
+    resolve: np.ndarray | None  # (R, n) each party's private resolve (a `lasting` form), or None
 
     def exposure(self) -> float:
         """Days of public commitment audience costs have grown for today."""
@@ -69,6 +70,8 @@ class Implementation:
         self.owing = bool(lay.owed.any())  # side-payments owed after entry into force
         self.renewable = bool(model.truces.renewable.any())
         self.noise_key = np.uint64(stream_key(model.seed_sequence, "renewal:noise"))
+        no_resolve = np.zeros((0, len(lay.parties)))  # weekly: a fresh draw at each term
+        self.resolve = no_resolve if model.resolve is None else model.resolve
         self.willing = np.zeros((model.replicates, len(lay.parties)), dtype=bool)
         self.surplus = np.zeros((model.replicates, len(lay.parties)))
         self.margin = np.zeros_like(self.surplus)
@@ -198,7 +201,7 @@ class Implementation:
         prospects = model.prospects
         willing(i, s, due, model.truces.chosen, demanded[:, s, i], self._carrot(i, s),
                 prospects.reservation, prospects.option, prospects.future, model.exposure(),
-                model.agenda, model.bargainers, self.noise_key, model.day,
+                model.agenda, model.bargainers, self.noise_key, self.resolve, model.day,
                 model.world.horizon_days + 1, self.willing, self.surplus, self.margin)
         return self.willing[:, i].copy()
 
@@ -217,14 +220,15 @@ class Implementation:
 @njit(cache=True)
 def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.ndarray,
             carrot: np.ndarray, reservation: np.ndarray, option: np.ndarray, future: np.ndarray,
-            exposure: float, agenda: Agenda, sides: Bargainers, key: np.uint64, today: int,
-            days: int, out: np.ndarray, surplus: np.ndarray,
+            exposure: float, agenda: Agenda, sides: Bargainers, key: np.uint64,
+            resolve: np.ndarray, today: int, days: int, out: np.ndarray, surplus: np.ndarray,
             margin: np.ndarray) -> None:  # pragma: no cover - compiled
     """Whether party i would sign the package of stage s in force, where it is due (into
     `out[:, i]`): its appraisal at a round of talks (`sim.engine.talks.appraise`), the
     side-payment it counts on (`carrot` (R,)) and its acceptance noise, a standard normal by
     Box-Muller from two counter-based uniforms whose counter names replicate, day (`today` of
-    `days`), stage and party. `surplus[:, i]` is by how much, in shares of the stage's weight,
+    `days`), stage and party; or, where `resolve` (R, n) has rows (the `lasting` form), its
+    private resolve, the same at every term. `surplus[:, i]` is by how much, in shares of the stage's weight,
     noise included: what a renewal rule that weighs the status quo reads; `margin[:, i]` the
     same without the noise: what a rule of inertia reads."""
     utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
@@ -237,9 +241,13 @@ def willing(i: int, s: int, due: np.ndarray, chosen: np.ndarray, demanded: np.nd
         _, value, bar = appraise(r, i, s, utility[choice, i],
                                  agenda.audience[s, choice, i] * exposure, demanded[r],
                                  reservation, option, future, weight, sides)
-        counter = 2 * (((r * days + today) * stages + s) * parties + i)
-        first = 1.0 - uniform(key, counter)  # in (0, 1]
-        noise = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * uniform(key, counter + 1))
+        if resolve.shape[0] > 0:
+            noise = resolve[r, i]
+        else:
+            counter = 2 * (((r * days + today) * stages + s) * parties + i)
+            first = 1.0 - uniform(key, counter)  # in (0, 1]
+            noise = (np.sqrt(-2.0 * np.log(first))
+                     * np.cos(2.0 * np.pi * uniform(key, counter + 1)))
         out[r, i] = accepts(value + carrot[r], bar, sides.acceptance_noise[r, i], noise, weight)
         if weight > 0.0:
             margin[r, i] = (value + carrot[r] - bar) / weight

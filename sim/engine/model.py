@@ -116,6 +116,9 @@ class NegotiationModel(mesa.Model):
         self.front, self.propensity = self._front(values), self._propensity(values)
         self.streams = {name: self._random(name) for name in ("balance", "acceptance",
                                                               "acceptance:call")}
+        self.resolve = None  # (R, n) a private resolve drawn once, in the `lasting` form
+        if self.world.form.resolve == "lasting":
+            self.resolve = self._random("resolve").standard_normal(self.party_table.drift.shape)
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
                                         for kind in DRAWS], dtype=np.uint64)  # counter-based
         self.collapse_keys = {rule.stream: np.uint64(stream_key(self.seed_sequence, rule.stream))
@@ -130,6 +133,8 @@ class NegotiationModel(mesa.Model):
                                    np.zeros((r, *lay.weight.shape)),
                                    np.zeros(r, dtype=bool), np.zeros((r, n)), np.zeros((r, n)),
                                    np.ones((r, len(lay.stages))),
+                                   np.zeros((r, *lay.weight.shape)),
+                                   np.zeros((r, *lay.weight.shape)),
                                    np.zeros((r, *lay.weight.shape)))
         self.today = new_day(r, len(lay.stages), n)
         # The mediator's weights never change, so neither does the favouritism a party sees
@@ -157,9 +162,9 @@ class NegotiationModel(mesa.Model):
         return Front(table.drift, table.volatility, table.params["cost_per_day"],
                      stage_table(values, lay, "cost_relief"), conflict.contest_exponent,
                      conflict.cost_horizon_days, conflict.option_lookahead_days, lay.stakes,
-                     lay.weight, rearmament, conflict.commitment.shift_days,
+                     lay.weight * ~lay.truce, rearmament, conflict.commitment.shift_days,
                      (rearmament != 0).any(axis=1), conflict.commitment.renegotiation_share > 0,
-                     lay.depth)
+                     lay.depth, lay.truce, self.world.form.averts)
 
     def _propensity(self, values: Sampled) -> Propensity:
         """What drives violations and what monitoring sees, laid out for the daily loop."""
@@ -207,9 +212,11 @@ class NegotiationModel(mesa.Model):
         side growing stronger), its red lines' costs counted. Frictions (demand margins, trust,
         noise, stalling) are not: they are why an open range can still mean war."""
         self.project()
-        utility = (self.agenda.candidate_utility[stage][None]
-                   - self.agenda.audience[stage][None] * self.exposure())
         prospects = self.prospects
+        utility = (self.agenda.candidate_utility[stage][None]
+                   - self.agenda.audience[stage][None] * self.exposure()
+                   + self.agenda.depth[stage][None, :, None]
+                   * prospects.truce_value[:, None, :, stage])
         demand = np.stack([face_demands(prospects.reservation[:, i, stage],
                                         prospects.future[:, i, stage], self.renegotiation[:, stage])
                            for i in range(len(self.parties))], axis=1)
@@ -327,8 +334,7 @@ class NegotiationModel(mesa.Model):
     def _hold_round(self, live: np.ndarray, stream: str, sitting: Sitting) -> None:
         """The round itself, held as `sitting` says."""
         med, parties = self.mediator, self.agents_by_type[Party]
-        noise = self.streams[stream].standard_normal((len(self.layout.stages),
-                                                      *self.records.cost_borne.shape))
+        noise = self._acceptance_noise(stream)
         self.project()
         stalling = np.stack(parties.map("stall"), axis=-1)
         demanded = np.stack(parties.map("concede"), axis=-1)
@@ -349,6 +355,15 @@ class NegotiationModel(mesa.Model):
         self.log("stick", pressed)
         self._end(withdrew & live, WITHDREW)
         self._move_to(med.steer(talks.talking & self._live))
+
+    def _acceptance_noise(self, stream: str) -> np.ndarray:
+        """(S, R, n) the standard normals that move each party's answers this round: fresh
+        draws from `stream`, or its private resolve, the same in every round and stage (a
+        party's resolve does not change with the week: `lasting`)."""
+        if self.resolve is not None:
+            return np.repeat(self.resolve[None], len(self.layout.stages), axis=0)
+        return self.streams[stream].standard_normal((len(self.layout.stages),
+                                                     *self.records.cost_borne.shape))
 
     def _lose_faith_in_mediator(self, talking: np.ndarray) -> None:
         """Each round of talks, a party sees the mediator favour others by the gap in weights."""

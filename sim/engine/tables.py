@@ -67,6 +67,19 @@ class Layout:
     # without lines of control (their value is read off the reservation, sim.engine.lines)
     audience: list[np.ndarray]  # per stage (C, n) audience cost per day of commitment
     depth: np.ndarray  # (S, C) how much of a complete truce each candidate is (`truce_depth`)
+    truce: np.ndarray  # (S,) bool: valued by what it does to the war, not by its terms'
+    # ideal points (the `averted` valuation, `truce_stages`)
+
+
+def truce_stages(scenario: Scenario) -> np.ndarray:
+    """(S,) bool: the stages a truce valued by what it does to the war over its life (the form's
+    `averted` valuation): every stage short of the comprehensive agreement. On their issues
+    with a status quo (a truce's "none"), terms are worth nothing as terms and the war's winner
+    imposes nothing: their value is their depth times what a complete truce averts, less the
+    momentum it freezes (`sim.engine.war.value_truces`). Under the `stakes` valuation, none."""
+    averts = scenario.form.averts
+    return np.array([averts and not scenario.stages[s].comprehensive
+                     for s in scenario.stage_names], dtype=bool)
 
 
 def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
@@ -97,13 +110,15 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
     terms = [no_empty_deals(t, mask[s], unchanged) for s, t in enumerate(terms)]
     crossing = [red_line_costs(scenario, parties, issues, ideal, terms[s], mask[s])
                 for s in range(len(stages))]
-    utilities = [utility(terms[s], ideal, salience * mask_traded[s]) - crossing[s][0]
-                 for s in range(len(stages))]
+    truce = truce_stages(scenario)
+    by_terms = mask * ~(truce[:, None] & ~np.isnan(unchanged)[None, :])  # valued as terms
+    utilities = [utility(terms[s], ideal, salience * mask_traded[s] * by_terms[s])
+                 - crossing[s][0] for s in range(len(stages))]
     brokered, owed, conditional = conditions_precedent(scenario)
     return Layout(
         parties=parties, issues=issues, stages=stages, ideal=ideal, salience=salience,
         stage_issues=mask, weight=stage_weights(salience, mask),
-        stakes=war_stakes(ideal, salience, mask),
+        stakes=war_stakes(ideal, salience, by_terms), truce=truce,
         duration=np.array([scenario.stages[s].duration_days or np.inf for s in stages], float),
         max_violations=np.array([scenario.stages[s].max_violations for s in stages]),
         comprehensive=np.array([scenario.stages[s].comprehensive for s in stages]),

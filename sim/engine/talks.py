@@ -44,6 +44,8 @@ class Agenda(NamedTuple):
     brokered: np.ndarray  # (n, S) bool: that side-payment is a third party's to approve
     stage_issues: np.ndarray  # (S, K) bool
     audience: np.ndarray  # (S, C, n) audience cost per day of commitment of crossing red lines
+    depth: np.ndarray  # (S, C) how much of a complete truce each candidate is
+    truce: np.ndarray  # (S,) bool: valued by what it does to the war (`truce_value` adds to it)
 
 
 class Bargainers(NamedTuple):
@@ -120,11 +122,12 @@ class Sitting(NamedTuple):
 def agenda(lay: Layout) -> Agenda:
     """The candidate packages of every stage, stacked, and which lie on a two-party line."""
     terms, utility = np.stack(lay.candidate_terms), np.stack(lay.candidate_utility)
-    on_a_line = np.array([is_two_party_line(u) for u in lay.candidate_utility])
+    on_a_line = np.array([is_two_party_line(u) for u in lay.candidate_utility]) & ~lay.truce
     first = np.ascontiguousarray(utility[:, :, 0])
     second = np.ascontiguousarray(utility[:, :, -1])
     return Agenda(terms, utility, on_a_line, first, second, first - second, lay.weight,
-                  lay.has_linkage, lay.brokered, lay.stage_issues > 0, np.stack(lay.audience))
+                  lay.has_linkage, lay.brokered, lay.stage_issues > 0, np.stack(lay.audience),
+                  lay.depth, lay.truce)
 
 
 def new_round(replicates: int, stages: int, parties: int, issues: int) -> Round:
@@ -145,15 +148,16 @@ def open_round(live: np.ndarray, status: np.ndarray,
 
 
 @njit(cache=True)
-def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: np.ndarray,
-            levered: bool, demands: np.ndarray, agenda: Agenda, broker: Broker,
-            offered: np.ndarray, out: Round) -> None:  # pragma: no cover - compiled
+def propose(s: int, reservation: np.ndarray, future: np.ndarray, truce_value: np.ndarray,
+            renegotiation: np.ndarray, levered: bool, demands: np.ndarray, agenda: Agenda,
+            broker: Broker, offered: np.ndarray, out: Round) -> None:  # pragma: no cover
     """The mediator's proposal for stage s in every replicate where it is on the table: the
     package a proposing party offers (`offered` (R,), -1 where none does: `sim.engine.offers`),
     else the bias-weighted Nash bargaining package over its estimates of the parties' demands
     (`reservation` (R, n, S), raised where a deal would not bind a side growing stronger
     (`future`, `renegotiation`: `sim.rules.commitment`), plus the hidden demands it has learnt
-    or guessed); and to each
+    or guessed; a truce valued by what it does to the war is worth its depth times
+    `truce_value` (R, n, S) on top of its terms); and to each
     party that links the stage to a side-payment (`demands` (R, n, S)) the carrot it can fund
     from what is left of its budget, or, where a third party holds it, the carrot promised,
     worth to the party what it expects to be delivered (`demands` are then the expected
@@ -166,6 +170,7 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
     carrots, carrot_offer, carrot_met = out.carrots, out.carrot_offer, out.carrot_met
     parties = reservation.shape[1]
     estimate = np.empty(parties)
+    valued = np.empty_like(utility)  # a truce's candidates as this replicate values them
     for r in range(tabled.shape[0]):
         if not tabled[r, s]:
             continue
@@ -177,6 +182,11 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
         elif on_a_line:
             choice = line_choice(first, second, gap, estimate[0], estimate[1],
                                  nash_weights[r, 0], nash_weights[r, 1])
+        elif agenda.truce[s]:
+            for c in range(utility.shape[0]):
+                for i in range(parties):
+                    valued[c, i] = utility[c, i] + agenda.depth[s, c] * truce_value[r, i, s]
+            choice = nash_product_choice(valued, estimate, nash_weights[r])
         else:
             choice = nash_product_choice(utility, estimate, nash_weights[r])
         choices[r, s] = choice
@@ -192,8 +202,9 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, renegotiation: 
 
 @njit(cache=True)
 def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: np.ndarray,
-            reservation: np.ndarray, option: np.ndarray, future: np.ndarray, exposure: float,
-            agenda: Agenda, sides: Bargainers, acceptances: np.ndarray,
+            reservation: np.ndarray, option: np.ndarray, future: np.ndarray,
+            truce_value: np.ndarray, exposure: float, agenda: Agenda, sides: Bargainers,
+            acceptances: np.ndarray,
             out: Round) -> None:  # pragma: no cover - compiled
     """Party i's answer to the proposal of stage s in every replicate where it is on the
     table: accept, reject, accept on condition of the carrot it was not offered, or stall; a
@@ -213,7 +224,8 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         if not tabled[r, s]:
             continue
         choice = choices[r, s]
-        worth, value, bars[r, s, i] = appraise(r, i, s, utility[choice, i],
+        terms = utility[choice, i] + agenda.depth[s, choice] * truce_value[r, i, s]
+        worth, value, bars[r, s, i] = appraise(r, i, s, terms,
                                                agenda.audience[s, choice, i] * exposure,
                                                demanded[r], reservation, option, future, weight,
                                                sides)
@@ -256,8 +268,8 @@ def appraise(r: int, i: int, s: int, utility: float, audience_cost: float, deman
 
 @njit(cache=True)
 def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
-           renegotiation: np.ndarray, learns: bool, agenda: Agenda, broker: Broker,
-           docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
+           truce_value: np.ndarray, renegotiation: np.ndarray, learns: bool, agenda: Agenda,
+           broker: Broker, docket: Docket, out: Round) -> None:  # pragma: no cover - compiled
     """The mediator settles stage s where it was on the table: a stage every party accepted is
     signed and comes into force (or, with conditions precedent, is pending on them), its carrots
     are paid and the sticks lifted; a mediator that
@@ -281,8 +293,9 @@ def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
             progress[r] = True
         for i in range(parties if learns else 0):  # a rejection shows a higher demand
             if codes[r, s, i] == REJECT:
-                floor = utility[choice, i] - face_demand(reservation[r, i, s], future[r, i, s],
-                                                         renegotiation[r, s])
+                terms = utility[choice, i] + agenda.depth[s, choice] * truce_value[r, i, s]
+                floor = terms - face_demand(reservation[r, i, s], future[r, i, s],
+                                            renegotiation[r, s])
                 step = learning_step[r] * weights[i, s]
                 premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
 

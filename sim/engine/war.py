@@ -41,12 +41,15 @@ class Front(NamedTuple):
     cost_horizon: np.ndarray  # (R,) days of war a party weighs against a deal
     lookahead: np.ndarray  # (R,) days over which a party values a trend its way
     stakes: np.ndarray  # (n, n, S) what party i gets on stage s if party j wins, [j, i, s]
-    stage_weight: np.ndarray  # (n, S)
+    stage_weight: np.ndarray  # (n, S) what a stage's cost of war is charged by (0: a truce valued
+    # by what it averts, `value_truces`)
     rearmament: np.ndarray  # (R, n) log-capability per day a truce lets it gain, times relief
     shift_days: np.ndarray  # (R,) days ahead a party projects the balance when weighing a deal
     rearms: np.ndarray  # (R,) bool: some party rearms under truces there
     commits: np.ndarray  # (R,) bool: deals there may not bind (a renegotiation share above 0)
     depth: np.ndarray  # (S, C) share of its full relief each candidate package gives in force
+    truce: np.ndarray  # (S,) bool: valued by what it does to the war (`value_truces`)
+    freezes: bool  # truces in force stop the balance's drift as they stop the fighting
 
 
 class Prospects(NamedTuple):
@@ -63,6 +66,8 @@ class Prospects(NamedTuple):
     respite: np.ndarray  # (R, n) share of its daily cost another's unilateral truce lifts today
     without: np.ndarray  # (R, S) share of the daily cost the truces in force other than s leave
     war_cost: np.ndarray  # (R, n, S) the cost of the war without s a party weighs against s
+    truce_value: np.ndarray  # (R, n, S) what a complete truce s does for a party over its life
+    kept: np.ndarray  # (R, n, S) that value where s is in force, times its depth (else 0)
 
 
 @njit(cache=True)
@@ -79,11 +84,13 @@ def wage_war(live: np.ndarray, shocks: np.ndarray, jump: np.ndarray, front: Fron
     for r in range(live.shape[0]):
         if live[r]:
             gain = 0.0  # rearmament under truces: the share of the daily cost they avert
-            if front.rearms[r]:
+            if front.rearms[r] or front.freezes:
                 cover(r, front, status, chosen, in_force)
                 gain = 1.0 - cost_left(front.cost_relief[r], in_force)
             for i in range(drift.shape[1]):
                 trend = drift[r, i] + rearmament[r, i] * gain if gain > 0.0 else drift[r, i]
+                if front.freezes and gain > 0.0:  # the front moves only where war goes on
+                    trend -= drift[r, i] * gain
                 log_capability[r, i] = advance_balance(log_capability[r, i], trend,
                                                        volatility[r, i], shocks[r, i], jump[r, i])
     assess(live, front, log_capability, pressure, status, chosen, prospects)
@@ -134,8 +141,57 @@ def assess(live: np.ndarray, front: Front, log_capability: np.ndarray, pressure:
             for s in range(status.shape[1]):
                 value[r, i, s] = stage_reservation(p_win[r], prospects.war_cost[r, i, s],
                                                    stakes, weights, i, s)
+        if front.freezes:
+            value_truces(r, front, in_force, prospects)
         option_value(p_win[r], drift[r], decisiveness[r], lookahead[r], option[r])
         prospects.stale[r] = front.commits[r]  # projected when a round needs it: `project`
+
+
+@njit(cache=True)
+def value_truces(r: int, front: Front, in_force: np.ndarray,
+                 prospects: Prospects) -> None:  # pragma: no cover - compiled
+    """What each truce short of the settlement does for each party over the days it weighs, in
+    replicate r, into `prospects.truce_value` (the `averted` valuation): the share of the war
+    without it that it stops (`cost_relief`) times the cost of that war, less the ground the
+    party would have gained meanwhile (its momentum, net of the other side's rearmament under
+    the truce), priced at what a point of the chance of prevailing is worth to it in the
+    settlement (`settlement_worth`). A party losing ground gains from a truce on both counts.
+    Where a truce is in force, its value (times its depth) is taken off the party's reservation
+    for it (`kept`): the war without it is worse by what it does (Fortna 2004; Werner & Yuen
+    2005; Clayton, Nygard, Rustad & Strand 2023 on ceasefires as tactical moves)."""
+    p, drift, rearm = prospects.p_win[r], front.drift[r], front.rearmament[r]
+    mean_drift, mean_rearm = 0.0, 0.0
+    for j in range(p.shape[0]):
+        mean_drift += p[j] * drift[j]
+        mean_rearm += p[j] * rearm[j]
+    for i in range(p.shape[0]):
+        pace = front.decisiveness[r] * p[i] * ((drift[i] - mean_drift) - (rearm[i] - mean_rearm))
+        frozen = front.cost_horizon[r] * pace * settlement_worth(p, front.stakes, front.truce, i)
+        for s in range(front.truce.shape[0]):
+            value = 0.0
+            if front.truce[s]:
+                value = front.cost_relief[r, s] * (prospects.war_cost[r, i, s] - frozen)
+            prospects.truce_value[r, i, s] = value
+            prospects.kept[r, i, s] = in_force[s] * value
+            prospects.reservation[r, i, s] -= in_force[s] * value
+
+
+@njit(cache=True)
+def settlement_worth(p: np.ndarray, stakes: np.ndarray, truce: np.ndarray,
+                     i: int) -> float:  # pragma: no cover - compiled
+    """What one point of party i's chance of prevailing is worth to it on the stages the war's
+    winner decides (those not valued as truces): dE_i/dp_i, the others' chances shrinking in
+    proportion, sum over s of stakes[i, i, s] - sum_{j != i} p_j / (1 - p_i) stakes[j, i, s]."""
+    rest = max(1.0 - p[i], 1e-12)
+    worth = 0.0
+    for s in range(truce.shape[0]):
+        if truce[s]:
+            continue
+        worth += stakes[i, i, s]
+        for j in range(p.shape[0]):
+            if j != i:
+                worth -= p[j] / rest * stakes[j, i, s]
+    return worth
 
 
 @njit(cache=True)
@@ -177,4 +233,8 @@ def project(front: Front, log_capability: np.ndarray,
                               prospects.without[r], front.cost_relief[r], front.shift_days[r],
                               front.decisiveness[r], prospects.war_cost[r], front.stakes,
                               front.stage_weight, ahead, p_ahead, prospects.future[r])
+        if front.freezes:  # a truce in force is worth to it then what it is today
+            for i in range(parties):
+                for s in range(prospects.kept.shape[2]):
+                    prospects.future[r, i, s] -= prospects.kept[r, i, s]
         prospects.stale[r] = False

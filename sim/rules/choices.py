@@ -138,6 +138,11 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
                               f"false under proposal rule {proposal.rule}: only a rule that "
                               "screens (screening) has parties that propose")
         return
+    if scenario.form.averts:  # a proposer's belief prices terms as stakes
+        raise ConfigError("mediator.proposal.rule", proposal.rule,
+                          "nash under a form whose truces are valued by what they avert "
+                          f"(scenario.form.valuation averted): {proposal.rule} values them as "
+                          "stakes")
     if len(scenario.parties) != 2:
         raise ConfigError("mediator.proposal.rule", proposal.rule,
                           f"a rule for any number of parties (nash): {proposal.rule} needs two, "

@@ -47,7 +47,7 @@ CORPUS = [
     (['scenario.colour=red'],
      'negsim: error: command line: scenario.colour: got <unknown key>; expected a key the config has (use +scenario.colour=... only to add a new one)'),
     (['+scenario.colour=red'],
-     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, first_round_day, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, gestures, initial, coding, provenance'),
+     'negsim: error: command line: scenario.colour: got <unknown key>; expected one of name, description, horizon_days, round_interval_days, first_round_day, start_date, issues, parties, stages, conflict, monitoring, political_cover, third_parties, gestures, initial, coding, form, provenance'),
     (['~scenario.horizon_days'],
      'negsim: error: command line: scenario.horizon_days: got <missing>; expected a whole number in [1, 36500]'),
     (['~scenario.parties.RU.capability'],
