@@ -98,7 +98,7 @@ def layout(scenario: Scenario, mediator: MediatorSpec) -> Layout:
     mask_traded = mask * traded  # a line of control's terms are the line (sim.engine.lines)
     if mediator.proposal.packages == "logrolling":  # two parties, checked on loading
         terms = [frontier_terms(ideal, salience, mask_traded[s], mediator.proposal_grid,
-                                indivisible)
+                                indivisible, scenario.form.terms == "tied")
                  for s in range(len(stages))]
         longest = max(len(t) for t in terms)  # stages stack: repeat each path's last package
         terms = [np.vstack([t, np.repeat(t[-1:], longest - len(t), axis=0)]) for t in terms]

@@ -121,23 +121,32 @@ def candidate_terms(weights: np.ndarray, ideal: np.ndarray, issues: np.ndarray,
 
 
 def frontier_terms(ideal: np.ndarray, salience: np.ndarray, issues: np.ndarray, steps: int,
-                   indivisible: np.ndarray | None = None) -> np.ndarray:
+                   indivisible: np.ndarray | None = None, tied: bool = False) -> np.ndarray:
     """Two parties' efficient packages on a stage (logrolling, Raiffa 1982): from the second
     party's ideal point, issue by issue in falling order of the first party's salience relative
     to the second's, terms move in `steps` steps to the first party's ideal, so each concedes
     what it values least relative to the other. With linear-loss utilities every efficient
     package lies on this path, and along it the first party's utility rises and the second's
-    falls. Indivisible issues round as in `candidate_terms`. Returns (1 + K_s x steps, K)."""
+    falls. Indivisible issues round as in `candidate_terms`. Issues of equal ratio are
+    conceded one after another in the order listed, or, `tied`, together step by step: the
+    path then does not depend on the order a file lists them in. Returns
+    (1 + groups x steps, K), a group being one issue, or, `tied`, the issues of one ratio."""
     on = np.flatnonzero(issues > 0)
     ratio = salience[0, on] / np.maximum(salience[1, on], 1e-300)
-    order = on[np.argsort(-ratio, kind="stable")]
-    terms = np.zeros((1 + len(order) * steps, ideal.shape[1]))
+    ranked = np.argsort(-ratio, kind="stable")
+    order, ratios = on[ranked], ratio[ranked]
+    cuts = np.arange(1, len(order))
+    if tied:
+        cuts = cuts[~np.isclose(ratios[1:], ratios[:-1], rtol=1e-9, atol=0.0)]
+    groups = np.split(order, cuts)
+    terms = np.zeros((1 + len(groups) * steps, ideal.shape[1]))
     terms[:, on] = ideal[1, on]
     fraction = np.arange(1, steps + 1) / steps
-    for n, k in enumerate(order):
+    for n, group in enumerate(groups):
         rows = slice(1 + n * steps, 1 + (n + 1) * steps)
-        terms[rows, k] = ideal[1, k] + fraction * (ideal[0, k] - ideal[1, k])
-        terms[1 + (n + 1) * steps:, k] = ideal[0, k]
+        for k in group:
+            terms[rows, k] = ideal[1, k] + fraction * (ideal[0, k] - ideal[1, k])
+            terms[1 + (n + 1) * steps:, k] = ideal[0, k]
     if indivisible is not None and indivisible.any():
         terms[:, indivisible] = np.floor(terms[:, indivisible] + 0.5) * issues[indivisible]
     return terms

@@ -172,3 +172,27 @@ def test_the_frontier_concedes_issues_in_order_of_relative_salience():
     rounded = frontier_terms(ideal, salience, np.array([1.0, 1.0, 0.0]), 4,
                              np.array([True, False, False]))
     assert set(rounded[:, 0]) == {0.0, 1.0}
+
+
+def test_issues_of_equal_ratio_are_conceded_together_when_tied():
+    """Four regions that both sides weigh alike relative to each other: listed, the path cedes
+    the first region in full before the second moves, so the file's order decides which is
+    traded; tied, they move together, and listing them the other way round changes nothing."""
+    ideal = np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]])
+    salience = np.array([[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25]])
+    on = np.ones(4)
+    listed = frontier_terms(ideal, salience, on, 4)
+    assert listed[4].tolist() == [1.0, 0.0, 0.0, 0.0]
+    tied = frontier_terms(ideal, salience, on, 4, tied=True)
+    assert tied.shape == (5, 4)
+    assert tied[2].tolist() == [0.5, 0.5, 0.5, 0.5]
+    reversed_order = frontier_terms(ideal[:, ::-1], salience[:, ::-1], on, 4, tied=True)
+    assert (reversed_order[:, ::-1] == tied).all()
+
+
+def test_issues_of_different_ratio_are_conceded_in_turn_even_when_tied():
+    ideal = np.array([[1.0, 1.0], [0.0, 0.0]])
+    salience = np.array([[0.6, 0.4], [0.4, 0.6]])
+    on = np.ones(2)
+    assert (frontier_terms(ideal, salience, on, 4, tied=True)
+            == frontier_terms(ideal, salience, on, 4)).all()
