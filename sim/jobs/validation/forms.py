@@ -1,0 +1,96 @@
+"""The model's forms side by side: every history scored under each form (`model=NAME`,
+configs/model/), pooled as the scoreboard pools them, and the baseline's forecast questions
+answered under each. The default form is the one `configs/config.yaml` chooses; which form the
+scoreboard favours is read off the pooled skill against the base rates, the share of realised
+events given under 5% and the count of answers at exactly 0 or 1 (docs/validation.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sim.config.compose import CONFIG_DIR, compose_config, group_options
+from sim.jobs.validation.cases import config, simulate
+from sim.jobs.validation.histories import HISTORIES, History, score_history
+from sim.jobs.validation.scoreboard import SURPRISE, both_scored, line, pooled
+from sim.results.answers import COLUMN
+
+BASELINE = "black_sea_2025"
+
+
+@dataclass(frozen=True)
+class FormScore:
+    """One form's histories and the baseline's answers under it."""
+
+    name: str
+    summary: str
+    histories: list[History]
+    baseline: dict[str, float]  # yes/no question -> share of runs answering yes
+
+
+def default_form() -> str:
+    """The form `configs/config.yaml` runs unless another is chosen."""
+    return str(compose_config([])["scenario"]["form"]["name"])
+
+
+def form_names() -> list[str]:
+    """Every form in configs/model/, the default first."""
+    default = default_form()
+    return [default, *(f for f in group_options("model", [Path(CONFIG_DIR)]) if f != default)]
+
+
+def score_forms(runs: int, seed: int, default: list[History] | None = None) -> list[FormScore]:
+    """Every history under every form (seed + k for the k-th history, as the scoreboard), and
+    the baseline's questions under each (seed - 1); the default form's histories may be given
+    (`default`), already scored."""
+    found = []
+    for k, name in enumerate(form_names()):
+        scored = default if k == 0 and default is not None else [
+            score_history(case, runs, seed + j, f"model={name}")
+            for j, case in enumerate(HISTORIES)]
+        cfg = config(f"scenario={BASELINE}", f"model={name}")
+        columns = simulate(cfg, runs, seed - 1)
+        answers = {q[len(COLUMN):]: float(np.mean(v)) for q, v in columns.items()
+                   if q.startswith(COLUMN) and v.dtype == bool}
+        found.append(FormScore(name, str(cfg["scenario"]["form"].get("summary", "")), scored,
+                               answers))
+    return found
+
+
+def _skill(histories: list[History], theirs: str | None) -> str:
+    skill, low, high = pooled(histories, "brier", theirs)
+    return "–" if skill is None else f"{skill:.2f} ({low:.2f} to {high:.2f})"
+
+
+def markdown(forms: list[FormScore]) -> list[str]:
+    """The document's section "Forms compared"."""
+    lines = ["## Forms compared", "",
+             "Every history scored under each form of the model (`model=NAME`, "
+             "[configs/model/](../configs/model/); what each says: ODD, section 7.15), with "
+             "the same runs and seeds; pooled Brier skills with 95% bootstrap intervals over "
+             "cases, as in the scoreboard. The first form is the default.", "",
+             "| form | what it says | skill vs 50% | skill vs base rates | happened, given "
+             f"under {SURPRISE:.0%} | exactly 0 or 1 |", "|---|---|---|---|---|---|"]
+    for f in forms:
+        cases = [line(h) for h in f.histories]
+        lines.append(f"| {f.name} | {f.summary} | {_skill(f.histories, None)} | "
+                     f"{_skill(f.histories, 'base_rate_brier')} | "
+                     f"{sum(c.surprises for c in cases)} of {sum(c.happened for c in cases)} | "
+                     f"{sum(c.certain for c in cases)} of {sum(c.questions for c in cases)} |")
+    names = [f.name for f in forms]
+    lines += ["", "Mean Brier score of each case's yes/no questions, by form (lower is better):",
+              "", "| case | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for k, case in enumerate(HISTORIES):
+        briers = [np.mean([r["brier"] for r in both_scored(f.histories[k], "brier", None)])
+                  for f in forms]
+        lines.append(f"| {case} | " + " | ".join(f"{b:.3f}" for b in briers) + " |")
+    asked = sorted(set().union(*(f.baseline for f in forms)))
+    lines += ["", f"The baseline ({BASELINE}, its own mediator) under each form: the share of "
+              "runs answering yes to each of its yes/no questions.", "",
+              "| question | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for q in asked:
+        lines.append(f"| {q} | " + " | ".join(
+            f"{100 * f.baseline[q]:.1f}%" if q in f.baseline else "–" for f in forms) + " |")
+    return [*lines, ""]
