@@ -5,7 +5,7 @@ way, so that whole models can be compared side by side on the same histories (th
 of `negsim-validate`) and a later calibration can weigh them. A form is chosen with
 `model=NAME` (configs/model/), which fills the scenario's `form:` block; a scenario read
 without one runs the `classic` form. Every form runs on the same rules: a form only says which
-of two registered accounts each part takes (docs/ODD.md, section 7.15).
+of two registered accounts each part takes (docs/ODD.md, section 7.28).
 """
 
 from __future__ import annotations

@@ -158,7 +158,7 @@ def value_truces(r: int, front: Front, in_force: np.ndarray,
     settlement (`settlement_worth`). A party losing ground gains from a truce on both counts.
     Where a truce is in force, its value (times its depth) is taken off the party's reservation
     for it (`kept`): the war without it is worse by what it does (Fortna 2004; Werner & Yuen
-    2005; Clayton, Nygard, Rustad & Strand 2023 on ceasefires as tactical moves)."""
+    2005; Clayton et al. 2022 on ceasefires as tactical moves; docs/ODD.md, section 7.28)."""
     p, drift, rearm = prospects.p_win[r], front.drift[r], front.rearmament[r]
     mean_drift, mean_rearm = 0.0, 0.0
     for j in range(p.shape[0]):

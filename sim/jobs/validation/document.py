@@ -36,6 +36,7 @@ from sim.jobs.validation import (
     theory,
     third_parties,
     turns,
+    valuation,
 )
 from sim.jobs.validation.cases import Row, cell
 from sim.results.files import write_json
@@ -86,7 +87,8 @@ def run_all(quick: bool = False) -> Findings:
             + ratification.two_level_game(small, 9)
             + commitment.shifting_power(small, 10)
             + logrolling.efficient_frontier(small, 11)
-            + red_lines.hard_lines(small, 12) + red_lines.audience_costs(small, 13)),
+            + red_lines.hard_lines(small, 12) + red_lines.audience_costs(small, 13)
+            + valuation.truce_valuation(pick["signals"] // 10, 26)),
         "2. Statistics": (statistics.coverage(*pick["coverage"], seed=5)
                           + statistics.kaplan_meier(pick["km"], 6)
                           + statistics.seeds_agree(pick["seeds"], (11, 12, 13, 14, 15))),

@@ -68,7 +68,7 @@ def markdown(forms: list[FormScore]) -> list[str]:
     """The document's section "Forms compared"."""
     lines = ["## Forms compared", "",
              "Every history scored under each form of the model (`model=NAME`, "
-             "[configs/model/](../configs/model/); what each says: ODD, section 7.15), with "
+             "[configs/model/](../configs/model/); what each says: ODD, section 7.28), with "
              "the same runs and seeds; pooled Brier skills with 95% bootstrap intervals over "
              "cases, as in the scoreboard. The first form is the default.", "",
              "| form | what it says | skill vs 50% | skill vs base rates | happened, given "
