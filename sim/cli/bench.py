@@ -133,9 +133,10 @@ class _Counting:
         return counted
 
 
-def anatomy(replicates: int = 5_000) -> dict[str, Any]:
-    """One chunk on one core: time, random numbers and state bytes per replicate-day."""
-    s = load_settings(compose_config([]))
+def anatomy(replicates: int = 5_000, overrides: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One chunk on one core: time, random numbers and state bytes per replicate-day, of the
+    default config (with `overrides`)."""
+    s = load_settings(compose_config(list(overrides)))
     model = NegotiationModel(s.scenario, s.mediator, replicates, 1)
     tally: dict[str, int] = {}
     model.streams = {k: _Counting(v, tally, k) for k, v in model.streams.items()}

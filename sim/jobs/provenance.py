@@ -56,7 +56,7 @@ def labels(settings: Settings) -> dict[str, dict[str, str]]:
 def identity(settings: Settings) -> dict[str, Any]:
     return {"name": settings.options.name, "scenario": settings.scenario.name,
             "mediator": settings.mediator.strategy, "mediator_style": settings.mediator.style,
-            "seed": settings.options.seed}
+            "form": settings.scenario.form.name, "seed": settings.options.seed}
 
 
 def write_run_info(folder: Path, settings: Settings, started: float, argv: list[str]) -> None:

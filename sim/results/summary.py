@@ -102,8 +102,9 @@ def format_summary(summary: dict[str, Any]) -> str:
     estimate, interval = interval_text(agree["p"], agree["ci_low"], agree["ci_high"], " - ",
                                        least=1)
     lines = [
-        f"negsim: {summary['scenario']} / {summary['mediator']} mediator, "
-        f"{summary['runs']:,} runs, seed {summary['seed']}",
+        f"negsim: {summary['scenario']} / {summary['mediator']} mediator"
+        + (f" / {summary['form']} form" if "form" in summary else "")
+        + f", {summary['runs']:,} runs, seed {summary['seed']}",
         "",
         f"Comprehensive agreement within {summary['horizon_days']} days: "
         f"{estimate}  (95% CI {interval})",

@@ -138,11 +138,6 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
                               f"false under proposal rule {proposal.rule}: only a rule that "
                               "screens (screening) has parties that propose")
         return
-    if scenario.form.averts:  # a proposer's belief prices terms as stakes
-        raise ConfigError("mediator.proposal.rule", proposal.rule,
-                          "nash under a form whose truces are valued by what they avert "
-                          f"(scenario.form.valuation averted): {proposal.rule} values them as "
-                          "stakes")
     if len(scenario.parties) != 2:
         raise ConfigError("mediator.proposal.rule", proposal.rule,
                           f"a rule for any number of parties (nash): {proposal.rule} needs two, "
@@ -151,6 +146,11 @@ def _check_proposal(mediator: MediatorSpec, scenario: Scenario) -> None:
         raise ConfigError("mediator.proposal.proposer", "<missing>",
                           f"the proposing party, which {proposal.rule} needs: "
                           f"{', '.join(scenario.party_names)}")
+    if scenario.form.averts:  # a proposer's belief prices terms as stakes
+        raise ConfigError("mediator.proposal.rule", proposal.rule,
+                          f"nash under the {scenario.form.name} form, which values truces by "
+                          f"what they stop: {proposal.rule}'s belief prices them as stakes (or "
+                          "choose model=classic, or scenario.form.valuation=stakes)")
 
 
 COUNTED_BY = {"approvals": "holds_payments", "strikes": "blames", "rounds_hosted": "hosts_talks"}

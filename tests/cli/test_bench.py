@@ -40,7 +40,7 @@ def test_memory_of_a_process_tree_counts_its_children():
 def test_random_numbers_per_replicate_day_are_counted_by_stream():
     from sim.cli.bench import anatomy
 
-    row = anatomy(replicates=100)
+    row = anatomy(replicates=100, overrides=("model=classic",))  # weekly acceptance noise
     draws, days = row["draws_per_replicate_day"], row["days"]
     # violation and false report, always: 2 per party (2) for each truce in force that day,
     # fewer than for every stage (4) every day; detection, attribution and scapegoat rarely
@@ -121,3 +121,12 @@ def test_each_phase_of_the_day_is_costed_and_the_parts_make_the_whole():
     assert costs["war"] > 0 and costs["talks (rounds, third parties hosting)"] > 0
     parts = sum(v for k, v in costs.items() if k != "total")
     assert abs(parts - costs["total"]) < 1e-6 * costs["total"]
+
+
+def test_a_lasting_resolve_draws_no_acceptance_noise_at_rounds():
+    """Under the default form each party's resolve is drawn once, when the model is built:
+    its rounds of talks draw nothing."""
+    from sim.cli.bench import anatomy
+
+    draws = anatomy(replicates=100)["draws_per_replicate_day"]
+    assert "acceptance" not in draws and draws["balance"] == 2

@@ -29,7 +29,7 @@ def _truce_process(replicates: int = 1, seed: int = 3) -> NegotiationModel:
 
 
 def test_the_classic_form_values_no_truce_by_what_it_stops():
-    s = settings()
+    s = settings("model=classic")
     model = NegotiationModel(s.scenario, s.mediator, replicates=5, seed=3)
     _assessed(model)
     assert s.scenario.form.name == "classic"
@@ -113,7 +113,8 @@ def test_a_lasting_resolve_is_the_same_every_round_and_differs_between_parties()
     assert (first == again).all()
     assert (first[0] == first[-1]).all()  # the same in every stage
     assert not np.allclose(first[0, :, 0], first[0, :, 1])
-    weekly = NegotiationModel(settings().scenario, settings().mediator, replicates=50, seed=3)
+    classic = settings("model=classic")
+    weekly = NegotiationModel(classic.scenario, classic.mediator, replicates=50, seed=3)
     assert not np.allclose(weekly._acceptance_noise("acceptance"),
                            weekly._acceptance_noise("acceptance"))
 
@@ -125,7 +126,7 @@ def test_under_the_truce_process_form_every_party_renews_with_inertia():
 
 def test_the_baseline_full_ceasefire_is_no_structural_zero_when_truces_are_valued_by_what_they_stop():
     """The classic form never signs the full ceasefire in the baseline year; valued by what it
-    stops, it is signed in some years and not in others."""
+    stops (the default form), it is signed in some years and not in others."""
     _, outcomes = run_model(settings("model=truce_process"), 300, seed=11)
     signed = np.asarray(outcomes["stage.full_ceasefire.signed"])
     assert 0 < signed.mean() < 1

@@ -22,7 +22,8 @@ def test_a_thirty_day_moratorium_in_force_for_seven_days_comes_to_its_term_on_da
     never = [o for p in ("RU", "UA") for o in (
         f"scenario.parties.{p}.renewal.rule=fixed_chance", f"~scenario.parties.{p}.renewal.parameters",
         f"+scenario.parties.{p}.renewal.parameters={{chance: 0.0}}")]
-    s = settings(*never, "scenario.stages.energy.collapse.parameters.tolerance=1000")
+    s = settings(*never, "scenario.stages.energy.collapse.parameters.tolerance=1000",
+                 "scenario.form.renewal=scenario")  # each party's own rule, not the form's
     _, out = run_model(s, 40, seed=2)
     assert (out["stage.energy.in_force_day"] == 0).all()
     assert (out["stage.energy.renewal_declined.RU"] >= 1).all()

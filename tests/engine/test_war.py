@@ -24,8 +24,9 @@ def test_a_truce_in_force_is_weighed_against_the_war_without_it():
     """The energy moratorium in force spares a share of the war's cost; what a party could do
     without it is fight the war it stops, so its reservation value for that very stage is the
     same as when the moratorium is not in force, while every other stage is weighed against a
-    war the moratorium has made cheaper."""
-    s = settings()
+    war the moratorium has made cheaper (the classic form: valued as stakes, a truce in force
+    changes the reservation for it only through its cost; by what it stops, see test_forms)."""
+    s = settings("model=classic")
     model = NegotiationModel(s.scenario, s.mediator, replicates=1, seed=3)
     energy, sea = model.layout.stages.index("energy"), model.layout.stages.index("sea")
     none_in_force = _reservations(model, ())
@@ -35,7 +36,7 @@ def test_a_truce_in_force_is_weighed_against_the_war_without_it():
 
 
 def test_with_two_truces_in_force_each_is_weighed_against_the_war_the_other_leaves():
-    s = settings()
+    s = settings("model=classic")
     model = NegotiationModel(s.scenario, s.mediator, replicates=1, seed=3)
     energy = model.layout.stages.index("energy")
     sea_only = _reservations(model, ("sea",))

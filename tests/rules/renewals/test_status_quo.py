@@ -44,6 +44,7 @@ def test_a_party_that_gives_the_stage_no_weight_renews_as_it_would_sign():
     measured in, so the status quo adds nothing; terms worth nothing to it against a war worth
     nothing on the stage, it never declines (a generated scenario once divided by that
     weight)."""
-    _, out = run_model(settings("scenario.parties.UA.salience.energy_moratorium=0.0"), 64, seed=3)
+    _, out = run_model(settings("scenario.parties.UA.salience.energy_moratorium=0.0",
+                                "model=classic"), 64, seed=3)  # valued as terms: worth nothing
     assert out["stage.energy.renewals"].sum() > 0  # terms were reached and renewed
     assert (out["stage.energy.renewal_declined.UA"] == 0).all()  # it loses nothing either way
