@@ -59,6 +59,23 @@ def score_forms(runs: int, seed: int, default: list[History] | None = None) -> l
     return found
 
 
+TIE = 0.01
+"""Pooled skills against the base rates closer than this are taken as a tie."""
+
+
+def favoured(forms: list[FormScore]) -> str:
+    """The form the scoreboard favours, by the rule fixed before the scores were read: among
+    the forms with the fewest answers at exactly 0 or 1 (Cromwell's rule), the highest pooled
+    Brier skill against the base rates; among those within `TIE` of it, the highest against
+    50%."""
+    certain = {f.name: sum(line(h).certain for h in f.histories) for f in forms}
+    fewest = [f for f in forms if certain[f.name] == min(certain.values())]
+    base = {f.name: pooled(f.histories, "brier", "base_rate_brier")[0] for f in fewest}
+    best = max(v for v in base.values() if v is not None)
+    close = [f for f in fewest if base[f.name] is not None and base[f.name] >= best - TIE]
+    return max(close, key=lambda f: pooled(f.histories, "brier", None)[0] or -np.inf).name
+
+
 def _skill(histories: list[History], theirs: str | None) -> str:
     skill, low, high = pooled(histories, "brier", theirs)
     return "–" if skill is None else f"{skill:.2f} ({low:.2f} to {high:.2f})"
@@ -79,13 +96,20 @@ def markdown(forms: list[FormScore]) -> list[str]:
                      f"{_skill(f.histories, 'base_rate_brier')} | "
                      f"{sum(c.surprises for c in cases)} of {sum(c.happened for c in cases)} | "
                      f"{sum(c.certain for c in cases)} of {sum(c.questions for c in cases)} |")
-    names = [f.name for f in forms]
+    names, chosen = [f.name for f in forms], favoured(forms)
+    lines += ["", f"By the rule of [forms.md](guide/forms.md#which-form-is-the-default-and-why) "
+              f"(the fewest answers at exactly 0 or 1; then the highest skill against the base "
+              f"rates; within {TIE} of it, the highest against 50%) the scoreboard favours "
+              f"**{chosen}**; the default is {names[0]}"
+              + (", the same." if chosen == names[0] else
+                 ": the default no longer follows the rule, and should be changed.")]
     lines += ["", "Mean Brier score of each case's yes/no questions, by form (lower is better):",
               "", "| case | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
-    for k, case in enumerate(HISTORIES):
-        briers = [np.mean([r["brier"] for r in both_scored(f.histories[k], "brier", None)])
-                  for f in forms]
-        lines.append(f"| {case} | " + " | ".join(f"{b:.3f}" for b in briers) + " |")
+    for case in [h.name for h in forms[0].histories]:
+        briers = [[np.mean([r["brier"] for r in both_scored(h, "brier", None)])
+                   for h in f.histories if h.name == case] for f in forms]
+        lines.append(f"| {case} | " + " | ".join(f"{b[0]:.3f}" if b else "–" for b in briers)
+                     + " |")
     asked = sorted(set().union(*(f.baseline for f in forms)))
     lines += ["", f"The baseline ({BASELINE}, its own mediator) under each form: the share of "
               "runs answering yes to each of its yes/no questions.", "",
