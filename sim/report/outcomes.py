@@ -13,6 +13,7 @@ from sim.report.style import (
     PALETTE,
     SIGNED,
     kaplan_meier,
+    log_axis,
     new_figure,
     percent_axis,
     plt,
@@ -105,7 +106,7 @@ def convergence(series: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> Figure:
         bounds = np.array([(e.p, e.ci_low, e.ci_high) for e in estimates])
         ax.plot(n, bounds[:, 0], color=colour, label=label)
         ax.fill_between(n, bounds[:, 1], bounds[:, 2], color=colour, alpha=0.2)
-    ax.set_xscale("log")
+    log_axis(ax)
     ax.set_xlabel("replicates (log scale)")
     ax.set_ylabel("running P(agreement), 95% band")
     percent_axis(ax)

@@ -31,6 +31,16 @@ def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axe
     return fig, ax
 
 
+def log_axis(ax: plt.Axes, axis: str = "x") -> None:
+    """A log scale whose ticks read as plain numbers (1, 10, 100, 1,000): matplotlib writes log
+    ticks as mathtext ($10^{2}$), which the reports turn off (`text.parse_math`), so its own
+    tick labels would show their markup; the minor ticks carry no label."""
+    which = ax.xaxis if axis == "x" else ax.yaxis
+    (ax.set_xscale if axis == "x" else ax.set_yscale)("log")
+    which.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.10g}"))
+    which.set_minor_formatter(matplotlib.ticker.NullFormatter())
+
+
 def percent_axis(ax: plt.Axes, axis: str = "y") -> None:
     formatter = matplotlib.ticker.PercentFormatter(1.0)
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
