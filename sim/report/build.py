@@ -19,7 +19,7 @@ import matplotlib
 import pandas as pd
 
 from sim.report.data import Results, load_results
-from sim.report.plan import Plot, describe, describe_sweep, run_plots, sweep_plots
+from sim.report.plan import Plot, describe, describe_ladder, describe_sweep, run_plots, sweep_plots
 from sim.report.style import plt
 from sim.results.digest import RunDigest
 from sim.results.files import FORMATS, write_atomically, write_csv
@@ -32,7 +32,8 @@ color:#222;line-height:1.45}h1{font-size:1.6em}p.summary{font-size:1.1em;backgro
 padding:.8em 1em;border-left:4px solid #0072B2}figure{margin:1.5em 0}img{max-width:100%;
 border:1px solid #ddd}figcaption{color:#555;font-size:.92em}table{border-collapse:collapse;
 font-size:.85em;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;
-vertical-align:top}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}"""
+vertical-align:top}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}
+p.nothing{color:#555;font-style:italic;margin:1em 0}"""
 
 
 def summary_table(results: Results) -> pd.DataFrame:
@@ -47,8 +48,9 @@ def summary_table(results: Results) -> pd.DataFrame:
         rows.append({"estimate": key, "value": s[key]["p"], "ci_low": s[key]["ci_low"],
                      "ci_high": s[key]["ci_high"]})
     for stage, v in s["stages"].items():
-        for what in ("signed", "held", "collapsed"):
-            rows.append({"estimate": f"stage {stage} {what}", "value": v[f"p_{what}"],
+        for what in v["ci"]:
+            rows.append({"estimate": f"stage {stage} {what.replace('_', ' ')}",
+                         "value": v[f"p_{what}"],
                          "ci_low": v["ci"][what][0], "ci_high": v["ci"][what][1]})
     for issue, v in s.get("terms_signed", {}).items():
         if v["signed_in"]:
@@ -207,15 +209,17 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None,
     results.reduced = digest
     sweep = results.table is not None
     plots = sweep_plots(results) if sweep else run_plots(results)
-    opening = describe_sweep(results) if sweep else describe(results.summary)
+    opening = describe_sweep(results) if sweep else (
+        describe_ladder(results.summary) + " " + describe(results.summary))
     table = summary_table(results)
     write_csv(folder / "summary.csv", table)
     write_atomically(folder / "summary.md", lambda p: p.write_text(
         table.to_markdown(index=False) + "\n", encoding="utf-8"))
+    drawn = dict(_render([p for p in plots if p.nothing is None], folder, formats, split))
     figures = "\n".join(
-        f'<figure><img alt="{html.escape(p.name)}" src="data:image/png;base64,{data}">'
-        f"<figcaption>{html.escape(p.caption)}</figcaption></figure>"
-        for p, data in _render(plots, folder, formats, split))
+        f'<figure><img alt="{html.escape(p.name)}" src="data:image/png;base64,{drawn[p]}">'
+        f"<figcaption>{html.escape(p.caption)}</figcaption></figure>" if p in drawn else
+        f'<p class="nothing">{html.escape(p.nothing or "")}</p>' for p in plots)
     name = html.escape(str(results.summary.get("name") or results.summary.get("scenario")))
     parameters = ("" if results.parameters is None else "<h2>Parameters and their sources</h2>"
                   + _html_table(results.parameters))

@@ -8,10 +8,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.report.style import (
-    COLLAPSED,
-    HELD,
+    LADDER_COLOURS,
     PALETTE,
-    SIGNED,
     kaplan_meier,
     log_axis,
     new_figure,
@@ -40,26 +38,30 @@ def agreement_bars(labels: Sequence[str], p: Sequence[float], low: Sequence[floa
 
 def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mapping[str, float]]]
                  ) -> Figure:
-    """2. For each stage: share of episodes in which it was signed, held, collapsed (95% CI)."""
+    """2. How far each stage got: the share of episodes in which it was signed, came into
+    force, held for its hold period, lapsed on its conditions and collapsed (95% CI), each
+    step a summary records (a summary from before in force and lapsed were kept shows three)."""
     fig, axes = plt.subplots(1, len(series), figsize=(max(7.0, 4.2 * len(series)), 4.2),
                              layout="constrained", squeeze=False, sharey=True)
     for ax, (name, per_stage) in zip(axes[0], series.items(), strict=True):
-        x = np.arange(len(stages))
-        for offset, (what, colour) in zip((-0.27, 0.0, 0.27), (("signed", SIGNED),
-                                          ("held", HELD), ("collapsed", COLLAPSED)), strict=True):
+        steps = [w for w in LADDER_COLOURS if all(f"p_{w}" in per_stage[s] for s in stages)]
+        width, x = 0.8 / len(steps), np.arange(len(stages))
+        for k, what in enumerate(steps):
             p = np.array([per_stage[s][f"p_{what}"] for s in stages])
             lo = np.array([per_stage[s]["ci"][what][0] for s in stages])
             hi = np.array([per_stage[s]["ci"][what][1] for s in stages])
-            ax.bar(x + offset, p, width=0.27, color=colour, label=what)
-            ax.errorbar(x + offset, p, yerr=[p - lo, hi - p], fmt="none", ecolor="black",
-                        capsize=3)
+            at = x + (k - (len(steps) - 1) / 2) * width
+            ax.bar(at, p, width=width, color=LADDER_COLOURS[what], label=what.replace("_", " "))
+            ax.errorbar(at, p, yerr=[p - lo, hi - p], fmt="none", ecolor="black", capsize=2)
         ax.set_xticks(x, stages, rotation=20, ha="right")
         ax.set_title(name)
         ax.grid(True, axis="y", alpha=0.3)
+        ax.set_ylim(0, 1.05)
         percent_axis(ax)
     axes[0][0].set_ylabel("share of episodes")
-    axes[0][0].legend(loc="upper right")
-    fig.suptitle("Stage funnel: signed, held, collapsed at least once (95% CI)", fontsize=11)
+    axes[0][0].legend(loc="upper right", fontsize=8)
+    fig.suptitle("How far each stage got: signed, in force, held, lapsed, collapsed, at least "
+                 "once (95% CI)", fontsize=11)
     return fig
 
 

@@ -21,6 +21,8 @@ class Plot:
     name: str
     caption: str
     draw: Callable[[], Figure]
+    nothing: str | None = None
+    """Where its quantity is 0 everywhere, the sentence the report shows instead of drawing it."""
 
 
 def _pct(x: float | None) -> str:
@@ -48,8 +50,43 @@ def describe(summary: dict[str, Any]) -> str:
     return (f"Under {strategy} mediation ({style}) in the {summary.get('scenario')} scenario, a "
             f"comprehensive agreement within {summary['horizon_days']} days: {estimate} "
             f"(95% CI {interval}); it was signed and held in "
-            f"{_pct(held.get('p'))}. By Kaplan–Meier, {timing}. The commonest ending: "
-            f"{ending.replace('_', ' ')} ({_pct(share)}), over {summary['runs']:,} replicates.")
+            f"{_pct(None) if held.get('p') is None else _share(held['p'])}. By Kaplan–Meier, "
+            f"{timing}. The commonest ending: {ending.replace('_', ' ')} ({_share(share)}), over "
+            f"{summary['runs']:,} replicates.")
+
+
+def _share(x: float) -> str:
+    """A share in words' precision: one decimal below 10%, none above; 0 and 100% exact."""
+    return f"{100 * x:.1f}%" if 0 < x < 0.1 else f"{100 * x:.0f}%"
+
+
+STEP_WORDS = {"in_force": "in force in", "held": "held in", "lapsed": "lapsed on its conditions "
+              "in", "collapsed": "collapsed in"}
+
+
+def describe_ladder(summary: dict[str, Any]) -> str:
+    """How far each stage got, in words, before the headline: for each stage the share of
+    years it was signed, then of those steps that happened at all: in force, held, lapsed,
+    collapsed."""
+    strategy = str(summary.get("mediator", "")).replace("_", "-")
+    parts = []
+    for name, v in summary["stages"].items():
+        steps = [f"{STEP_WORDS[w]} {_share(v[f'p_{w}'])}" for w in STEP_WORDS
+                 if v.get(f"p_{w}", 0.0) > 0]
+        parts.append(f"{name.replace('_', ' ')} signed in {_share(v['p_signed'])}"
+                     + (f" ({', '.join(steps)})" if steps else ""))
+    return (f"Along the {strategy} ladder, of {summary['runs']:,} simulated years: "
+            + "; ".join(parts) + ".")
+
+
+def _nothing_agreed(s: dict[str, Any]) -> str | None:
+    """The sentence for the agreement figure when no replicate agreed, else None."""
+    agree = s["agreement"]
+    if agree["p"] > 0:
+        return None
+    return (f"No replicate reached a comprehensive agreement within {s['horizon_days']} days "
+            f"(0 of {s['runs']:,}; the 95% Wilson interval reaches "
+            f"{_share(agree['ci_high'])}).")
 
 
 def _point_label(row: pd.Series, params: list[str]) -> str:
@@ -104,23 +141,27 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
     stages = list(s["stages"])
     name = label or str(s.get("mediator", "run"))
     digest = results.digest()
+    none = s["agreement"]["p"] == 0
     plots = [
         Plot("agreement", "Probability of a comprehensive agreement within the horizon, with its "
              "Wilson 95% interval.", lambda: outcomes.agreement_bars(
                  [name], [s["agreement"]["p"]], [s["agreement"]["ci_low"]],
-                 [s["agreement"]["ci_high"]], s["horizon_days"])),
+                 [s["agreement"]["ci_high"]], s["horizon_days"]), _nothing_agreed(s)),
         Plot("stage_funnel", "Share of episodes in which each stage was signed, held for its hold "
              "period, and collapsed at least once, with 95% intervals.",
              lambda: outcomes.stage_funnel(stages, {name: s["stages"]})),
         Plot("time_to_agreement", "Cumulative share of episodes agreed by each day (Kaplan–Meier; "
              "episodes without agreement censored at the horizon), with 95% bands.",
              lambda: outcomes.time_to_agreement(
-                 {name: digest.agreement_days}, s["horizon_days"])),
+                 {name: digest.agreement_days}, s["horizon_days"]),
+             "No time to agreement to draw: none was reached." if none else None),
         Plot("truce_survival", "Durability: share of first truces of each stage still in force "
              "after each day (Kaplan–Meier; collapse is the event, expiry and the end of the "
              "episode censor).",
              lambda: outcomes.truce_survival({stage: digest.first_spells[stage] for stage in stages},
-                                             labels.get("stages", {}))),
+                                             labels.get("stages", {})),
+             None if any(digest.first_spells[st].total for st in stages) else
+             "No truce was signed in any replicate, so there is no durability to draw."),
     ]
     if questions.answered(s.get("questions", {})):
         plots.append(Plot("questions", "Forecast questions: the probability of yes, with its "
@@ -141,7 +182,9 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
              lambda: outcomes.convergence({name: digest.running_share()})),
         Plot("terms", "Terms agreed on each issue, over the replicates that reached agreement.",
              lambda: outcomes.terms(digest.terms, digest.share("agreement")[0],
-                                   labels.get("issues", {}))),
+                                   labels.get("issues", {})),
+             "No agreed terms to draw: no replicate reached agreement (the terms signed on each "
+             "stage are in the summary table)." if none else None),
     ]
     return plots
 
@@ -171,7 +214,10 @@ def sweep_plots(results: Results) -> list[Plot]:
         plots.append(Plot("agreement", "Probability of a comprehensive agreement at each point, "
                           "with Wilson 95% intervals.", lambda: outcomes.agreement_bars(
                               labels, table["agreement.p"], table["agreement.ci_low"],
-                              table["agreement.ci_high"], horizon)))
+                              table["agreement.ci_high"], horizon),
+                          None if table["agreement.p"].max() > 0 else
+                          f"No replicate at any of the {len(table)} points reached a "
+                          f"comprehensive agreement within {horizon} days."))
     numeric = [p for p in varying if _numeric(table, p)]
     if len(varying) == 1 and numeric:
         plots.append(Plot("sweep_line", f"P(agreement) against {numeric[0]}, signed and signed-"

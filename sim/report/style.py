@@ -23,6 +23,9 @@ matplotlib.rcParams["text.parse_math"] = False
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
 SIGNED, HELD, COLLAPSED = PALETTE[0], PALETTE[2], PALETTE[3]
+IN_FORCE, LAPSED = PALETTE[5], PALETTE[1]
+LADDER_COLOURS = {"signed": SIGNED, "in_force": IN_FORCE, "held": HELD, "lapsed": LAPSED,
+                  "collapsed": COLLAPSED}
 
 
 def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
@@ -42,8 +45,14 @@ def log_axis(ax: plt.Axes, axis: str = "x") -> None:
 
 
 def percent_axis(ax: plt.Axes, axis: str = "y") -> None:
+    """A probability axis: ticks in percent, limits kept within [0, 1] (a share is never below
+    0 nor above 1, whatever room matplotlib would leave around a flat line). Call it once the
+    data are drawn."""
     formatter = matplotlib.ticker.PercentFormatter(1.0)
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+    low, high = ax.get_ylim() if axis == "y" else ax.get_xlim()
+    limits = (max(low, 0.0), min(max(high, 0.01), 1.0))
+    (ax.set_ylim if axis == "y" else ax.set_xlim)(*limits)
 
 
 def kaplan_meier(ax: plt.Axes, durations: Durations, horizon: float, label: str, colour: str,

@@ -29,6 +29,9 @@ SUMMED = ("agreement", "agreement_held")
 SUMMED_SUFFIXES = (".signed", ".held", ".collapsed", ".stalls", ".violations",
                    ".reported_violations", ".trust_in_mediator")
 SPELL_DAYS, SPELL_COLLAPSED = ".first_spell_days", ".first_spell_collapsed"
+EVER = {".in_force_day": ".in_force", ".lapses": ".lapsed"}
+"""Columns counted as whether the event ever happened: a stage that came into force (a day is
+recorded), one whose conditions precedent lapsed at least once; summed under the new name."""
 QUESTION = "question."
 
 
@@ -37,7 +40,7 @@ def digest_columns(columns: list[str]) -> list[str]:
     return [c for c in columns if c in (*TEXT, *SUMMED, "agreement_day")
             or c.startswith(("terms.", QUESTION))
             or (c.startswith(("stage.", "party.")) and c.endswith(
-                (*SUMMED_SUFFIXES, SPELL_DAYS, SPELL_COLLAPSED)))]
+                (*SUMMED_SUFFIXES, SPELL_DAYS, SPELL_COLLAPSED, *EVER)))]
 
 
 def checkpoints(runs: int) -> np.ndarray:
@@ -83,6 +86,8 @@ class RunDigest:
                 self._count_terms(column.removeprefix("terms."), batch[column], batch["agreement"])
             elif column.endswith(SPELL_DAYS):
                 self._count_spells(column.removesuffix(SPELL_DAYS), batch)
+            elif column.startswith("stage.") and column.endswith(tuple(EVER)):
+                self._count_ever(column, batch[column])
         if "agreement" in batch:
             agreed = batch["agreement"].to_numpy(bool)
             self.agreement_days += Durations.of(batch["agreement_day"].to_numpy(float), agreed,
@@ -120,6 +125,15 @@ class RunDigest:
         days = values.to_numpy(float)
         counted = Durations.of(days, np.isfinite(days), self.horizon)
         self.timed[name] = self.timed.get(name, Durations.empty()) + counted
+
+    def _count_ever(self, column: str, values: pd.Series) -> None:
+        """Runs in which a stage ever came into force (a finite day) or ever lapsed (a count
+        above 0), summed as `stage.NAME.in_force` and `stage.NAME.lapsed`."""
+        suffix = next(k for k in EVER if column.endswith(k))
+        name = column.removesuffix(suffix) + EVER[suffix]
+        x = values.to_numpy(float)
+        happened = np.isfinite(x) if suffix == ".in_force_day" else x > 0
+        self.sums[name] = self.sums.get(name, 0.0) + float(happened.sum())
 
     def _count_spells(self, stage_prefix: str, batch: pd.DataFrame) -> None:
         stage = stage_prefix.removeprefix("stage.")

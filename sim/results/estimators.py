@@ -63,6 +63,11 @@ class Durations:
                          grown(self.censored) + grown(other.censored))
 
     @property
+    def total(self) -> int:
+        """How many episodes are counted, with the event or lost."""
+        return int(self.events.sum() + self.censored.sum())
+
+    @property
     def longest(self) -> int:
         """The last day on which any episode had the event or was lost (0 with none)."""
         seen = np.flatnonzero(self.events + self.censored)

@@ -11,6 +11,11 @@ import pandas as pd
 from sim.results.digest import QUESTION, RunDigest, digest_frame, digest_saved
 from sim.results.estimators import curve_quantiles, interval_text, kaplan_meier, wilson
 
+LADDER = ("signed", "in_force", "held", "lapsed", "collapsed")
+"""How far each stage got, in the order a reader follows a truce: signed, came into force,
+held for its hold period, lapsed on its conditions precedent, collapsed (each: ever, in a
+year)."""
+
 
 def summarise_saved(folder: Path, horizon: int) -> dict[str, Any]:
     """The summary of a saved run table, read a row group at a time (memory does not grow
@@ -32,13 +37,10 @@ def summarise_digest(digest: RunDigest, texts: Mapping[str, str] | None = None) 
 
     stages = {}
     for name in digest.names("stage.", ".signed"):
-        signed, held, collapsed = (share(f"stage.{name}.{what}")
-                                   for what in ("signed", "held", "collapsed"))
-        stages[name] = {"p_signed": signed["p"], "p_held": held["p"],
-                        "p_collapsed": collapsed["p"],
-                        "ci": {"signed": [signed["ci_low"], signed["ci_high"]],
-                               "held": [held["ci_low"], held["ci_high"]],
-                               "collapsed": [collapsed["ci_low"], collapsed["ci_high"]]}}
+        found = {what: share(f"stage.{name}.{what}") for what in LADDER
+                 if f"stage.{name}.{what}" in digest.sums}
+        stages[name] = {**{f"p_{what}": x["p"] for what, x in found.items()},
+                        "ci": {what: [x["ci_low"], x["ci_high"]] for what, x in found.items()}}
     times = curve_quantiles(kaplan_meier(digest.agreement_days, "cdf"), (0.25, 0.5, 0.75))
     parties = {}
     for name in digest.names("party.", ".stalls"):
@@ -95,6 +97,11 @@ def _days(x: float | None) -> str:
     return "not reached" if x is None else f"{x:.0f}"
 
 
+def _steps(summary: dict[str, Any]) -> list[str]:
+    """The steps of `LADDER` every stage of a summary records (older summaries lack some)."""
+    return [w for w in LADDER if all(f"p_{w}" in s for s in summary["stages"].values())]
+
+
 def format_summary(summary: dict[str, Any]) -> str:
     """The console table printed at the end of a run."""
     agree = summary["agreement"]
@@ -112,11 +119,11 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"Time to agreement (Kaplan-Meier):   median {_days(t['median'])}, "
         f"quartiles {_days(t['q25'])} - {_days(t['q75'])} days",
         "",
-        f"{'stage':<18}{'signed':>9}{'held':>9}{'collapsed':>11}",
+        f"{'stage':<18}" + "".join(f"{w.replace('_', ' '):>11}" for w in _steps(summary)),
     ]
     for name, s in summary["stages"].items():
-        lines.append(f"{name:<18}{_pct(s['p_signed']):>9}{_pct(s['p_held']):>9}"
-                     f"{_pct(s['p_collapsed']):>11}")
+        lines.append(f"{name:<18}" + "".join(f"{_pct(s[f'p_{w}']):>11}"
+                                             for w in _steps(summary)))
     signed = {k: v for k, v in summary.get("terms_signed", {}).items() if v["signed_in"]}
     if signed:
         lines += ["", "Terms signed, the last on each issue (0-1 scale; median, quartiles):"]
