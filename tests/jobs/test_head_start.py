@@ -29,7 +29,7 @@ def finished_here(tmp_path_factory):
 def job_for(folder, summary) -> Job:
     """The job that finished `folder`, read back from its summary."""
     head = {k: summary[k] for k in ("kind", "name", "scenario", "mediator", "mediator_style",
-                                    "seed")}
+                                    "form", "seed")}
     tail = {k: summary[k] for k in ("labels", "version", "git_commit", "git_dirty")}
     texts = {name: q["text"] for name, q in summary["questions"].items()}
     return Job(folder, 365, ("png",), head, tail, questions=texts)

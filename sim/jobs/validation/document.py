@@ -44,7 +44,7 @@ from sim.results.files import write_json
 SIZES = {  # (full, quick)
     "model": (50_000, 20_000), "small": (1_000, 200), "coverage": ((1_000, 200), (1_000, 200)),
     "km": (40_000, 40_000), "seeds": (10_000, 2_000), "patterns": (10_000, 3_000),
-    "abc": ((64, 500), (12, 200)), "histories": (10_000, 2_000), "mechanisms": (5_000, 300),
+    "abc": ((64, 500), (32, 200)), "histories": (10_000, 2_000), "mechanisms": (5_000, 300),
     "open_range": (10_000, 1_000), "signals": (20_000, 5_000),
 }
 
