@@ -36,14 +36,22 @@ def agreement_bars(labels: Sequence[str], p: Sequence[float], low: Sequence[floa
     return fig
 
 
+FUNNEL_COLUMNS = 3
+"""Panels side by side in the funnel of a comparison; more points wrap to further rows."""
+
+
 def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mapping[str, float]]]
                  ) -> Figure:
     """2. How far each stage got: the share of episodes in which it was signed, came into
     force, held for its hold period, lapsed on its conditions and collapsed (95% CI), each
     step a summary records (a summary from before in force and lapsed were kept shows three)."""
-    fig, axes = plt.subplots(1, len(series), figsize=(max(7.0, 4.2 * len(series)), 4.2),
+    columns = min(len(series), FUNNEL_COLUMNS)  # legible at a page's width: rows of panels
+    rows = -(-len(series) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(max(7.0, 4.2 * columns), 3.6 * rows + 0.6),
                              layout="constrained", squeeze=False, sharey=True)
-    for ax, (name, per_stage) in zip(axes[0], series.items(), strict=True):
+    for ax in axes.flat[len(series):]:
+        ax.set_visible(False)
+    for ax, (name, per_stage) in zip(axes.flat, series.items(), strict=False):
         steps = [w for w in LADDER_COLOURS if all(f"p_{w}" in per_stage[s] for s in stages)]
         width, x = 0.8 / len(steps), np.arange(len(stages))
         for k, what in enumerate(steps):
@@ -58,7 +66,8 @@ def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mappin
         ax.grid(True, axis="y", alpha=0.3)
         ax.set_ylim(0, 1.05)
         percent_axis(ax)
-    axes[0][0].set_ylabel("share of episodes")
+    for row in axes:
+        row[0].set_ylabel("share of episodes")
     axes[0][0].legend(loc="upper right", fontsize=8)
     fig.suptitle("How far each stage got: signed, in force, held, lapsed, collapsed, at least "
                  "once (95% CI)", fontsize=11)
