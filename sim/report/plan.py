@@ -44,6 +44,7 @@ def describe(summary: dict[str, Any]) -> str:
     t = summary["time_to_agreement_days"]
     ending, share = max(summary["end_reasons"].items(), key=lambda kv: kv[1])
     timing = (f"half of the episodes had agreed by day {t['median']:.0f}" if t["median"] is not None
+              else "no episode agreed within the horizon" if agree["p"] == 0
               else "fewer than half of the episodes agreed within the horizon"
               + (f" (a quarter by day {t['q25']:.0f})" if t["q25"] is not None else ""))
     estimate, interval = interval_text(agree["p"], agree["ci_low"], agree["ci_high"])
@@ -147,8 +148,9 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
              "Wilson 95% interval.", lambda: outcomes.agreement_bars(
                  [name], [s["agreement"]["p"]], [s["agreement"]["ci_low"]],
                  [s["agreement"]["ci_high"]], s["horizon_days"]), _nothing_agreed(s)),
-        Plot("stage_funnel", "Share of episodes in which each stage was signed, held for its hold "
-             "period, and collapsed at least once, with 95% intervals.",
+        Plot("stage_funnel", "How far each stage got: the share of episodes in which it was "
+             "signed, came into force, held for its hold period, lapsed on its conditions "
+             "precedent and collapsed, each at least once, with 95% intervals.",
              lambda: outcomes.stage_funnel(stages, {name: s["stages"]})),
         Plot("time_to_agreement", "Cumulative share of episodes agreed by each day (Kaplan–Meier; "
              "episodes without agreement censored at the horizon), with 95% bands.",
@@ -242,7 +244,8 @@ def _comparison_plots(results: Results, labels: list[str]) -> list[Plot]:
     horizon = first["horizon_days"]
     digests = [p.digest() for p in points]
     plots = [
-        Plot("stage_funnel", "Stage funnel at each point: signed, held, collapsed (95% CI).",
+        Plot("stage_funnel", "How far each stage got at each point: signed, in force, held, "
+             "lapsed, collapsed (95% CI).",
              lambda: outcomes.stage_funnel(stages, {lab: p.summary["stages"] for lab, p in
                                                     zip(labels, points, strict=True)})),
         Plot("time_to_agreement", "Time to agreement at each point (Kaplan–Meier, censored at "
