@@ -62,3 +62,17 @@ def test_a_sweep_is_ranked_from_its_points(tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(folder / "sweep.csv")) == 60
     assert "mediator.patience_rounds" in done.stdout
+
+
+def test_discovery_says_where_an_outcome_is_likely_and_keeps_what_it_found(uncertain_run):
+    done = negsim_analyze(uncertain_run, "--discover", "agreement>0.3")
+    assert done.returncode == 0, done.stderr
+    assert "(P ≥ 0.30)" in done.stdout and "CART's densest leaf" in done.stdout
+    assert (uncertain_run / "scenario_discovery.json").exists()
+
+
+@pytest.mark.parametrize("given", ["agreement>1.5", "agreement>often", ">0.5"])
+def test_a_discovery_threshold_out_of_range_is_one_line_and_exit_2(uncertain_run, given):
+    done = negsim_analyze(uncertain_run, "--discover", given)
+    assert done.returncode == 2
+    assert f"got {given!r}; expected OUTCOME or OUTCOME>P" in done.stderr
