@@ -14,9 +14,8 @@ import argparse
 from pathlib import Path
 
 from sim.cli.report import saved_results
+from sim.report.given_data import GIVEN_DATA
 from sim.results.files import RUNS, ResultsError, load_runs, load_summary, write_csv, write_parquet
-
-GIVEN_DATA = "sensitivity_given_data"
 
 
 def _discovery(text: str) -> tuple[str, float]:
@@ -70,6 +69,10 @@ def analyze(folder: Path, outcome: str = "agreement", seed: int = 0, csv: bool =
         name, threshold = discovery
         found = discover((sweep_sample if sweep else run_sample)(folder, name), threshold, seed)
         text += f"\n\n{discovery_text(found)}\nWritten to {save_discovery(folder, found)}"
+    if (Path(folder) / "report.html").exists():  # the report shows what was just found
+        from sim.report.build import build_report
+
+        text += f"\nReport rebuilt: {build_report(Path(folder))}"
     return text
 
 

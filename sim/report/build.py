@@ -19,7 +19,16 @@ import matplotlib
 import pandas as pd
 
 from sim.report.data import Results, load_results
-from sim.report.plan import Plot, describe, describe_ladder, describe_sweep, run_plots, sweep_plots
+from sim.report.plan import (
+    Plot,
+    describe,
+    describe_ladder,
+    describe_sweep,
+    input_plots,
+    run_plots,
+    sweep_plots,
+)
+from sim.report.scenarios import answer
 from sim.report.style import plt
 from sim.results.digest import RunDigest
 from sim.results.files import FORMATS, write_atomically, write_csv
@@ -208,9 +217,11 @@ def build_report(folder: Path, summary: dict[str, Any] | None = None,
     results = load_results(Path(folder), summary)
     results.reduced = digest
     sweep = results.table is not None
-    plots = sweep_plots(results) if sweep else run_plots(results)
+    plots = [*(sweep_plots(results) if sweep else run_plots(results)), *input_plots(results)]
     opening = describe_sweep(results) if sweep else (
         describe_ladder(results.summary) + " " + describe(results.summary))
+    if results.discovery is not None:  # the question a discovery asks, answered first
+        opening = f"{answer(results.discovery)} {opening}"
     table = summary_table(results)
     write_csv(folder / "summary.csv", table)
     write_atomically(folder / "summary.md", lambda p: p.write_text(

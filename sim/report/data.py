@@ -14,7 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from sim.report.given_data import GIVEN_DATA
 from sim.report.multirun import collect
+from sim.report.scenarios import Discovery, load_discovery
 from sim.results.digest import RunDigest, digest_saved
 from sim.results.files import EPISODE, PARAMETERS, RUN_INFO, SUMMARY, load_summary
 
@@ -43,6 +45,8 @@ class Results:
     table: pd.DataFrame | None = None  # sweeps: one row per point
     sensitivity: pd.DataFrame | None = None
     episode: Episode | None = None
+    given_data: pd.DataFrame | None = None  # `negsim-analyze`'s ranking of the inputs, if run
+    discovery: Discovery | None = None  # and its scenario discovery, if asked
     reduced: RunDigest | None = None  # the run table's digest, once read
 
     def digest(self) -> RunDigest:
@@ -70,7 +74,13 @@ def _common(folder: Path, kind: str, summary: dict[str, Any]) -> Results:
         folder=folder, kind=kind, summary=summary, info=_read_json(folder / RUN_INFO),
         parameters=pd.read_csv(folder / PARAMETERS) if (folder / PARAMETERS).exists() else None,
         config_text=config.read_text(encoding="utf-8") if config.exists() else "",
-        episode=_episode(folder))
+        episode=_episode(folder), given_data=_given_data(folder),
+        discovery=load_discovery(folder))
+
+
+def _given_data(folder: Path) -> pd.DataFrame | None:
+    where = folder / f"{GIVEN_DATA}.parquet"
+    return pd.read_parquet(where) if where.exists() else None
 
 
 def load_results(folder: Path, summary: dict[str, Any] | None = None) -> Results:

@@ -25,6 +25,8 @@ import pandas as pd
 from sim.results.files import RUNS, ResultsError, load_runs, run_columns
 
 DUMMY = "dummy (enters nothing)"
+GIVEN_DATA = "sensitivity_given_data"
+"""The ranking's file name (.parquet and .csv) beside the results it was computed from."""
 METHODS = ("rbd_fast", "pawn")
 SMALLEST = 40
 """Fewest replicates (or sweep points) analysed: RBD-FAST then uses 3 harmonics."""

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.report import outcomes, questions, sweeps, timeline
+from sim.report import inputs, outcomes, questions, sweeps, timeline
 from sim.report.data import Results
 from sim.results.estimators import interval_text
 
@@ -188,6 +188,34 @@ def run_plots(results: Results, label: str | None = None) -> list[Plot]:
              "No agreed terms to draw: no replicate reached agreement (the terms signed on each "
              "stage are in the summary table)." if none else None),
     ]
+    return plots
+
+
+def input_plots(results: Results) -> list[Plot]:
+    """Which inputs matter and when the outcome is likely, where `negsim-analyze` was run on
+    the folder (its ranking, and its scenario discovery if asked)."""
+    plots = []
+    if results.given_data is not None:
+        data = results.given_data
+        plots.append(Plot("input_ranking", "Which inputs matter: each sampled input's first-order "
+                          "index from the saved sample (RBD-FAST, bootstrap 95% interval), "
+                          "largest first; the dashed line is the upper end of a dummy input's "
+                          "interval, below which an index is no clearer than none.",
+                          lambda: inputs.ranking_bars(data)))
+    found = results.discovery
+    if found is not None:
+        plots += [
+            Plot("prim_tradeoff", "Scenario discovery (PRIM): each box of the peeling trajectory, "
+                 "its density (P of the outcome inside) against its coverage (share of the "
+                 "outcome's cases inside); the circle is the box reported.",
+                 lambda: inputs.tradeoff(found)),
+            Plot("prim_box", "The PRIM box reported: each restricted input's limits within its "
+                 "sampled range, with each limit's quasi-p value; pale limits are not "
+                 "significant (qp ≥ 0.05) and are left out of the words.",
+                 lambda: inputs.box_limits(found)),
+            Plot("feature_scores", "Feature scores: extra-trees importance of each input for "
+                 "the outcome (EMA Workbench).", lambda: inputs.feature_bars(found.features)),
+        ]
     return plots
 
 

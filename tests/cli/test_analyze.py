@@ -1,6 +1,7 @@
 """negsim-analyze on saved results: a run with uncertain inputs gets a ranking and its files,
 a sweep its points' ranking; a bad outcome or a run with nothing sampled is one line, exit 2."""
 
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from sim.jobs.run import run
+from sim.report.scenarios import answer, load_discovery
 from tests.conftest import composed
 
 SMALL = ("runs=400", "montecarlo.chunk_size=200", "montecarlo.progress=false", "workers=1",
@@ -69,6 +71,11 @@ def test_discovery_says_where_an_outcome_is_likely_and_keeps_what_it_found(uncer
     assert done.returncode == 0, done.stderr
     assert "(P ≥ 0.30)" in done.stdout and "CART's densest leaf" in done.stdout
     assert (uncertain_run / "scenario_discovery.json").exists()
+    page = (uncertain_run / "report.html").read_text()  # rebuilt with what was found
+    said = html.escape(answer(load_discovery(uncertain_run)))
+    assert page[page.index('<p class="summary">'):].startswith(f'<p class="summary">{said}')
+    assert {"prim_tradeoff", "prim_box", "feature_scores", "input_ranking"} <= {
+        p.stem for p in (uncertain_run / "figures").iterdir()}
 
 
 @pytest.mark.parametrize("given", ["agreement>1.5", "agreement>often", ">0.5"])
