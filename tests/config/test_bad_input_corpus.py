@@ -37,7 +37,7 @@ CORPUS = [
     (['mediator=bully'],
      f"negsim: error: mediator: got 'bully'; expected one of {MEDIATORS}"),
     (['experiment=nope'],
-     "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, sensitivity, sensitivity_morris, trust_sweep"),
+     "negsim: error: experiment: got 'nope'; expected one of baseline, delay_vs_patience, leverage, mechanisms, mediator_bias, mediator_strategies, scenario_discovery, sensitivity, sensitivity_morris, trust_sweep"),
     (['montecarlo=turbo'],
      "negsim: error: montecarlo: got 'turbo'; expected one of default"),
     (['report=poster'],
