@@ -64,7 +64,7 @@ TIE = 0.01
 
 
 def favoured(forms: list[FormScore]) -> str:
-    """The form the scoreboard favours, by the rule fixed before the scores were read: among
+    """The form the scoreboard favours, by the rule of docs/guide/forms.md: among
     the forms with the fewest answers at exactly 0 or 1 (Cromwell's rule), the highest pooled
     Brier skill against the base rates; among those within `TIE` of it, the highest against
     50%."""
