@@ -57,12 +57,16 @@ def analyze(folder: Path, outcome: str = "agreement", seed: int = 0, csv: bool =
     table = given_data_indices(sample, seed)
     write_parquet(folder / f"{GIVEN_DATA}.parquet", table)
     write_csv(folder / f"{GIVEN_DATA}.csv", table)
+    text = ranking_text(table, outcome)
     if csv:
         import pandas as pd
 
         data = pd.read_parquet(folder / "sweep.parquet") if sweep else load_runs(folder)
         write_csv(folder / ("sweep.csv" if sweep else RUNS.replace(".parquet", ".csv")), data)
-    text = ranking_text(table, outcome)
+        if sweep:  # and every replicate beside its point's parameters
+            from sim.results.exports import export_replicates
+
+            text += f"\nExported {export_replicates(folder)}"
     if discovery is not None:
         from sim.report.scenarios import discover, discovery_text, save_discovery
 

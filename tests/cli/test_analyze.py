@@ -64,6 +64,12 @@ def test_a_sweep_is_ranked_from_its_points(tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(folder / "sweep.csv")) == 60
     assert "mediator.patience_rounds" in done.stdout
+    joined = pd.read_csv(folder / "replicates.csv")  # every replicate beside its point's inputs
+    assert len(joined) == 60 * 20 and joined["point"].nunique() == 60
+    first = joined[joined["point"] == 0]
+    points = pd.read_csv(folder / "sweep.csv").set_index("point")
+    assert (first["param.mediator.patience_rounds"] == points.at[0, "param.mediator.patience_rounds"]).all()
+    assert first["agreement"].mean() == pytest.approx(points.at[0, "agreement.p"])
 
 
 def test_discovery_says_where_an_outcome_is_likely_and_keeps_what_it_found(uncertain_run):
