@@ -117,8 +117,11 @@ class NegotiationModel(mesa.Model):
         self.streams = {name: self._random(name) for name in ("balance", "acceptance",
                                                               "acceptance:call")}
         self.resolve = None  # (R, n) a private resolve drawn once, in the `lasting` form
+        self._resolve_by_stage = None  # the same, (S, R, n): what every round reads
         if self.world.form.resolve == "lasting":
             self.resolve = self._random("resolve").standard_normal(self.party_table.drift.shape)
+            self._resolve_by_stage = np.repeat(self.resolve[None], len(self.layout.stages),
+                                               axis=0)
         self.violation_keys = np.array([stream_key(self.seed_sequence, f"violation:{kind}")
                                         for kind in DRAWS], dtype=np.uint64)  # counter-based
         self.collapse_keys = {rule.stream: np.uint64(stream_key(self.seed_sequence, rule.stream))
@@ -360,8 +363,8 @@ class NegotiationModel(mesa.Model):
         """(S, R, n) the standard normals that move each party's answers this round: fresh
         draws from `stream`, or its private resolve, the same in every round and stage (a
         party's resolve does not change with the week: `lasting`)."""
-        if self.resolve is not None:
-            return np.repeat(self.resolve[None], len(self.layout.stages), axis=0)
+        if self._resolve_by_stage is not None:
+            return self._resolve_by_stage
         return self.streams[stream].standard_normal((len(self.layout.stages),
                                                      *self.records.cost_borne.shape))
 

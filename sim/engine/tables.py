@@ -72,8 +72,8 @@ class Layout:
 
 
 def truce_stages(scenario: Scenario) -> np.ndarray:
-    """(S,) bool: the stages a truce valued by what it does to the war over its life (the form's
-    `averted` valuation): every stage short of the comprehensive agreement. On their issues
+    """(S,) bool: the stages valued as truces, by what they do to the war over their life (the
+    form's `averted` valuation): every stage short of the comprehensive agreement. On their issues
     with a status quo (a truce's "none"), terms are worth nothing as terms and the war's winner
     imposes nothing: their value is their depth times what a complete truce averts, less the
     momentum it freezes (`sim.engine.war.value_truces`). Under the `stakes` valuation, none."""

@@ -185,7 +185,7 @@ def propose(s: int, reservation: np.ndarray, future: np.ndarray, truce_value: np
         elif agenda.truce[s]:
             for c in range(utility.shape[0]):
                 for i in range(parties):
-                    valued[c, i] = utility[c, i] + agenda.depth[s, c] * truce_value[r, i, s]
+                    valued[c, i] = worth_of_terms(agenda, truce_value, r, i, s, c)
             choice = nash_product_choice(valued, estimate, nash_weights[r])
         else:
             choice = nash_product_choice(utility, estimate, nash_weights[r])
@@ -215,7 +215,7 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
     `option` (R, n) are today's prospects, `future` (R, n, S) its reservation after the shift
     (a deal's terms are worth less where the stronger side can revise them); `exposure` the
     days of public commitment its audience costs have grown for, less any political cover."""
-    utility, weight = agenda.candidate_utility[s], agenda.stage_weight[i, s]
+    weight = agenda.stage_weight[i, s]
     noise_scale, stalls = sides.acceptance_noise, sides.stalls
     tabled, choices, codes, signed = out.tabled, out.choice, out.codes, out.signed
     offered, bars, blocking = out.offered, out.bar, out.blocking
@@ -224,7 +224,7 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         if not tabled[r, s]:
             continue
         choice = choices[r, s]
-        terms = utility[choice, i] + agenda.depth[s, choice] * truce_value[r, i, s]
+        terms = worth_of_terms(agenda, truce_value, r, i, s, choice)
         worth, value, bars[r, s, i] = appraise(r, i, s, terms,
                                                agenda.audience[s, choice, i] * exposure,
                                                demanded[r], reservation, option, future, weight,
@@ -244,6 +244,15 @@ def respond(i: int, s: int, noise: np.ndarray, stalling: np.ndarray, demanded: n
         stalls[r, i] += code == STALL
         blocking[r, i] += code != ACCEPT
         signed[r, s] &= code == ACCEPT
+
+
+@njit(cache=True, inline="always")
+def worth_of_terms(agenda: Agenda, truce_value: np.ndarray, r: int, i: int, s: int,
+                   c: int) -> float:  # pragma: no cover - compiled
+    """What candidate c of stage s is worth to party i in replicate r: its terms, plus, for a
+    truce valued by what it does to the war, its depth times that value (`truce_value`
+    (R, n, S), 0 under the stakes valuation)."""
+    return agenda.candidate_utility[s, c, i] + agenda.depth[s, c] * truce_value[r, i, s]
 
 
 @njit(cache=True, inline="always")
@@ -293,9 +302,9 @@ def settle(s: int, day: int, reservation: np.ndarray, future: np.ndarray,
             progress[r] = True
         for i in range(parties if learns else 0):  # a rejection shows a higher demand
             if codes[r, s, i] == REJECT:
-                terms = utility[choice, i] + agenda.depth[s, choice] * truce_value[r, i, s]
-                floor = terms - face_demand(reservation[r, i, s], future[r, i, s],
-                                            renegotiation[r, s])
+                floor = (worth_of_terms(agenda, truce_value, r, i, s, choice)
+                         - face_demand(reservation[r, i, s], future[r, i, s],
+                                       renegotiation[r, s]))
                 step = learning_step[r] * weights[i, s]
                 premium[r, i, s] = raised_estimate(premium[r, i, s], floor, step)
 

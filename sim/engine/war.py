@@ -49,7 +49,8 @@ class Front(NamedTuple):
     commits: np.ndarray  # (R,) bool: deals there may not bind (a renegotiation share above 0)
     depth: np.ndarray  # (S, C) share of its full relief each candidate package gives in force
     truce: np.ndarray  # (S,) bool: valued by what it does to the war (`value_truces`)
-    freezes: bool  # truces in force stop the balance's drift as they stop the fighting
+    freezes: bool  # the `averted` valuation: truces are valued by what they do to the war
+    # (`value_truces`), and those in force stop the balance's drift as they stop the fighting
 
 
 class Prospects(NamedTuple):

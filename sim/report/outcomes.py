@@ -17,6 +17,7 @@ from sim.report.style import (
     plt,
 )
 from sim.results.estimators import Durations, wilson
+from sim.results.summary import recorded_steps
 
 
 def agreement_bars(labels: Sequence[str], p: Sequence[float], low: Sequence[float],
@@ -52,7 +53,7 @@ def stage_funnel(stages: Sequence[str], series: Mapping[str, Mapping[str, Mappin
     for ax in axes.flat[len(series):]:
         ax.set_visible(False)
     for ax, (name, per_stage) in zip(axes.flat, series.items(), strict=False):
-        steps = [w for w in LADDER_COLOURS if all(f"p_{w}" in per_stage[s] for s in stages)]
+        steps = recorded_steps({s: per_stage[s] for s in stages})
         width, x = 0.8 / len(steps), np.arange(len(stages))
         for k, what in enumerate(steps):
             p = np.array([per_stage[s][f"p_{what}"] for s in stages])

@@ -25,10 +25,6 @@ class Plot:
     """Where its quantity is 0 everywhere, the sentence the report shows instead of drawing it."""
 
 
-def _pct(x: float | None) -> str:
-    return "n/a" if x is None else f"{100 * x:.0f}%"
-
-
 def _estimate(table: Any, row: Any) -> str:
     """A point's P(agreement) and the opening of its interval: "12.3% (95% CI 11.9%–12.8%"."""
     estimate, interval = interval_text(table["agreement.p"][row], table["agreement.ci_low"][row],
@@ -51,13 +47,16 @@ def describe(summary: dict[str, Any]) -> str:
     return (f"Under {strategy} mediation ({style}) in the {summary.get('scenario')} scenario, a "
             f"comprehensive agreement within {summary['horizon_days']} days: {estimate} "
             f"(95% CI {interval}); it was signed and held in "
-            f"{_pct(None) if held.get('p') is None else _share(held['p'])}. By Kaplan–Meier, "
+            f"{_share(held.get('p'))}. By Kaplan–Meier, "
             f"{timing}. The commonest ending: {ending.replace('_', ' ')} ({_share(share)}), over "
             f"{summary['runs']:,} replicates.")
 
 
-def _share(x: float) -> str:
-    """A share in words' precision: one decimal below 10%, none above; 0 and 100% exact."""
+def _share(x: float | None) -> str:
+    """A share in words' precision: one decimal below 10%, none above; 0 and 100% exact;
+    "n/a" where there is none."""
+    if x is None:
+        return "n/a"
     return f"{100 * x:.1f}%" if 0 < x < 0.1 else f"{100 * x:.0f}%"
 
 

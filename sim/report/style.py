@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 
 from sim.results.estimators import Durations
 from sim.results.estimators import kaplan_meier as estimate_curve
+from sim.results.summary import LADDER
 
 # Labels come from config files: a "$" there is a dollar sign, never TeX-like mathtext (which
 # would fail on "$x^{2$" and end the report). Our own figures use no mathtext.
@@ -24,8 +25,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
            "#000000"]
 SIGNED, HELD, COLLAPSED = PALETTE[0], PALETTE[2], PALETTE[3]
 IN_FORCE, LAPSED = PALETTE[5], PALETTE[1]
-LADDER_COLOURS = {"signed": SIGNED, "in_force": IN_FORCE, "held": HELD, "lapsed": LAPSED,
-                  "collapsed": COLLAPSED}
+LADDER_COLOURS = dict(zip(LADDER, (SIGNED, IN_FORCE, HELD, LAPSED, COLLAPSED), strict=True))
 
 
 def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:

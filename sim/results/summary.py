@@ -97,9 +97,10 @@ def _days(x: float | None) -> str:
     return "not reached" if x is None else f"{x:.0f}"
 
 
-def _steps(summary: dict[str, Any]) -> list[str]:
-    """The steps of `LADDER` every stage of a summary records (older summaries lack some)."""
-    return [w for w in LADDER if all(f"p_{w}" in s for s in summary["stages"].values())]
+def recorded_steps(stages: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The steps of `LADDER` every stage of a summary's `stages` records (older summaries lack
+    some)."""
+    return [w for w in LADDER if all(f"p_{w}" in s for s in stages.values())]
 
 
 def format_summary(summary: dict[str, Any]) -> str:
@@ -119,11 +120,11 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"Time to agreement (Kaplan-Meier):   median {_days(t['median'])}, "
         f"quartiles {_days(t['q25'])} - {_days(t['q75'])} days",
         "",
-        f"{'stage':<18}" + "".join(f"{w.replace('_', ' '):>11}" for w in _steps(summary)),
+        f"{'stage':<18}" + "".join(f"{w.replace('_', ' '):>11}" for w in recorded_steps(summary["stages"])),
     ]
     for name, s in summary["stages"].items():
         lines.append(f"{name:<18}" + "".join(f"{_pct(s[f'p_{w}']):>11}"
-                                             for w in _steps(summary)))
+                                             for w in recorded_steps(summary["stages"])))
     signed = {k: v for k, v in summary.get("terms_signed", {}).items() if v["signed_in"]}
     if signed:
         lines += ["", "Terms signed, the last on each issue (0-1 scale; median, quartiles):"]
